@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { newId } from './ids';
+import { formatPath } from './issues';
+import { isNodeKind, NODE_KINDS, type NodeKind } from './nodes';
+import { BmadEdge, BmadNode, edgeProblem, findCycle, nodeName, validateParams, type BmadDocument } from './schema';
+
+/**
+ * Semantic operations on a canvas. Each is plain data (so it can cross the webview boundary and be
+ * checked by zod) and is applied by a pure function that returns a new document or says why not.
+ */
+export const Op = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('insert'), nodes: z.array(BmadNode).max(10000), edges: z.array(BmadEdge).max(20000) }),
+  z.strictObject({ type: z.literal('remove'), nodeIds: z.array(z.string()).max(10000), edgeIds: z.array(z.string()).max(20000) }),
+  z.strictObject({
+    type: z.literal('move'),
+    moves: z.array(z.strictObject({ id: z.string(), x: z.number().finite(), y: z.number().finite() })).max(10000),
+  }),
+  z.strictObject({ type: z.literal('connect'), edge: BmadEdge }),
+  z.strictObject({ type: z.literal('setParams'), id: z.string(), params: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ type: z.literal('rename'), id: z.string(), label: z.string().max(200) }),
+]);
+export type Op = z.infer<typeof Op>;
+
+export type OpResult = { ok: true; doc: BmadDocument } | { ok: false; message: string };
+
+const fail = (message: string): OpResult => ({ ok: false, message });
+
+export function applyOp(doc: BmadDocument, op: Op): OpResult {
+  switch (op.type) {
+    case 'insert':
+      return insert(doc, op.nodes as BmadNode[], op.edges);
+    case 'remove':
+      return remove(doc, op.nodeIds, op.edgeIds);
+    case 'move':
+      return move(doc, op.moves);
+    case 'connect':
+      return connect(doc, op.edge);
+    case 'setParams':
+      return setParams(doc, op.id, op.params);
+    case 'rename':
+      return rename(doc, op.id, op.label);
+  }
+}
+
+/** Adds nodes and edges together (add, paste, duplicate), all or nothing. */
+export function insert(doc: BmadDocument, nodes: readonly BmadNode[], edges: readonly BmadEdge[]): OpResult {
+  const ids = new Set(doc.nodes.map((n) => n.id));
+  for (const n of nodes) {
+    if (ids.has(n.id)) return fail(`a node with id "${n.id}" already exists`);
+    ids.add(n.id);
+  }
+  let next: BmadDocument = { ...doc, nodes: [...doc.nodes, ...nodes.map(roundPosition)] };
+  for (const e of edges) {
+    const r = connect(next, e);
+    if (!r.ok) return r;
+    next = r.doc;
+  }
+  return { ok: true, doc: next };
+}
+
+const roundPosition = (n: BmadNode): BmadNode => ({ ...n, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } });
+
+/** Removes nodes with every edge that touches them, and the given edges. Unknown ids are ignored. */
+export function remove(doc: BmadDocument, nodeIds: readonly string[], edgeIds: readonly string[] = []): OpResult {
+  const gone = new Set(nodeIds);
+  const goneEdges = new Set(edgeIds);
+  return {
+    ok: true,
+    doc: {
+      ...doc,
+      nodes: doc.nodes.filter((n) => !gone.has(n.id)),
+      edges: doc.edges.filter((e) => !goneEdges.has(e.id) && !gone.has(e.source) && !gone.has(e.target)),
+    },
+  };
+}
+
+export function move(doc: BmadDocument, moves: readonly { id: string; x: number; y: number }[]): OpResult {
+  const to = new Map(moves.map((m) => [m.id, m]));
+  for (const id of to.keys()) if (!doc.nodes.some((n) => n.id === id)) return fail(`no node with id "${id}"`);
+  return {
+    ok: true,
+    doc: {
+      ...doc,
+      nodes: doc.nodes.map((n) => {
+        const m = to.get(n.id);
+        return m ? { ...n, position: { x: Math.round(m.x), y: Math.round(m.y) } } : n;
+      }),
+    },
+  };
+}
+
+/** Type-checked: ports must exist and carry the same type, a single input takes one edge, no cycles. */
+export function connect(doc: BmadDocument, edge: BmadEdge): OpResult {
+  if (doc.edges.some((e) => e.id === edge.id)) return fail(`an edge with id "${edge.id}" already exists`);
+  const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
+  const problem = edgeProblem(nodes, edge);
+  if (problem) return fail(problem.message);
+  const target = nodes.get(edge.target)!;
+  const port = NODE_KINDS[target.kind].inputs.find((p) => p.id === edge.targetPort)!;
+  const same = doc.edges.find((e) => e.target === edge.target && e.targetPort === edge.targetPort);
+  if (same && same.source === edge.source && same.sourcePort === edge.sourcePort) return fail('these ports are already connected');
+  if (same && !port.multiple) return fail(`input "${port.id}" of ${nodeName(target)} already has an edge; disconnect it first`);
+  const next = { ...doc, edges: [...doc.edges, edge] };
+  if (findCycle(next) !== undefined) return fail(`connecting ${nodeName(nodes.get(edge.source)!)} to ${nodeName(target)} would make a cycle`);
+  return { ok: true, doc: next };
+}
+
+export function disconnect(doc: BmadDocument, edgeIds: readonly string[]): OpResult {
+  return remove(doc, [], edgeIds);
+}
+
+/** Merges a patch into a node's params; the result must satisfy the kind's schema. */
+export function setParams(doc: BmadDocument, id: string, patch: Record<string, unknown>): OpResult {
+  const node = doc.nodes.find((n) => n.id === id);
+  if (!node) return fail(`no node with id "${id}"`);
+  const merged: Record<string, unknown> = { ...node.params };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined || v === null) delete merged[k];
+    else merged[k] = v;
+  }
+  const r = validateParams(node.kind, merged);
+  if (!r.ok) return fail(r.issues.map((i) => `${nodeName(node)} params.${formatPath(i.path)}: ${i.message}`).join('; '));
+  return { ok: true, doc: { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? { ...n, params: r.params } : n)) } };
+}
+
+export function rename(doc: BmadDocument, id: string, label: string): OpResult {
+  if (!doc.nodes.some((n) => n.id === id)) return fail(`no node with id "${id}"`);
+  return { ok: true, doc: { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? { ...n, label } : n)) } };
+}
+
+// --- Builders: make the data for an op. Ids are chosen here, by the side that makes the gesture. ---
+
+export function makeNode(kind: NodeKind, position: { x: number; y: number }, label?: string): BmadNode {
+  const spec = NODE_KINDS[kind];
+  return {
+    id: newId('n'),
+    kind,
+    label: label ?? spec.title,
+    position: { x: Math.round(position.x), y: Math.round(position.y) },
+    params: spec.defaults() as Record<string, unknown>,
+  };
+}
+
+export function makeEdge(source: string, sourcePort: string, target: string, targetPort: string): BmadEdge {
+  return { id: newId('e'), source, sourcePort, target, targetPort };
+}
+
+/** Copies of the given nodes with fresh ids, offset, with the edges among them (duplicate, paste). */
+export function duplicate(
+  nodes: readonly BmadNode[],
+  edges: readonly BmadEdge[],
+  offset: { x: number; y: number } = { x: 32, y: 32 },
+): { nodes: BmadNode[]; edges: BmadEdge[] } {
+  const ids = new Map(nodes.map((n) => [n.id, newId('n')]));
+  return {
+    nodes: nodes.map((n) => ({
+      ...structuredClone(n),
+      id: ids.get(n.id)!,
+      position: { x: Math.round(n.position.x + offset.x), y: Math.round(n.position.y + offset.y) },
+    })),
+    edges: edges
+      .filter((e) => ids.has(e.source) && ids.has(e.target))
+      .map((e) => ({ ...e, id: newId('e'), source: ids.get(e.source)!, target: ids.get(e.target)! })),
+  };
+}
+
+/** The op that duplicates a selection inside a document. */
+export function duplicateOp(doc: BmadDocument, nodeIds: readonly string[], offset?: { x: number; y: number }): Op {
+  const chosen = new Set(nodeIds);
+  const copy = duplicate(
+    doc.nodes.filter((n) => chosen.has(n.id)),
+    doc.edges.filter((e) => chosen.has(e.source) && chosen.has(e.target)),
+    offset,
+  );
+  // The copies carry params that were valid in `doc`; the receiving side validates the op again anyway.
+  return { type: 'insert', ...copy } as Op;
+}
+
+export { isNodeKind };

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { KIND_NAMES } from './nodes';
+import { Op } from './ops';
+import { BmadEdge, BmadNode } from './schema';
+
+/**
+ * Every message between the canvas webview and the extension host. Both sides parse what they
+ * receive with these schemas; a message that does not parse is logged and dropped, never applied.
+ */
+
+const NodeKindName = z.enum(KIND_NAMES as [string, ...string[]]);
+
+export const CanvasSettings = z.strictObject({
+  snapToGrid: z.boolean(),
+  showMinimap: z.boolean(),
+});
+export type CanvasSettings = z.infer<typeof CanvasSettings>;
+
+const DocumentMessage = z.strictObject({
+  version: z.literal(1),
+  nodes: z.array(BmadNode),
+  edges: z.array(BmadEdge),
+});
+
+const LocatedIssue = z.strictObject({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+});
+
+export const ToHost = z.discriminatedUnion('type', [
+  /** The webview has loaded and wants the document. */
+  z.strictObject({ type: z.literal('ready') }),
+  /** A canvas gesture, as a semantic op; `seq` pairs it with its `opResult`. */
+  z.strictObject({ type: z.literal('op'), seq: z.number().int().nonnegative(), op: Op }),
+  z.strictObject({ type: z.literal('selection'), nodeIds: z.array(z.string()).max(10000) }),
+  z.strictObject({ type: z.literal('openAsText') }),
+  z.strictObject({ type: z.literal('history'), action: z.enum(['undo', 'redo']) }),
+  z.strictObject({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string().max(4000) }),
+]);
+export type ToHost = z.infer<typeof ToHost>;
+
+export const ToWebview = z.discriminatedUnion('type', [
+  /** The document as the TextDocument holds it now: on load, and after any change from elsewhere. */
+  z.strictObject({ type: z.literal('document'), file: z.string(), doc: DocumentMessage, settings: CanvasSettings }),
+  /** The text does not parse: show the error view, edit nothing. */
+  z.strictObject({ type: z.literal('invalid'), file: z.string(), issues: z.array(LocatedIssue) }),
+  z.strictObject({ type: z.literal('opResult'), seq: z.number().int().nonnegative(), ok: z.boolean(), message: z.string().optional() }),
+  z.strictObject({
+    type: z.literal('command'),
+    command: z.enum(['fitView', 'selectAll', 'addNode']),
+    kind: NodeKindName.optional(),
+  }),
+]);
+export type ToWebview = z.infer<typeof ToWebview>;
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
+
+function parseWith<T>(schema: z.ZodType<T>, raw: unknown): Parsed<T> {
+  const r = schema.safeParse(raw);
+  if (r.success) return { ok: true, message: r.data };
+  const first = r.error.issues[0];
+  const type = raw && typeof raw === 'object' && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 40) : '?';
+  return { ok: false, error: `invalid "${type}" message at ${first ? first.path.join('.') || '(root)' : '?'}: ${first?.message ?? 'unknown'}` };
+}
+
+export const parseToHost = (raw: unknown) => parseWith(ToHost, raw);
+export const parseToWebview = (raw: unknown) => parseWith(ToWebview, raw);

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { issueMessage, type DocIssue } from './issues';
+import { KIND_NAMES, NODE_KINDS, type NodeKind } from './nodes';
+import type { PortSpec } from './ports';
+
+export const SCHEMA_VERSION = 1;
+
+/** Short random ids: two people adding nodes at the same time never pick the same one. */
+export const NodeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id of letters, digits, _ or -');
+
+export const Position = z.strictObject({
+  x: z.number().int(),
+  y: z.number().int(),
+});
+export type Position = z.infer<typeof Position>;
+
+const nodeSchemas = KIND_NAMES.map((kind) =>
+  z.strictObject({
+    id: NodeId,
+    kind: z.literal(kind),
+    label: z.string().max(200),
+    position: Position,
+    params: NODE_KINDS[kind].params,
+  }),
+);
+
+export const BmadNode = z.discriminatedUnion('kind', nodeSchemas as unknown as [(typeof nodeSchemas)[number]]);
+
+/** A node as the studio handles it; params are checked per kind by `BmadNode`. */
+export interface BmadNode {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  position: Position;
+  params: Record<string, unknown>;
+}
+
+export const BmadEdge = z.strictObject({
+  id: NodeId,
+  source: NodeId,
+  sourcePort: z.string().min(1),
+  target: NodeId,
+  targetPort: z.string().min(1),
+});
+export type BmadEdge = z.infer<typeof BmadEdge>;
+
+export interface BmadDocument {
+  version: typeof SCHEMA_VERSION;
+  nodes: BmadNode[];
+  edges: BmadEdge[];
+}
+
+const DocumentShape = z.strictObject({
+  version: z.literal(SCHEMA_VERSION),
+  nodes: z.array(BmadNode),
+  edges: z.array(BmadEdge),
+});
+
+function port(ports: readonly PortSpec[], id: string): PortSpec | undefined {
+  return ports.find((p) => p.id === id);
+}
+
+/**
+ * Checks that zod cannot express per field: ids are unique, edges join existing ports of the same type,
+ * a single input takes one edge, and the graph has no cycle.
+ */
+export function graphIssues(doc: BmadDocument): DocIssue[] {
+  const issues: DocIssue[] = [];
+  const nodes = new Map<string, BmadNode>();
+  doc.nodes.forEach((n, i) => {
+    if (nodes.has(n.id)) issues.push({ path: ['nodes', i, 'id'], message: `duplicate node id "${n.id}"` });
+    nodes.set(n.id, n);
+  });
+  const edgeIds = new Set<string>();
+  const filled = new Map<string, number>();
+  doc.edges.forEach((e, i) => {
+    if (edgeIds.has(e.id)) issues.push({ path: ['edges', i, 'id'], message: `duplicate edge id "${e.id}"` });
+    edgeIds.add(e.id);
+    const problem = edgeProblem(nodes, e);
+    if (problem) {
+      issues.push({ path: ['edges', i, problem.field], message: problem.message });
+      return;
+    }
+    const key = `${e.target}\u0000${e.targetPort}`;
+    const target = nodes.get(e.target)!;
+    const spec = port(NODE_KINDS[target.kind].inputs, e.targetPort)!;
+    if (!spec.multiple && filled.has(key)) {
+      issues.push({ path: ['edges', i], message: `input "${e.targetPort}" of ${nodeName(target)} already has an edge (edges[${filled.get(key)!}])` });
+    }
+    filled.set(key, i);
+  });
+  if (issues.length === 0) {
+    const cycle = findCycle(doc);
+    if (cycle) issues.push({ path: ['edges', cycle], message: 'this edge closes a cycle; a canvas must flow one way' });
+  }
+  return issues;
+}
+
+export function nodeName(n: Pick<BmadNode, 'id' | 'kind' | 'label'>): string {
+  return `${n.kind} "${n.label || n.id}" (${n.id})`;
+}
+
+/** Why an edge cannot exist between these ends, or undefined when it can. */
+export function edgeProblem(
+  nodes: ReadonlyMap<string, BmadNode>,
+  e: Pick<BmadEdge, 'source' | 'sourcePort' | 'target' | 'targetPort'>,
+): { field: 'source' | 'sourcePort' | 'target' | 'targetPort'; message: string } | undefined {
+  const source = nodes.get(e.source);
+  if (!source) return { field: 'source', message: `no node with id "${e.source}"` };
+  const target = nodes.get(e.target);
+  if (!target) return { field: 'target', message: `no node with id "${e.target}"` };
+  if (source.id === target.id) return { field: 'target', message: `${nodeName(source)} cannot connect to itself` };
+  const out = port(NODE_KINDS[source.kind].outputs, e.sourcePort);
+  if (!out) return { field: 'sourcePort', message: `${nodeName(source)} has no output "${e.sourcePort}"` };
+  const inp = port(NODE_KINDS[target.kind].inputs, e.targetPort);
+  if (!inp) return { field: 'targetPort', message: `${nodeName(target)} has no input "${e.targetPort}"` };
+  if (out.type !== inp.type) {
+    return {
+      field: 'targetPort',
+      message: `cannot connect ${out.type} output "${out.id}" of ${nodeName(source)} to ${inp.type} input "${inp.id}" of ${nodeName(target)}`,
+    };
+  }
+  return undefined;
+}
+
+/** Index of an edge that closes a cycle, found by Kahn's algorithm; undefined for a DAG. */
+export function findCycle(doc: Pick<BmadDocument, 'nodes' | 'edges'>): number | undefined {
+  const indegree = new Map<string, number>(doc.nodes.map((n) => [n.id, 0]));
+  const out = new Map<string, string[]>();
+  for (const e of doc.edges) {
+    indegree.set(e.target, (indegree.get(e.target) ?? 0) + 1);
+    const list = out.get(e.source);
+    if (list) list.push(e.target);
+    else out.set(e.source, [e.target]);
+  }
+  const ready = [...indegree].filter(([, d]) => d === 0).map(([id]) => id);
+  let seen = 0;
+  while (ready.length) {
+    const id = ready.pop()!;
+    seen++;
+    for (const t of out.get(id) ?? []) {
+      const d = indegree.get(t)! - 1;
+      indegree.set(t, d);
+      if (d === 0) ready.push(t);
+    }
+  }
+  if (seen === indegree.size) return undefined;
+  const i = doc.edges.findIndex((e) => (indegree.get(e.target) ?? 0) > 0 && (indegree.get(e.source) ?? 0) > 0);
+  return i < 0 ? 0 : i;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+export type ValidateResult = { ok: true; doc: BmadDocument } | { ok: false; issues: DocIssue[] };
+
+/** Validates a parsed, migrated value as a version-1 document. */
+export function validateDocument(value: unknown): ValidateResult {
+  const parsed = DocumentShape.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((iss) => ({
+      path: iss.path.filter((p): p is string | number => typeof p !== 'symbol'),
+      message: issueMessage(iss, valueAt(value, iss.path)),
+    }));
+    return { ok: false, issues };
+  }
+  const doc = parsed.data as BmadDocument;
+  const issues = graphIssues(doc);
+  return issues.length ? { ok: false, issues } : { ok: true, doc };
+}
+
+/** Validates one node's params against its kind; used by ops and the inspector. */
+export function validateParams(kind: NodeKind, params: unknown): { ok: true; params: Record<string, unknown> } | { ok: false; issues: DocIssue[] } {
+  const r = NODE_KINDS[kind].params.safeParse(params);
+  if (r.success) return { ok: true, params: r.data as Record<string, unknown> };
+  return {
+    ok: false,
+    issues: r.error.issues.map((iss) => ({
+      path: iss.path.filter((p): p is string | number => typeof p !== 'symbol'),
+      message: issueMessage(iss, valueAt(params, iss.path)),
+    })),
+  };
+}

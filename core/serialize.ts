@@ -1,0 +1,158 @@
+import { formatPath, type DocIssue } from './issues';
+import { lineColumn, locateJson, pathKey } from './jsonLocate';
+import { migrate } from './migrate';
+import { NODE_KINDS } from './nodes';
+import { validateDocument, type BmadDocument, type BmadEdge, type BmadNode } from './schema';
+
+/** A problem located in the text: `main.bmad:14:9 nodes[3].params.seed: expected an integer`. */
+export interface LocatedIssue extends DocIssue {
+  readonly line: number;
+  readonly column: number;
+}
+
+export type ParseResult =
+  | { ok: true; doc: BmadDocument; migratedFrom?: number }
+  | { ok: false; issues: LocatedIssue[] };
+
+export function formatIssue(file: string, issue: LocatedIssue): string {
+  const where = issue.path.length ? ` ${formatPath(issue.path)}` : '';
+  return `${file}:${issue.line}:${issue.column}${where}: ${issue.message}`;
+}
+
+/**
+ * Reads a .bmad text. Never throws: any input, however broken, gives either a valid document or
+ * located issues. The common case is a single `JSON.parse` plus one schema pass.
+ */
+export function parseDocument(text: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    const { syntaxError } = locateJson(text);
+    const at = syntaxError ?? { offset: 0, message: 'not valid JSON' };
+    return { ok: false, issues: [{ path: [], message: at.message, ...lineColumn(text, at.offset) }] };
+  }
+  try {
+    const migrated = migrate(value);
+    if (!migrated.ok) return { ok: false, issues: [{ path: ['version'], message: migrated.message, ...locate(text, ['version']) }] };
+    const result = validateDocument(migrated.value);
+    if (result.ok) return migrated.from === result.doc.version ? { ok: true, doc: result.doc } : { ok: true, doc: result.doc, migratedFrom: migrated.from };
+    // Paths of a migrated document name the new shape; they are located against the old text as far as they match.
+    const map = locateJson(text).offsets;
+    return { ok: false, issues: result.issues.map((iss) => ({ ...iss, ...locateIn(text, map, iss) })) };
+  } catch (e) {
+    return { ok: false, issues: [{ path: [], message: `could not read the document (${String(e)})`, line: 1, column: 1 }] };
+  }
+}
+
+function locate(text: string, path: (string | number)[]) {
+  return locateIn(text, locateJson(text).offsets, { path, message: '' });
+}
+
+/** The deepest part of the path that exists in the text; an unknown key points at the key itself. */
+function locateIn(text: string, offsets: Map<string, number>, issue: DocIssue): { line: number; column: number } {
+  const path = [...issue.path];
+  const unknown = /^unknown keys? "([^"]*)"/.exec(issue.message);
+  if (unknown) {
+    const at = offsets.get('key:' + pathKey([...path, unknown[1]!]));
+    if (at !== undefined) return lineColumn(text, at);
+  }
+  for (let n = path.length; n >= 0; n--) {
+    const at = offsets.get(pathKey(path.slice(0, n)));
+    if (at !== undefined) return lineColumn(text, at);
+  }
+  return { line: 1, column: 1 };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Canonical form: fixed key order, nodes and edges sorted by id, two-space indent, trailing newline,
+// and small flat values (a position, an edge, a palette) on one line so a move is a one-line diff.
+
+const INLINE_WIDTH = 120;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function sortKeys(obj: Record<string, unknown>, first: readonly string[]): Record<string, unknown> {
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
+  const rank = (k: string) => {
+    const r = first.indexOf(k);
+    return r < 0 ? first.length : r;
+  };
+  keys.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = obj[k];
+  return out;
+}
+
+const paramOrder = new Map<string, readonly string[]>();
+/** Params keep the order their kind declares them in, which reads best; computed once per kind. */
+function orderOf(kind: BmadNode['kind']): readonly string[] {
+  let order = paramOrder.get(kind);
+  if (!order) paramOrder.set(kind, (order = Object.keys(NODE_KINDS[kind].params.shape)));
+  return order;
+}
+
+function canonicalNode(n: BmadNode): Json {
+  const order = orderOf(n.kind);
+  return {
+    id: n.id,
+    kind: n.kind,
+    label: n.label,
+    position: { x: n.position.x, y: n.position.y },
+    params: sortKeys(n.params, order) as Json,
+  };
+}
+
+function canonicalEdge(e: BmadEdge): Json {
+  return { id: e.id, source: e.source, sourcePort: e.sourcePort, target: e.target, targetPort: e.targetPort };
+}
+
+const isFlat = (v: readonly unknown[]): boolean => v.every((x) => x === null || typeof x !== 'object');
+
+/**
+ * Writes one value. `inline` is true for array elements and positions: flat ones fit on one line;
+ * params stay one per line. Strings are concatenated (V8 ropes) because this runs on every save.
+ */
+function write(v: Json, indent: string, inline: boolean): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    if (isFlat(v)) {
+      const line = `[${v.map((x) => JSON.stringify(x)).join(', ')}]`;
+      if (line.length + indent.length <= INLINE_WIDTH) return line;
+    }
+    const inner = indent + '  ';
+    let s = '[\n';
+    for (let k = 0; k < v.length; k++) s += inner + write(v[k]!, inner, true) + (k < v.length - 1 ? ',\n' : '\n');
+    return s + indent + ']';
+  }
+  const keys = Object.keys(v).filter((k) => v[k] !== undefined);
+  if (keys.length === 0) return '{}';
+  if (inline && isFlat(keys.map((k) => v[k]))) {
+    const line = `{ ${keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(v[k])}`).join(', ')} }`;
+    if (line.length + indent.length <= INLINE_WIDTH) return line;
+  }
+  const inner = indent + '  ';
+  let s = '{\n';
+  for (let n = 0; n < keys.length; n++) {
+    const k = keys[n]!;
+    s += inner + JSON.stringify(k) + ': ' + write(v[k]!, inner, k === 'position') + (n < keys.length - 1 ? ',\n' : '\n');
+  }
+  return s + indent + '}';
+}
+
+/** The one text a document has. Saving an unchanged canvas changes no byte. */
+export function serializeDocument(doc: BmadDocument): string {
+  const json: Json = {
+    version: doc.version,
+    nodes: [...doc.nodes].sort(byId).map(canonicalNode),
+    edges: [...doc.edges].sort(byId).map(canonicalEdge),
+  };
+  return write(json, '', false) + '\n';
+}
+
+export function emptyDocument(): BmadDocument {
+  return { version: 1, nodes: [], edges: [] };
+}

@@ -1,0 +1,54 @@
+// Builds the three bundles: the extension host (Node, cjs, `vscode` external), the webview (browser,
+// React) and the `bmad` CLI. `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'extension/extension.ts' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    outdir: 'dist',
+  },
+  {
+    ...common,
+    entryPoints: { webview: 'webview/main.tsx' },
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+    loader: { '.css': 'css' },
+    outdir: 'dist',
+  },
+  {
+    ...common,
+    entryPoints: { cli: 'runner/cli.ts' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    outdir: 'dist',
+  },
+].filter((b) => Object.values(b.entryPoints).every((f) => fs.existsSync(f)));
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+}
