@@ -25,10 +25,12 @@ const ARTICLE: Record<string, string> = {
   array: 'an array',
 };
 
+/** The offending value itself when it is short, else its type: `got 1.5`, `got "abc"`, `got an array`. */
 function describe(value: unknown): string {
-  if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value;
+  if (value !== null && typeof value === 'object') return 'an object';
+  const s = JSON.stringify(value) ?? typeof value;
+  return s.length <= 40 ? s : typeof value;
 }
 
 /** Rewrites zod's messages into short plain sentences. */

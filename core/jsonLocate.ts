@@ -38,7 +38,11 @@ export function locateJson(text: string): JsonMap {
       else break;
     }
   };
-  const show = (): string => (i >= text.length ? 'end of file' : JSON.stringify(text[i]));
+  const show = (): string => {
+    if (i >= text.length) return 'end of file';
+    const c = text.codePointAt(i)!;
+    return c < 0x20 || c === 0x7f || c === 0xfffd ? `U+${c.toString(16).toUpperCase().padStart(4, '0')}` : `'${String.fromCodePoint(c)}'`;
+  };
 
   const str = (): string => {
     const start = i;

@@ -45,6 +45,8 @@ export type MigrateResult =
 export function migrate(value: unknown): MigrateResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: true, value, from: SCHEMA_VERSION };
   let doc = value as Record<string, unknown>;
+  // Version 0 had no version field; anything else without one is not a canvas at all.
+  if (doc.version === undefined && !Array.isArray(doc.nodes)) return { ok: false, message: 'not a BMAD canvas: no "version" field' };
   const from = doc.version === undefined ? 0 : doc.version;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) return { ok: true, value, from: SCHEMA_VERSION };
   if (from > SCHEMA_VERSION) {

@@ -91,7 +91,7 @@ export function graphIssues(doc: BmadDocument): DocIssue[] {
   });
   if (issues.length === 0) {
     const cycle = findCycle(doc);
-    if (cycle) issues.push({ path: ['edges', cycle], message: 'this edge closes a cycle; a canvas must flow one way' });
+    if (cycle !== undefined) issues.push({ path: ['edges', cycle], message: 'this edge closes a cycle; a canvas must flow one way' });
   }
   return issues;
 }
