@@ -2,6 +2,7 @@
 // React) and the `bmad` CLI. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { zodEnglishOnly } from './webview/esbuild/zodEnglishOnly.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -33,6 +34,7 @@ const builds = [
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
     loader: { '.css': 'css' },
+    plugins: [zodEnglishOnly],
     outdir: 'dist',
   },
   {
@@ -44,6 +46,17 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     outdir: 'dist',
   },
+  {
+    // The embedded preview pipelines, spawned per job as `node dist/preview.js <jobDir>`. The native
+    // canvas and the packages that locate their binaries or fonts by __dirname stay in node_modules.
+    ...common,
+    entryPoints: { preview: 'pipelines/preview/main.ts' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['@napi-rs/canvas', '@ffmpeg-installer/ffmpeg', 'ffprobe-static', '@fontsource/dejavu-sans'],
+    outdir: 'dist',
+  },
 ].filter((b) => Object.values(b.entryPoints).every((f) => fs.existsSync(f)));
 
 if (watch) {
@@ -51,4 +64,6 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+  // The speech program is GPL-3.0: it is copied, never bundled, and the pipeline spawns it (README, Licences).
+  fs.copyFileSync('pipelines/preview/audio/speak.mjs', 'dist/speak.mjs');
 }
