@@ -1,0 +1,131 @@
+// Playwright helpers for driving the VS Code workbench that code-server serves: launching headless
+// Chromium, waiting for the workbench, Quick Open, the command palette, screenshots, and finding a
+// webview's content frame. Stateless on purpose: the in-host tests (through the control server) and
+// the UI tests (through session()) both call these with their own page.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { repoRoot } from './codeServer.mjs';
+
+export const EXTENSION_ID = 'bmad.bmad-movie-director';
+export const artifactsDir = path.join(repoRoot, 'test-results/e2e');
+
+/** Chromium as root, headless, no network chatter; Playwright gives it a fresh profile. */
+export async function launchBrowser() {
+  const executablePath = process.env.BMAD_CHROMIUM ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: run \`bash scripts/setup.sh\``);
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens url (a workbench URL from codeServer.workbenchUrl) and waits until the workbench is drawn.
+ * @param {import('playwright-core').Page} page
+ * @param {string} url
+ */
+export async function openWorkbench(page, url, timeoutMs = 60_000) {
+  await page.goto(url);
+  try {
+    await page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
+  } catch {
+    throw new Error(`the VS Code workbench (.monaco-workbench) did not appear within ${timeoutMs / 1000} s at ${url}`);
+  }
+}
+
+/**
+ * The content frame of the visible webview that extensionId owns (a custom editor or a webview
+ * view). VS Code nests it: an outer iframe (pre/index.html?…&extensionId=…) holds the inner frame
+ * (pre/fake.html) with the extension's HTML, which is replaced whenever the HTML is set again, so
+ * look it up again after such a change rather than keeping the Frame.
+ * @param {import('playwright-core').Page} page
+ * @param {{ extensionId?: string, timeoutMs?: number }} [opts]
+ * @returns {Promise<import('playwright-core').Frame>}
+ */
+export async function webviewFrame(page, opts = {}) {
+  const extensionId = opts.extensionId ?? EXTENSION_ID;
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const outer = frame.parentFrame();
+      if (!outer || !frame.url().includes('/pre/fake.html')) continue;
+      if (!new URL(outer.url()).searchParams.get('extensionId')?.startsWith(extensionId)) continue;
+      try {
+        const outerEl = await outer.frameElement();
+        const innerEl = await frame.frameElement();
+        // VS Code loads new content into 'pending-frame' and renames it 'active-frame' when shown.
+        if ((await outerEl.isVisible()) && (await innerEl.getAttribute('id')) === 'active-frame') return frame;
+      } catch {
+        // The frame went away while we looked (HTML replaced, editor closed): look again.
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no visible webview of ${extensionId} appeared within ${timeoutMs / 1000} s`);
+    }
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * Opens a workspace file with Quick Open (Ctrl+P), the way a person would; *.bmad files open in the
+ * extension's custom editor.
+ * @param {import('playwright-core').Page} page
+ * @param {string} relPath path relative to the workspace folder
+ */
+export async function quickOpen(page, relPath) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(relPath);
+  // Enter before the results are listed would do nothing: wait for the row first.
+  const base = path.basename(relPath);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Runs a command from the palette by its visible title, e.g. 'BMAD: New Film Project'.
+ * @param {import('playwright-core').Page} page
+ * @param {string} title
+ */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Screenshot of the page (or of one element) into test-results/e2e/<name>.png; returns the path.
+ * @param {{ screenshot(o: { path: string }): Promise<unknown> }} target a Page, Locator or ElementHandle
+ * @param {string} name */
+export async function screenshot(target, name) {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${safeName(name)}.png`);
+  await target.screenshot({ path: file });
+  return file;
+}
+
+/** Screenshot of just the visible webview of the extension (the outer iframe's box).
+ * @param {import('playwright-core').Page} page
+ * @param {string} name */
+export async function webviewScreenshot(page, name) {
+  const outer = (await webviewFrame(page)).parentFrame();
+  if (!outer) throw new Error('webview frame has no parent frame');
+  return screenshot(await outer.frameElement(), name);
+}
+
+/** A file-name-safe version of a test title. @param {string} name */
+export function safeName(name) {
+  return name.replace(/\.png$/i, '').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'screenshot';
+}
