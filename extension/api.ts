@@ -1,0 +1,35 @@
+import type * as vscode from 'vscode';
+import type { Op, ToWebview } from '../core';
+
+/**
+ * What `activate()` returns. The in-host E2E tests use it to reach an open canvas's session and send
+ * it webview messages through the very path the real webview uses (`receive` is what
+ * `onDidReceiveMessage` calls): parsing, op application, minimal edits, echo suppression. It gives
+ * no way around that path; it only replaces the DOM, which the UI tests drive in a real browser.
+ */
+export interface CanvasSessionApi {
+  readonly uri: vscode.Uri;
+  /** The result of parsing the document's current text. */
+  readonly state: 'ok' | 'invalid';
+  /** Node ids selected on the canvas, as last reported by the webview. */
+  readonly selection: readonly string[];
+  /** Every message the session posts to its webview. */
+  readonly onDidPost: vscode.Event<ToWebview>;
+  /** Handles one raw message as if the webview had sent it; resolves when it has been handled. */
+  receive(raw: unknown): Promise<void>;
+  /** Applies an op from the host side (commands); the webview is then sent the new document. */
+  applyHostOp(op: Op): Promise<{ ok: true } | { ok: false; message: string }>;
+}
+
+export interface SessionsApi {
+  get(uri: vscode.Uri): CanvasSessionApi | undefined;
+  readonly active: CanvasSessionApi | undefined;
+  /** Fires when a session opens, closes or becomes active. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export interface BmadApi {
+  readonly sessions: SessionsApi;
+  /** Folder of the "BMAD" log (the LogOutputChannel writes BMAD.log there); tests check what was logged. */
+  readonly logUri: vscode.Uri;
+}

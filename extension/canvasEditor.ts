@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { CanvasSession } from './canvasSession';
+import type { SessionRegistry } from './sessionRegistry';
+import { canvasHtml, webviewOptions } from './webviewHtml';
+
+export const CANVAS_VIEW_TYPE = 'bmad.canvas';
+
+/**
+ * Opens `*.bmad` files as canvases. Backed by the TextDocument, so save, revert, hot exit, dirty
+ * state, undo/redo and diffs are VS Code's own. All per-document work lives in CanvasSession.
+ */
+export class CanvasEditorProvider implements vscode.CustomTextEditorProvider {
+  static register(context: vscode.ExtensionContext, sessions: SessionRegistry, log: vscode.LogOutputChannel): vscode.Disposable {
+    const provider = new CanvasEditorProvider(context.extensionUri, sessions, log);
+    return vscode.window.registerCustomEditorProvider(CANVAS_VIEW_TYPE, provider, {
+      // The webview keeps its state with setState and asks for the document again (`ready`) when it
+      // comes back, so a hidden canvas costs no memory.
+      webviewOptions: { retainContextWhenHidden: false },
+      supportsMultipleEditorsPerDocument: false,
+    });
+  }
+
+  private constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly sessions: SessionRegistry,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+    panel.webview.options = webviewOptions(this.extensionUri);
+    // Listen before the page loads, or its first `ready` could be missed.
+    const session = new CanvasSession(document, panel, this.log);
+    const tracked = this.sessions.add(session);
+    const closed = panel.onDidDispose(() => {
+      closed.dispose();
+      tracked.dispose();
+    });
+    panel.webview.html = canvasHtml(panel.webview, this.extensionUri);
+    this.log.info(`opened ${vscode.workspace.asRelativePath(document.uri, false)} as a canvas (${session.state})`);
+  }
+}

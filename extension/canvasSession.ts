@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import { applyOp, parseDocument, parseToHost, serializeDocument, type BmadDocument, type Op, type ParseResult, type ToHost, type ToWebview } from '../core';
+import type { CanvasSessionApi } from './api';
+import { DocumentWriter } from './documentWriter';
+import { affectsCanvas, canvasSettings } from './settings';
+
+/** Lets a burst of keystrokes in a text editor reach the canvas as one update. */
+const EXTERNAL_DEBOUNCE_MS = 30;
+/** An edit is refused when the document changed under it; re-reading and retrying resolves that. */
+const WRITE_ATTEMPTS = 3;
+export const FILE_HAS_ERRORS = 'the file has errors; fix them as text first';
+
+type Outcome = { ok: true } | { ok: false; message: string };
+
+/**
+ * One open canvas: the bridge between a TextDocument (the only truth) and its webview. Ops from the
+ * webview are applied to the document parsed from the current text and written as the smallest
+ * edit; changes from anywhere else are parsed and sent to the webview.
+ */
+export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
+  readonly uri: vscode.Uri;
+  private readonly writer: DocumentWriter;
+  private readonly posted = new vscode.EventEmitter<ToWebview>();
+  readonly onDidPost = this.posted.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private debounce: NodeJS.Timeout | undefined;
+  private parsed: { version: number; result: ParseResult } | undefined;
+  private selected: readonly string[] = [];
+  private disposed = false;
+
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly panel: vscode.WebviewPanel,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.uri = document.uri;
+    this.writer = new DocumentWriter(document);
+    this.subscriptions.push(
+      this.posted,
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)),
+      vscode.workspace.onDidChangeConfiguration((e) => affectsCanvas(e, this.uri) && this.sendCurrent()),
+    );
+  }
+
+  get state(): 'ok' | 'invalid' {
+    return this.current().ok ? 'ok' : 'invalid';
+  }
+
+  get selection(): readonly string[] {
+    return this.selected;
+  }
+
+  /** The document parsed from its current text, cached per version (parsing a big canvas takes ms). */
+  current(): ParseResult {
+    const v = this.document.version;
+    if (this.parsed?.version !== v) this.parsed = { version: v, result: parseDocument(this.document.getText()) };
+    return this.parsed.result;
+  }
+
+  receive(raw: unknown): Promise<void> {
+    const r = parseToHost(raw);
+    if (!r.ok) {
+      this.log.warn(`${this.file()}: dropped a message from the canvas: ${r.error}`);
+      return Promise.resolve();
+    }
+    return this.handle(r.message);
+  }
+
+  private async handle(msg: ToHost): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        return this.sendCurrent();
+      case 'op': {
+        const result = await this.enqueue(() => this.write(msg.op));
+        this.post({ type: 'opResult', seq: msg.seq, ...result });
+        // The canvas already shows the gesture; on failure it must snap back to what the file says.
+        if (!result.ok) this.sendCurrent();
+        return;
+      }
+      case 'selection':
+        this.selected = msg.nodeIds;
+        return;
+      case 'openAsText':
+        await vscode.commands.executeCommand('vscode.openWith', this.uri, 'default', vscode.ViewColumn.Beside);
+        return;
+      case 'history':
+        // Undo and redo of a custom text editor act on its document's undo stack.
+        await vscode.commands.executeCommand(msg.action);
+        return;
+      case 'log':
+        this.log[msg.level](`${this.file()} (canvas): ${msg.message}`);
+        return;
+    }
+  }
+
+  /** An op made by the host (Add Node, Auto Layout): the webview did not see it, so it gets the result. */
+  async applyHostOp(op: Op): Promise<Outcome> {
+    const result = await this.enqueue(() => this.write(op));
+    this.sendCurrent();
+    return result;
+  }
+
+  /** Ops run one after another: each must see the text the previous one wrote. */
+  private enqueue<T>(f: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(f);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(op: Op): Promise<Outcome> {
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const parsed = this.current();
+      // The studio never writes over a document it could not read.
+      if (!parsed.ok) return { ok: false, message: FILE_HAS_ERRORS };
+      const next = applyOp(parsed.doc, op);
+      if (!next.ok) return next;
+      if (await this.writer.write(serializeDocument(next.doc))) return { ok: true };
+      this.log.info(`${this.file()}: the document changed while an edit was applied; retrying`);
+    }
+    return { ok: false, message: 'the document kept changing while the edit was applied; try again' };
+  }
+
+  private onTextChanged(e: vscode.TextDocumentChangeEvent): void {
+    if (e.document !== this.document || e.contentChanges.length === 0) return;
+    if (this.writer.consumeEcho(e.document.getText())) return;
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => this.sendCurrent(), EXTERNAL_DEBOUNCE_MS);
+  }
+
+  /** Sends what the text says now: the document with settings, or the located issues. */
+  sendCurrent(): void {
+    clearTimeout(this.debounce);
+    const parsed = this.current();
+    const file = this.file();
+    if (parsed.ok) this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings: canvasSettings(this.uri) });
+    else this.post({ type: 'invalid', file, issues: parsed.issues.map((i) => ({ ...i, path: [...i.path] })) });
+  }
+
+  post(msg: ToWebview): void {
+    // An op can finish after its editor closed; a disposed webview throws on postMessage.
+    if (this.disposed) return;
+    void this.panel.webview.postMessage(msg);
+    this.posted.fire(msg);
+  }
+
+  private file(): string {
+    return vscode.workspace.asRelativePath(this.uri, false);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.debounce);
+    for (const d of this.subscriptions.splice(0)) d.dispose();
+  }
+}
+
+type DocumentPayload = Extract<ToWebview, { type: 'document' }>['doc'];
+
+/**
+ * core's BmadDocument types params as a plain record, the protocol as the per-kind union. A parsed
+ * document has had every node's params checked against its kind's schema, so it is that union; the
+ * cast saves validating a large canvas a second time on every send.
+ */
+const asMessage = (doc: BmadDocument): DocumentPayload => doc as unknown as DocumentPayload;

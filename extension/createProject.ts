@@ -1,0 +1,19 @@
+import { checkGitTools, initProjectRepository } from './projectGit';
+import { isEmptyFolder, ProjectError, writeProjectTemplate, type ProjectOptions } from './projectTemplate';
+
+/**
+ * A new film project from start to first commit, with node APIs only: checks the tools and the
+ * folder before writing anything. `progress` names each step for a notification or a CLI line.
+ */
+export async function createProject(dir: string, opts: ProjectOptions, progress: (step: string) => void = () => {}): Promise<string[]> {
+  progress('Checking Git and Git LFS…');
+  await checkGitTools();
+  if (!(await isEmptyFolder(dir))) {
+    throw new ProjectError(`${dir} is not empty. Choose an empty folder for a new film project.`);
+  }
+  progress('Writing the project…');
+  const files = await writeProjectTemplate(dir, opts);
+  progress('Creating the Git repository…');
+  await initProjectRepository(dir, opts.name);
+  return files;
+}
