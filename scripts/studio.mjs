@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, repoRoot, startCodeServer } from '../test/e2e/codeServer.mjs';
 
-const project = path.join(repoRoot, '.tools/studio-project');
+const project = path.join(repoRoot, '.tools/example-film');
 if (!fs.existsSync(project)) {
   const example = exampleProject();
   if (example) {
