@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { emptyDocument, insert, makeEdge, makeNode, parseDocument, serializeDocument, type BmadEdge, type BmadNode, type NodeKind } from '../core';
-import { LFS_PATTERNS, manifestText, type ProjectManifest } from '../extension/projectTemplate';
+import { LFS_PATTERNS, manifestText, type ProjectManifest } from '../runner/newProject/template';
 import { BEDS, CAST, STYLE } from './cast';
 import { parseFountain, type ScriptShot } from './fountain';
 

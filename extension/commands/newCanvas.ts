@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CANVAS_VIEW_TYPE } from '../canvasEditor';
-import { CANVAS_DIR, emptyCanvasText, manifestText, PROJECT_FILE, ProjectManifest } from '../projectTemplate';
+import { CANVAS_DIR, emptyCanvasText, manifestText, PROJECT_FILE, ProjectManifest } from '../../runner/newProject/template';
 import { requireTrust } from '../trust';
 
 /** Canvas names become file names: keep them portable across file systems. */

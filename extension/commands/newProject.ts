@@ -1,9 +1,9 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { createProject } from '../createProject';
-import { ToolMissingError, checkGitTools } from '../projectGit';
-import { isEmptyFolder, MAIN_CANVAS } from '../projectTemplate';
+import { createProject } from '../../runner/newProject/create';
+import { ToolMissingError, checkGitTools } from '../../runner/newProject/git';
+import { isEmptyFolder, MAIN_CANVAS } from '../../runner/newProject/template';
 import { defaultTier } from '../settings';
 import { requireTrust } from '../trust';
 

@@ -3,9 +3,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createProject } from '../../extension/createProject';
-import { checkGitTools } from '../../extension/projectGit';
-import { MAIN_CANVAS } from '../../extension/projectTemplate';
+import { createProject } from '../../runner/newProject/create';
+import { checkGitTools } from '../../runner/newProject/git';
+import { MAIN_CANVAS } from '../../runner/newProject/template';
 
 /** Real git and git-lfs (installed by scripts/setup.sh): what "New Film Project" runs, minus VS Code. */
 describe('integration: createProject with real git + LFS', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { applyOp, emptyDocument, insert, makeNode, NODE_KINDS, Op, parseDocument, serializeDocument, type BmadDocument } from '../../core';
 import { autoLayoutOp } from '../../extension/autoLayout';
 import { freeSpot } from '../../extension/placement';
-import { starterCanvas } from '../../extension/starterCanvas';
+import { starterCanvas } from '../../runner/newProject/starterCanvas';
 
 const overlap = (doc: BmadDocument) => {
   const boxes = doc.nodes.map((n) => ({ id: n.id, ...n.position, ...NODE_KINDS[n.kind].size }));

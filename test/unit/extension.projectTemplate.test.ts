@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseDocument, serializeDocument } from '../../core';
-import { LFS_PATTERNS, MAIN_CANVAS, ProjectManifest, projectFiles, writeProjectTemplate } from '../../extension/projectTemplate';
+import { LFS_PATTERNS, MAIN_CANVAS, ProjectManifest, projectFiles, writeProjectTemplate } from '../../runner/newProject/template';
 
 describe('extension/projectTemplate (files only, no git)', () => {
   let dir: string;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { makeNode } from '../../../core';
-import { starterCanvasText } from '../../../extension/starterCanvas';
+import { starterCanvasText } from '../../../runner/newProject/starterCanvas';
 import type { BmadApi, CanvasSessionApi } from '../../../extension/api';
 import { bmadApi, closeAll, isCanonical, openCanvas, parsed, recordPosts, sleep, tempDir, textDocument, waitFor } from './canvasHelpers';
 

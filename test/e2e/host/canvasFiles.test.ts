@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { makeNode } from '../../../core';
-import { starterCanvasText } from '../../../extension/starterCanvas';
+import { starterCanvasText } from '../../../runner/newProject/starterCanvas';
 import { bmadApi, closeAll, isCanonical, openCanvas, recordPosts, sleep, tempDir, textDocument } from './canvasHelpers';
 
 describe('canvas editor on a CRLF, non-canonical file', () => {

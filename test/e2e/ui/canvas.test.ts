@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { starterCanvas, starterCanvasText } from '../../../extension/starterCanvas';
+import { starterCanvas, starterCanvasText } from '../../../runner/newProject/starterCanvas';
 import { session } from './session';
 
 describe('canvas editor (UI)', () => {

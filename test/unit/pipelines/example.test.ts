@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument, type BmadNode } from '../../../core';
-import { ProjectManifest } from '../../../extension/projectTemplate';
+import { ProjectManifest } from '../../../runner/newProject/template';
 import { exampleFiles } from '../../../examples/build-example';
 
 const DIR = path.resolve(__dirname, '../../../examples/last-light-at-gull-point');

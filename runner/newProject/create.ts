@@ -1,5 +1,5 @@
-import { checkGitTools, initProjectRepository } from './projectGit';
-import { isEmptyFolder, ProjectError, writeProjectTemplate, type ProjectOptions } from './projectTemplate';
+import { checkGitTools, initProjectRepository } from './git';
+import { isEmptyFolder, ProjectError, writeProjectTemplate, type ProjectOptions } from './template';
 
 /**
  * A new film project from start to first commit, with node APIs only: checks the tools and the

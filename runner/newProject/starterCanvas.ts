@@ -1,4 +1,4 @@
-import { emptyDocument, insert, makeEdge, makeNode, serializeDocument, type BmadDocument, type BmadNode, type NodeKind } from '../core';
+import { emptyDocument, insert, makeEdge, makeNode, serializeDocument, type BmadDocument, type BmadNode, type NodeKind } from '../../core';
 
 /** The starter screenplay of a new project: one short, original scene that the starter canvas follows. */
 export function starterScript(title: string): string {

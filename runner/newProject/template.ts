@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { emptyDocument, serializeDocument, Tier } from '../core';
+import { emptyDocument, serializeDocument, Tier } from '../../core';
 import { starterCanvasText, starterScript } from './starterCanvas';
 
 /**
