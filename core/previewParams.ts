@@ -15,7 +15,8 @@ import { CAMERA_MOVES, FRAMINGS } from './nodes/shot';
  *   <jobDir>/job.json      a JobSpec (core/contract.ts); `params` is one of the schemas below,
  *                          chosen by `pipeline.id`; `seed` and `format` (from the tier) sit beside it
  *   <jobDir>/inputs/       every JobSpec.inputs[i].name, read-only (hard links into the cache)
- *   <jobDir>/outputs/      the pipeline writes its files here, then `result.json` last
+ *   <jobDir>/outputs/      the pipeline writes its files here (temp name + rename)
+ *   <jobDir>/result.json   written last (temp name + rename); the engine reads it after exit
  * stdout: ProgressLine JSON lines; anything else on stdout is logged as noise. stderr goes to the log.
  * Exit 0 with `{"ok":true,"outputs":[…]}`; otherwise `{"ok":false,"error":{code,message}}`, e.g.
  * BAD_PARAMS naming the param. On SIGTERM stop promptly (write INTERRUPTED if there is time).
@@ -102,7 +103,10 @@ export const VideoParams = z.strictObject({
 });
 export type VideoParams = z.infer<typeof VideoParams>;
 
-/** preview.audio — speech or a bed. Output role `audio` (WAV). */
+/**
+ * preview.audio — speech or a bed. Output role `audio` (WAV), at unit gain: the node's `volume` is a
+ * mix level the edit applies (TimelineAudio.volume), so changing it re-renders only the cut.
+ */
 export const AudioParams = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('dialogue'),
@@ -113,7 +117,6 @@ export const AudioParams = z.discriminatedUnion('mode', [
     voice: z.string(),
     pitch: z.number().int(),
     rate: z.number().int(),
-    volume: Num.min(0),
     /** Pad or trim the speech to this many seconds; null keeps its natural length. */
     duration: Seconds.nullable(),
   }),
@@ -121,7 +124,6 @@ export const AudioParams = z.discriminatedUnion('mode', [
     mode: z.enum(AUDIO_MODES.filter((m) => m !== 'dialogue') as ['music', 'ambience']),
     /** A description of the music or ambience. */
     text: z.string(),
-    volume: Num.min(0),
     /** The node's own duration, else the length of the edit it feeds. */
     duration: Seconds,
     /** From the style reaching its shot or edit, so a bed can take a mood from the palette; may be null. */

@@ -1,0 +1,11 @@
+import { cleanCommand } from './clean';
+import type { Command } from './command';
+import { newCommand } from './new';
+import { regenerateCommand } from './regenerate';
+import { renderCommand } from './render';
+import { statusCommand } from './status';
+import { takesCommand } from './takes';
+import { validate } from './validate';
+
+/** Every `bmad` command, in the order help lists them. */
+export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate];

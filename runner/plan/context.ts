@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { NODE_KINDS, type BmadNode } from '../../core';
+import type { CharacterContext, SceneContext, ShotContext, StyleContext } from '../../core/previewParams';
+import { AssetRefused, resolveAsset } from '../assets';
+import type { CanvasGraph } from './graph';
+
+/**
+ * Resolves what a generating node takes from upstream: its shot, scene, style and characters. Params
+ * carry only content (no ids or labels), so a copied subgraph keeps its job keys.
+ */
+
+/** Planning failed for one node; the message names the node and the param. */
+export class PlanError extends Error {}
+
+/** A node cannot be planned because another one it takes params from cannot: it is skipped, not failed. */
+export class Blocked extends Error {}
+
+export interface AssetFile {
+  readonly rel: string;
+  readonly real: string;
+  readonly sha256: string;
+}
+
+type P = Record<string, any>;
+
+export class ContextResolver {
+  private readonly assets = new Map<string, AssetFile>();
+
+  constructor(
+    readonly graph: CanvasGraph,
+    readonly root: string,
+  ) {}
+
+  /** Follows text edges upward from `port` of `node`: the first shot, scene and script on the way. */
+  textChain(node: BmadNode, port: string): { shot?: BmadNode; scene?: BmadNode } {
+    const found: { shot?: BmadNode; scene?: BmadNode } = {};
+    let next = this.graph.inputs(node.id, port)[0];
+    const seen = new Set<string>();
+    while (next && !seen.has(next.id)) {
+      seen.add(next.id);
+      if (next.kind === 'shot') found.shot ??= next;
+      else if (next.kind === 'scene') found.scene ??= next;
+      else if (next.kind === 'script') {
+        // The script is not read by any preview pipeline, but a canvas must not point outside its project.
+        this.asset(next, 'file');
+        break;
+      }
+      next = this.graph.inputs(next.id, next.kind === 'shot' ? 'scene' : 'script')[0];
+    }
+    return found;
+  }
+
+  shot(n: BmadNode): ShotContext {
+    const p = n.params as P;
+    return { number: p.number, action: p.action, framing: p.framing, camera: p.camera, duration: p.duration, dialogue: p.dialogue.map((d: P) => ({ character: d.character, line: d.line })) };
+  }
+
+  scene(n: BmadNode): SceneContext {
+    const p = n.params as P;
+    return { number: p.number, heading: p.heading, timeOfDay: p.timeOfDay, synopsis: p.synopsis };
+  }
+
+  /** The first style connected to any of `nodes` (most specific first), else the house default. */
+  style(nodes: readonly (BmadNode | undefined)[]): StyleContext {
+    for (const n of nodes) {
+      const s = n && this.graph.inputs(n.id, 'style', 'style')[0];
+      if (s) return this.styleOf(s.params as P);
+    }
+    return this.styleOf(NODE_KINDS.style.defaults() as P);
+  }
+
+  /** The style for a node when one is connected somewhere up its chain, else null. */
+  styleOrNull(nodes: readonly (BmadNode | undefined)[]): StyleContext | null {
+    return nodes.some((n) => n && this.graph.inputs(n.id, 'style', 'style').length) ? this.style(nodes) : null;
+  }
+
+  private styleOf(p: P): StyleContext {
+    return { name: p.name, prompt: p.prompt, negativePrompt: p.negativePrompt, palette: [...p.palette], grain: p.grain };
+  }
+
+  /**
+   * Characters in shot: those connected to the node or its shot, plus canvas characters the shot
+   * names. The shot's own name list sets the order; others follow by name.
+   */
+  characters(sources: readonly (BmadNode | undefined)[], shot: BmadNode | undefined): BmadNode[] {
+    const byId = new Map<string, BmadNode>();
+    for (const n of sources) if (n) for (const c of this.graph.inputs(n.id, 'characters', 'character')) byId.set(c.id, c);
+    const named: string[] = shot ? ((shot.params as P).characters as string[]) : [];
+    const all = [...this.graph.nodes.values()].filter((n) => n.kind === 'character').sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const name of named) {
+      const c = [...byId.values()].find((x) => sameName(x, name)) ?? all.find((x) => sameName(x, name));
+      if (c) byId.set(c.id, c);
+    }
+    const rank = (c: BmadNode) => {
+      const i = named.findIndex((name) => sameName(c, name));
+      return i < 0 ? named.length : i;
+    };
+    const nameOf = (c: BmadNode) => String((c.params as P).name);
+    return [...byId.values()].sort((a, b) => rank(a) - rank(b) || (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  character(n: BmadNode, reference: string | null): CharacterContext {
+    const p = n.params as P;
+    return { name: p.name, description: p.description, silhouette: p.silhouette, colors: [...p.colors], voice: p.voice, pitch: p.pitch, rate: p.rate, reference };
+  }
+
+  /** A project file named by `node.params[param]`, checked to stay inside the project, with its hash. */
+  asset(node: BmadNode, param: string): AssetFile {
+    const rel = String((node.params as P)[param]);
+    const memo = this.assets.get(rel);
+    if (memo) return memo;
+    try {
+      const real = resolveAsset(this.root, rel, `${this.graph.name(node.id)} params.${param}`);
+      const file = { rel, real, sha256: createHash('sha256').update(fs.readFileSync(real)).digest('hex') };
+      this.assets.set(rel, file);
+      return file;
+    } catch (e) {
+      throw new PlanError(e instanceof AssetRefused ? e.message : `${this.graph.name(node.id)} params.${param}: ${(e as Error).message}`);
+    }
+  }
+}
+
+export function sameName(character: BmadNode, name: string): boolean {
+  return String((character.params as P).name).trim().toLowerCase() === name.trim().toLowerCase();
+}
+
+export function extOf(file: string): string {
+  return path.extname(file).toLowerCase() || '.bin';
+}

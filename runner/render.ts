@@ -1,0 +1,129 @@
+import type { BmadDocument, Tier } from '../core';
+import { Engine, type JobEvent } from './engine';
+import { UserError } from './errors';
+import { readLock, type LockNode } from './lock';
+import { planCanvas, upstreamOf, type Plan, type PlannedJob } from './plan/plan';
+import { defaultTier, loadCanvas, type Project } from './project';
+import { recordRender } from './record';
+import type { Priority } from './scheduler';
+
+/**
+ * `bmad render` as a library (the extension calls this too): plan each canvas, run what the cache
+ * lacks, then record every finished node in render.lock and materialize it in 03_Renders. Work that
+ * finished is recorded even when another node failed or the run was cancelled.
+ */
+
+export type RenderEvent =
+  | { type: 'plan'; canvas: string; plan: Plan }
+  | { type: 'resume'; interrupted: number }
+  | ({ canvas: string } & JobEvent)
+  | { type: 'materialized'; canvas: string; files: string[]; removed: string[] };
+
+export interface RenderOptions {
+  readonly canvases: readonly string[];
+  readonly tier?: Tier;
+  /** Only this node and what it needs; runs ahead of batch work. */
+  readonly node?: string;
+  readonly force?: boolean;
+  readonly signal: AbortSignal;
+  readonly onEvent?: (e: RenderEvent) => void;
+  /** Where the tier comes from when none is given: the lock's (regenerate) or the project's default. */
+  readonly tierFromLock?: boolean;
+  /** Only nodes this accepts (and what they need); all by default. */
+  readonly select?: (canvas: string, nodeId: string) => boolean;
+  /** False for `regenerate`, which checks the lock and must not rewrite it. */
+  readonly writeLock?: boolean;
+  /** The canvas's document instead of its file: the editor renders its unsaved text. */
+  readonly load?: (canvas: string) => BmadDocument;
+  /** Scheduling priority; by default interactive with `node`, else batch. */
+  readonly priority?: Priority;
+}
+
+export interface NodeFailure {
+  readonly canvas: string;
+  readonly node: string;
+  readonly label: string;
+  readonly state: 'failed' | 'skipped';
+  readonly reason: string;
+}
+
+export interface RenderSummary {
+  readonly ok: boolean;
+  readonly cancelled: boolean;
+  /** `canvas#node` of every job that ran a pipeline in this render. */
+  readonly ran: string[];
+  readonly cached: number;
+  readonly failures: NodeFailure[];
+  readonly plans: Plan[];
+  readonly lockChanged: boolean;
+  readonly interrupted: number;
+  /** What render.lock now says (or would say) for each node rendered or cached: `canvas#node` → entry. */
+  readonly recorded: Map<string, LockNode>;
+}
+
+export async function render(project: Project, engine: Engine, o: RenderOptions): Promise<RenderSummary> {
+  const emit = o.onEvent ?? (() => {});
+  const lock = readLock(project.lockFile);
+  const plans: Plan[] = [];
+  const failures: NodeFailure[] = [];
+  const jobs: PlannedJob[] = [];
+  const canvasOf = new Map<PlannedJob, string>();
+  const tierOf = new Map<string, Tier>();
+  for (const canvas of o.canvases) {
+    const tier = o.tier ?? (o.tierFromLock ? lock.canvases[canvas]?.tier : undefined) ?? defaultTier(project);
+    tierOf.set(canvas, tier);
+    const plan = planCanvas(project.root, canvas, (o.load ?? ((c: string) => loadCanvas(project, c)))(canvas), { tier });
+    plans.push(plan);
+    emit({ type: 'plan', canvas, plan });
+    const wanted = (id: string) => (o.node === undefined || id === o.node) && (o.select?.(canvas, id) ?? true);
+    const selected = new Set<PlannedJob>();
+    for (const e of plan.entries) {
+      if (e.state !== 'job') {
+        if (wanted(e.node.id)) failures.push({ canvas, node: e.node.id, label: e.node.label, state: e.state, reason: e.reason });
+      } else if (wanted(e.job.node.id)) for (const j of upstreamOf(plan, e.job.node.id)) selected.add(j);
+    }
+    // In plan order, so upstream jobs come first.
+    for (const j of plan.jobs.filter((x) => selected.has(x))) {
+      jobs.push(j);
+      canvasOf.set(j, canvas);
+    }
+  }
+  if (o.node !== undefined && !plans.some((p) => p.entries.some((e) => (e.state === 'job' ? e.job.node.id : e.node.id) === o.node))) {
+    throw new UserError(`no generating node "${o.node}" in ${o.canvases.join(', ')} (image, video, audio, edit and output nodes render)`);
+  }
+
+  const byCanvasNode = new Map(jobs.map((j) => [`${canvasOf.get(j)}#${j.node.id}`, j]));
+  const force = new Set(o.force ? jobs.filter((j) => o.node === undefined || j.node.id === o.node).map((j) => j.key) : []);
+  const partial = o.node !== undefined || o.select !== undefined;
+  const ran: string[] = [];
+  const result = await engine.run(jobs, (job, id) => byCanvasNode.get(`${canvasOf.get(job)}#${id}`), {
+    signal: o.signal,
+    priority: o.priority ?? (o.node !== undefined ? 'interactive' : 'batch'),
+    force,
+    label: { canvas: o.canvases.join(','), tier: o.tier ?? 'default' },
+    onEvent: (e) => {
+      const canvas = canvasOf.get(e.job)!;
+      if (e.type === 'done') ran.push(`${canvas}#${e.job.node.id}`);
+      if (e.type === 'failed' || e.type === 'skipped') {
+        failures.push({ canvas, node: e.job.node.id, label: e.job.node.label, state: e.type, reason: e.type === 'failed' ? `${e.code}: ${e.message}` : e.reason });
+      }
+      emit({ canvas, ...e });
+    },
+  });
+  if (result.interrupted) emit({ type: 'resume', interrupted: result.interrupted });
+
+  let cached = 0;
+  for (const x of result.outcomes.values()) if (x.state === 'cached') cached++;
+  const done = await recordRender(
+    project,
+    engine,
+    plans.map((plan) => ({ plan, tier: tierOf.get(plan.canvas)!, jobs: new Set(plan.jobs.filter((j) => canvasOf.get(j) === plan.canvas)) })),
+    result.records,
+    { partial, write: o.writeLock !== false },
+  );
+  for (const [canvas, f] of done.files) emit({ type: 'materialized', canvas, files: f.files, removed: f.removed });
+  const recorded = done.nodes;
+  const lockChanged = done.lockChanged;
+  const ok = failures.length === 0 && !result.cancelled;
+  return { ok, cancelled: result.cancelled, ran, cached, failures, plans, lockChanged, interrupted: result.interrupted, recorded };
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BmadDocument, Tier } from '../core';
+import { Cache } from './cache/cache';
+import { readLock, type LockNode } from './lock';
+import { planCanvas } from './plan/plan';
+import { defaultTier, loadCanvas, type Project } from './project';
+
+/**
+ * Per node: fresh (render.lock has its current key and the output is at hand), stale (its params or
+ * something upstream changed since), missing (never rendered, or its files are gone), or error (it
+ * cannot be planned). Plans only: runs nothing and takes no lock.
+ */
+
+export type NodeState = 'fresh' | 'stale' | 'missing' | 'error';
+
+export interface NodeStatus {
+  readonly canvas: string;
+  readonly node: string;
+  readonly kind: string;
+  readonly label: string;
+  readonly state: NodeState;
+  readonly key?: string;
+  readonly files: string[];
+  readonly reason?: string;
+}
+
+/** `load` gives a canvas's document instead of its file (the editor's unsaved text). */
+export function projectStatus(project: Project, canvases: readonly string[], tier?: Tier, load: (canvas: string) => BmadDocument = (c) => loadCanvas(project, c)): NodeStatus[] {
+  const lock = readLock(project.lockFile);
+  const cache = new Cache(project.cacheDir);
+  const out: NodeStatus[] = [];
+  for (const canvas of canvases) {
+    const locked = lock.canvases[canvas];
+    const plan = planCanvas(project.root, canvas, load(canvas), { tier: tier ?? locked?.tier ?? defaultTier(project) });
+    for (const e of plan.entries) {
+      if (e.state !== 'job') {
+        out.push({ canvas, node: e.node.id, kind: e.node.kind, label: e.node.label, state: 'error', files: [], reason: e.reason });
+        continue;
+      }
+      const l = locked?.nodes[e.job.node.id];
+      const base = { canvas, node: e.job.node.id, kind: e.job.kind, label: e.job.node.label, key: e.job.key, files: l?.outputs.map((o) => o.file) ?? [] };
+      if (!l) out.push({ ...base, state: 'missing', reason: 'never rendered' });
+      else if (l.key !== e.job.key) out.push({ ...base, state: 'stale', reason: 'its params or an upstream node changed since it was rendered' });
+      else if (!present(project, cache, l)) out.push({ ...base, state: 'missing', reason: 'its outputs are gone; `bmad regenerate` or `bmad render` restores them' });
+      else out.push({ ...base, state: 'fresh' });
+    }
+  }
+  return out;
+}
+
+/** Outputs at hand: in the cache, or materialized with the recorded size. */
+function present(project: Project, cache: Cache, l: LockNode): boolean {
+  if (cache.done(l.key)) return true;
+  return l.outputs.every((o) => fs.statSync(path.join(project.root, o.file), { throwIfNoEntry: false })?.size === o.size);
+}

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JobResult, type JobSpec, type ProgressLine } from '../../core/contract';
+import { writeFileAtomic } from '../fsAtomic';
+import { ORPHAN_GUARD, runChild } from './childProcess';
+import { internalError, type JobIo, type Target } from './target';
+
+/**
+ * The embedded CPU preview backend: `node <dist>/preview.js <jobDir>` as a child process, one per job.
+ * A child (not in-process) because a pipeline can crash, leak, or hang in ffmpeg, and because the
+ * speech engine is GPL-3.0 and must stay a separate program from the extension.
+ */
+
+export interface PipelineCommand {
+  readonly cmd: string;
+  readonly args: readonly string[];
+}
+
+/**
+ * Where the preview pipelines are: $BMAD_PREVIEW (a .js or .ts file), else preview.js next to this
+ * bundle (dist/cli.js → dist/preview.js), else the repository's dist/preview.js, else the source run
+ * with tsx (development from a checkout).
+ */
+export function findPreviewPipeline(env: NodeJS.ProcessEnv = process.env): PipelineCommand {
+  const node = (file: string): PipelineCommand =>
+    file.endsWith('.ts') ? { cmd: process.execPath, args: ['--import', ORPHAN_GUARD, '--import', tsxLoaderFor(file), file] } : { cmd: process.execPath, args: ['--import', ORPHAN_GUARD, file] };
+  if (env.BMAD_PREVIEW) return node(path.resolve(env.BMAD_PREVIEW));
+  const candidates = [...new Set([path.join(__dirname, 'preview.js'), path.resolve(__dirname, '../dist/preview.js'), path.resolve(__dirname, '../../dist/preview.js')])];
+  const built = candidates.find((f) => fs.existsSync(f));
+  if (built) return node(built);
+  const source = path.resolve(__dirname, '../../pipelines/preview/main.ts');
+  if (fs.existsSync(source)) return node(source);
+  throw new Error(`the preview pipelines are not built: no ${candidates.join(' or ')} (run \`npm run build\`, or set BMAD_PREVIEW)`);
+}
+
+/**
+ * tsx's loader from the node_modules above a .ts pipeline, by absolute URL: the job runs with its own
+ * folder as cwd, where a bare `--import tsx` would not resolve.
+ */
+function tsxLoaderFor(file: string): string {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const loader = path.join(dir, 'node_modules/tsx/dist/loader.mjs');
+    if (fs.existsSync(loader)) return pathToFileURL(loader).href;
+    if (path.dirname(dir) === dir) throw new Error(`cannot run ${file}: tsx is not installed in any node_modules above it`);
+  }
+}
+
+/** The last lines of a job's log, so a crash message says why without opening the file. */
+function logTail(file: string, lines = 4): string {
+  try {
+    const text = fs.readFileSync(file, 'utf8').trimEnd();
+    return text.split('\n').slice(-lines).map((l) => l.trim()).join(' | ').slice(-600);
+  } catch {
+    return '';
+  }
+}
+
+export interface LocalTargetOptions {
+  readonly command?: PipelineCommand;
+  /** 1–2 on the embedded target: each job already keeps a core busy with ffmpeg or Skia. */
+  readonly concurrency?: number;
+  /** Time between SIGTERM and SIGKILL on cancel. */
+  readonly graceMs?: number;
+}
+
+export class LocalTarget implements Target {
+  readonly id = 'local';
+  readonly concurrency: number;
+  private command: PipelineCommand | undefined;
+  private readonly graceMs: number;
+
+  constructor(o: LocalTargetOptions = {}) {
+    // Found on first use: a render with nothing to run (or `status`) needs no pipeline at all.
+    this.command = o.command;
+    this.concurrency = o.concurrency ?? 2;
+    this.graceMs = o.graceMs ?? 3000;
+  }
+
+  async run(job: JobSpec, io: JobIo, signal: AbortSignal, onProgress: (line: ProgressLine) => void): Promise<JobResult> {
+    const resultFile = path.join(io.dir, 'result.json');
+    fs.rmSync(resultFile, { force: true });
+    writeFileAtomic(path.join(io.dir, 'job.json'), JSON.stringify(job, null, 2) + '\n');
+    const who = `job ${job.node.kind} "${job.node.label || job.node.id}" (${job.node.id})`;
+    let run;
+    try {
+      this.command ??= findPreviewPipeline();
+      run = await runChild(this.command.cmd, [...this.command.args, io.dir], { cwd: io.dir, logFile: io.logFile, signal, graceMs: this.graceMs, onProgress });
+    } catch (e) {
+      return internalError(`${who}: could not start the preview pipeline (${(e as Error).message})`);
+    }
+    if (run.cancelled) return { ok: false, error: { code: 'INTERRUPTED', message: `${who} was cancelled` } };
+    let raw: string;
+    try {
+      raw = fs.readFileSync(resultFile, 'utf8');
+    } catch {
+      const tail = logTail(io.logFile);
+      return internalError(`${who}: the pipeline exited (${run.signal ?? `code ${run.code}`}) without writing result.json${tail ? `: ${tail}` : ''} (log: ${io.logFile})`);
+    }
+    let result: JobResult;
+    try {
+      const parsed = JobResult.safeParse(JSON.parse(raw));
+      if (!parsed.success) return internalError(`${who}: result.json does not follow the contract (${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`);
+      result = parsed.data;
+    } catch (e) {
+      return internalError(`${who}: result.json is not JSON (${(e as Error).message})`);
+    }
+    if (result.ok && run.code !== 0) return internalError(`${who}: result.json says ok but the pipeline exited with ${run.signal ?? `code ${run.code}`}`);
+    return result;
+  }
+}

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseDocument, type BmadDocument } from '../../core';
+import { planCanvas, type Plan, type PlannedJob } from '../../runner/plan/plan';
+import { smallFilmCanvas } from '../integration/render/smallFilm';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-plan-'));
+// The script node's file must exist inside the project (it is checked, though no preview reads it).
+fs.mkdirSync(path.join(root, '02_Source_Creative'));
+fs.writeFileSync(path.join(root, '02_Source_Creative/script.fountain'), 'INT. LAMP ROOM - NIGHT\n');
+
+function film(edit: (doc: BmadDocument) => void = () => {}): BmadDocument {
+  const r = parseDocument(smallFilmCanvas(3));
+  assert.ok(r.ok);
+  edit(r.doc);
+  return r.doc;
+}
+const plan = (doc: BmadDocument): Plan => planCanvas(root, 'main.bmad', doc, { tier: 'low' });
+const job = (p: Plan, id: string): PlannedJob => p.jobs.find((j) => j.node.id === id) ?? assert.fail(`no job ${id}`);
+const node = (doc: BmadDocument, id: string) => doc.nodes.find((n) => n.id === id)!;
+const P = (j: PlannedJob) => j.params as any;
+
+describe('runner: planning a canvas into jobs', () => {
+  it('plans every generating node, edit and output, upstream first', () => {
+    const p = plan(film());
+    assert.equal(p.jobs.length, 12);
+    const at = new Map(p.jobs.map((j, i) => [j.node.id, i]));
+    for (const j of p.jobs) for (const d of j.deps) assert.ok(at.get(d)! < at.get(j.node.id)!, `${d} before ${j.node.id}`);
+    assert.deepEqual(job(p, 'output').deps.slice().sort(), ['edit', 'image-1', 'image-2', 'image-3']);
+  });
+
+  it('an image gets its shot, scene, style and the characters in shot', () => {
+    const p = P(job(plan(film()), 'image-2'));
+    assert.equal(p.shot.number, 2);
+    assert.equal(p.shot.framing, 'close-up');
+    assert.equal(p.scene.heading, 'INT. LIGHTHOUSE LAMP ROOM - NIGHT');
+    assert.equal(p.scene.timeOfDay, 'night');
+    assert.equal(p.style.name, 'Night sea');
+    assert.deepEqual(p.characters.map((c: any) => [c.name, c.silhouette, c.colors]), [['Tom', 'broad', ['#2a9d8f']]]);
+  });
+
+  it('finds characters a shot names even when they are not wired to it, in the shot\'s order', () => {
+    const p = P(job(plan(film((d) => ((node(d, 'shot-2').params as any).characters = ['Mara', 'Tom']))), 'image-2'));
+    assert.deepEqual(p.characters.map((c: any) => c.name), ['Mara', 'Tom']);
+  });
+
+  it('a video gets its keyframe as an input and the shot\'s camera and duration', () => {
+    const j = job(plan(film()), 'video-2');
+    assert.deepEqual(j.inputs.map((i) => ('node' in i ? [i.name, i.node, i.output] : [])), [['keyframe.png', 'image-2', 'image']]);
+    assert.equal(P(j).camera, 'pan-left');
+    assert.equal(P(j).duration, 1.5);
+  });
+
+  it('dialogue speaks its character\'s lines in its voice; a bed lasts as long as the edit', () => {
+    const p = plan(film());
+    assert.deepEqual(P(job(p, 'voice-2')), { mode: 'dialogue', text: 'Line 2.', character: 'Tom', voice: 'en-us+m3', pitch: 35, rate: 160, duration: null });
+    assert.equal(P(job(p, 'music')).duration, 3.5);
+    assert.equal(P(job(p, 'edit')).duration, 3.5);
+  });
+
+  it('the edit follows `order`, then shot number; dialogue starts with its shot; output gets cues and keyframes', () => {
+    const p = plan(film((d) => ((node(d, 'edit').params as any).order = ['video-3'])));
+    const e = P(job(p, 'edit'));
+    assert.deepEqual(e.clips.map((c: any) => [c.shotNumber, c.start, c.duration]), [[3, 0, 1], [1, 1, 1], [2, 2, 1.5]]);
+    const voice2 = job(p, 'edit').inputs.find((i) => 'node' in i && i.node === 'voice-2')!;
+    assert.equal(e.audio.find((a: any) => a.input === voice2.name).start, 2);
+    assert.equal(e.audio.find((a: any) => a.mode === 'music').volume, 0.4);
+    const o = P(job(p, 'output'));
+    assert.deepEqual(o.cues.map((c: any) => [c.start, c.speaker, c.text]), [[0, 'Mara', 'Line 3.'], [1, 'Mara', 'Line 1.'], [2, 'Tom', 'Line 2.']]);
+    assert.deepEqual(o.keyframes.map((k: any) => k.shotNumber), [3, 1, 2]);
+  });
+
+  it('crossfades overlap clips; a fade as long as a clip fails the edit and skips the output', () => {
+    const fade = (s: number) => plan(film((d) => Object.assign(node(d, 'edit').params, { transition: 'crossfade', transitionDuration: s })));
+    assert.deepEqual(P(job(fade(0.25), 'edit')).clips.map((c: any) => c.start), [0, 0.75, 2]);
+    assert.equal(P(job(fade(0.25), 'edit')).duration, 3);
+    const bad = fade(1);
+    const edit = bad.entries.find((e) => e.state !== 'job' && e.node.id === 'edit');
+    assert.match(edit && edit.state !== 'job' ? edit.reason : '', /edit "edit" \(edit\) params\.transitionDuration: 1 s is not shorter than the shortest clip/);
+    const out = bad.entries.find((e) => e.state !== 'job' && e.node.id === 'output');
+    assert.deepEqual(out && out.state !== 'job' ? [out.state, out.reason] : [], ['skipped', 'upstream edit "edit" (edit) failed']);
+    const music = bad.entries.find((e) => e.state !== 'job' && e.node.id === 'music');
+    assert.deepEqual(music && music.state !== 'job' ? [music.state, music.reason] : [], ['skipped', 'its length comes from edit "edit" (edit), which failed']);
+    assert.equal(bad.jobs.length, 9);
+  });
+
+  it('a node that cannot be planned fails with a reason; only what depends on it is skipped', () => {
+    const p = plan(film((d) => (d.edges = d.edges.filter((e) => !(e.source === 'image-1' && e.target === 'video-1')))));
+    const states = Object.fromEntries(p.entries.flatMap((e) => (e.state === 'job' ? [] : [[e.node.id, e.reason]])));
+    assert.deepEqual(Object.keys(states).sort(), ['edit', 'output', 'video-1']);
+    assert.match(states['video-1']!, /no keyframe; connect an image node/);
+    const mute = plan(film((d) => ((node(d, 'shot-1').params as any).dialogue = [])));
+    const v1 = mute.entries.find((e) => e.state !== 'job' && e.node.id === 'voice-1');
+    assert.match(v1 && v1.state !== 'job' ? v1.reason : '', /params\.text: nothing to say; give it a text, or connect a shot with lines for "Mara"/);
+    assert.ok(mute.entries.some((e) => e.state === 'skipped' && e.node.id === 'edit'));
+  });
+
+  it('keys depend on content, not ids or labels: a renamed copy of the canvas has the same keys', () => {
+    const a = film();
+    const rename = (id: string) => `x_${id}`;
+    const b: BmadDocument = {
+      version: 1,
+      nodes: a.nodes.map((n) => ({ ...n, id: rename(n.id), label: `copy of ${n.label}`, position: { x: 5, y: 5 } })),
+      edges: a.edges.map((e) => ({ ...e, id: rename(e.id), source: rename(e.source), target: rename(e.target) })),
+    };
+    const keys = (p: Plan) => p.jobs.map((j) => j.key).sort();
+    assert.deepEqual(keys(plan(b)), keys(plan(a)));
+    const seeded = plan(film((d) => ((node(d, 'image-1').params as any).seed = 99)));
+    const changed = plan(a).jobs.filter((j) => j.key !== job(seeded, j.node.id).key).map((j) => j.node.id).sort();
+    assert.deepEqual(changed, ['image-1', 'output', 'video-1', 'edit'].sort());
+  });
+
+  it('a node\'s own tier wins over the run\'s; names in 03_Renders are readable and unique', () => {
+    const p = plan(film((d) => ((node(d, 'image-1').params as any).tier = 'high')));
+    assert.equal(job(p, 'image-1').tier, 'high');
+    assert.equal(job(p, 'image-2').tier, 'low');
+    assert.deepEqual(p.jobs.map((j) => j.stem).sort(), ['cut', 'film', 'music', 'shot-01', 'shot-01-keyframe', 'shot-01-mara', 'shot-02', 'shot-02-keyframe', 'shot-02-tom', 'shot-03', 'shot-03-keyframe', 'shot-03-mara']);
+  });
+});
