@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * The canvas in a real Chromium: the production webview bundle on the bench page, with the host shim
+ * (bench/canvas/bench.host-shim.ts) standing in for VS Code. Messages the canvas posts are in
+ * `window.__posted`; host messages are sent with `window.__host.send`.
+ */
+export interface CanvasHarness {
+  open(query: string, init?: { state?: unknown }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startCanvas(): Promise<CanvasHarness> {
+  const bp = await import('../../bench/canvas/benchPage.mjs');
+  const dir = path.join(bp.repoRoot, 'test-results/browser-page');
+  await bp.buildCanvasPage(dir, { production: true });
+  const server = await bp.serve({ '/ours/': dir });
+  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-ui-'));
+  const browser: Browser = await chromium.launch({ executablePath: bp.CHROMIUM, ignoreDefaultArgs: true,
+    args: [...bp.CHROMIUM_FLAGS, `--user-data-dir=${udd}`, '--remote-debugging-pipe', '--no-startup-window'] });
+  return {
+    async open(query, init) {
+      const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+      await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      if (init?.state !== undefined) await page.addInitScript((s) => ((window as unknown as { __benchInitialState: unknown }).__benchInitialState = s), init.state);
+      await page.goto(`${server.url}/ours/index.html?${query}`);
+      if (!query.includes('host=manual')) await page.waitForFunction(() => (window as unknown as { __bmadCanvas?: { ready: Promise<unknown> } }).__bmadCanvas?.ready.then(() => ((window as unknown as { __ok: boolean }).__ok = true)) && (window as unknown as { __ok?: boolean }).__ok, null, { polling: 50, timeout: 30000 });
+      if (errors.length) throw new Error(errors.join('\n'));
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      fs.rmSync(udd, { recursive: true, force: true });
+    },
+  };
+}
+
+type Posted = { type: string; seq?: number; op?: { type: string; [k: string]: unknown }; level?: string; message?: string; nodeIds?: string[] };
+
+export const posted = (page: Page, type?: string): Promise<Posted[]> =>
+  page.evaluate((t) => ((window as unknown as { __posted: Posted[] }).__posted).filter((m) => !t || m.type === t), type);
+
+export const ops = async (page: Page): Promise<NonNullable<Posted['op']>[]> => (await posted(page, 'op')).map((m) => m.op!);
+
+export const sendFromHost = (page: Page, msg: unknown): Promise<void> =>
+  page.evaluate((m) => (window as unknown as { __host: { send(m: unknown): void } }).__host.send(m), msg);
+
+export const node = (page: Page, label: string) => page.locator('.react-flow__node', { hasText: label }).first();
+
+/** Drags from one handle to another with real pointer events, as a person would. */
+export async function dragHandle(page: Page, from: { label: string; handle: string }, to: { label: string; handle: string }): Promise<void> {
+  const a = await node(page, from.label).locator(`.react-flow__handle[data-handleid="${from.handle}"]`).boundingBox();
+  const b = await node(page, to.label).locator(`.react-flow__handle[data-handleid="${to.handle}"]`).boundingBox();
+  if (!a || !b) throw new Error('handle not on screen');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
+  await page.mouse.up();
+}

@@ -1,0 +1,50 @@
+import { kindSpec } from '../../../core/nodes';
+import type { BmadNode } from '../../../core/schema';
+import { useDocNode } from '../../hooks/useDocNode';
+import { useParamCommit } from '../../hooks/useParamCommit';
+import { useSession } from '../../hooks/useSession';
+import { useUi } from '../../hooks/useUi';
+import { RenderPreview } from '../../render/RenderPreview';
+import type { UiState } from '../../state/uiState';
+import { FieldFrame } from './FieldFrame';
+import { fieldSpecs } from './fieldSpecs';
+import { ParamField } from './ParamField';
+import { eventValue, VscodeTextfield } from './vscodeElements';
+
+const selectSelection = (s: UiState) => s.selection;
+
+/** The right-hand panel: the form of the one selected node (nothing when zero or several are). */
+export function Inspector() {
+  const selection = useUi(selectSelection);
+  const id = selection.size === 1 ? selection.values().next().value : undefined;
+  const node = useDocNode(id);
+  if (selection.size > 1) return <aside className="inspector nokey" aria-label="Inspector"><p className="inspector-note">{selection.size} nodes selected</p></aside>;
+  if (!node) return null;
+  return <NodeForm key={node.id} node={node} />;
+}
+
+function NodeForm({ node }: { node: BmadNode }) {
+  const session = useSession();
+  const { commit, fail, errors } = useParamCommit(node);
+  const spec = kindSpec(node.kind);
+  const onLabel = (e: Event) => {
+    const label = eventValue(e);
+    if (label !== node.label) session.dispatch({ type: 'rename', id: node.id, label });
+  };
+  return (
+    <aside className="inspector nokey nowheel" aria-label={`Inspector: ${spec.title} ${node.label}`}>
+      <header className="inspector-header">
+        <span className={`kind-chip kind-${node.kind}`}>{spec.title}</span>
+        <span className="inspector-id" title="Node id">{node.id}</span>
+      </header>
+      <p className="inspector-description">{spec.description}</p>
+      <RenderPreview id={node.id} />
+      <FieldFrame id={`label-${node.id}`} label="label">
+        <VscodeTextfield id={`label-${node.id}`} className="nodrag nokey" value={node.label} maxLength={200} onChange={onLabel} />
+      </FieldFrame>
+      {fieldSpecs(node.kind).map((f) => (
+        <ParamField key={f.key} nodeId={node.id} spec={f} value={node.params[f.key]} error={errors[f.key]} commit={commit} fail={fail} />
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,65 @@
+import type { FieldSpec } from './fieldSpecs';
+import { eventChecked, eventValue, VscodeCheckbox, VscodeOption, VscodeSingleSelect, VscodeTextarea, VscodeTextfield } from './vscodeElements';
+
+export interface FieldProps<S extends FieldSpec['type']> {
+  readonly id: string;
+  readonly spec: Extract<FieldSpec, { type: S }>;
+  readonly value: unknown;
+  readonly invalid: boolean;
+  readonly commit: (key: string, value: unknown) => void;
+  readonly fail: (key: string, message: string) => void;
+}
+
+/** Text commits on change (blur or Enter), not per keystroke: one edit, one op. */
+export function TextParam({ id, spec, value, invalid, commit }: FieldProps<'text'>) {
+  const onChange = (e: Event) => {
+    const v = eventValue(e);
+    commit(spec.key, spec.optional && v === '' ? null : v);
+  };
+  const text = typeof value === 'string' ? value : '';
+  return spec.multiline
+    ? <VscodeTextarea id={id} className="nodrag nokey" value={text} rows={3} resize="vertical" invalid={invalid} onChange={onChange} />
+    : <VscodeTextfield id={id} className="nodrag nokey" value={text} invalid={invalid} onChange={onChange} />;
+}
+
+export function NumberParam({ id, spec, value, invalid, commit }: FieldProps<'number'>) {
+  const onChange = (e: Event) => {
+    const raw = eventValue(e).trim();
+    commit(spec.key, raw === '' ? (spec.optional ? null : Number.NaN) : Number(raw));
+  };
+  return (
+    <VscodeTextfield id={id} className="nodrag nokey" type="number" value={typeof value === 'number' ? String(value) : ''}
+      min={spec.min} max={spec.max} step={spec.int ? 1 : 0.01} invalid={invalid} placeholder={spec.optional ? 'unset' : undefined} onChange={onChange} />
+  );
+}
+
+/** An optional enum (the tier) gets an empty choice that means "use the default". */
+export function EnumParam({ id, spec, value, commit }: FieldProps<'enum'>) {
+  const current = typeof value === 'string' ? value : '';
+  const onChange = (e: Event) => {
+    const v = eventValue(e);
+    commit(spec.key, v === '' ? null : v);
+  };
+  return (
+    <VscodeSingleSelect id={id} className="nodrag nokey" value={current} onChange={onChange}>
+      {spec.optional && <VscodeOption value="" selected={current === ''}>{spec.key === 'tier' ? 'project default' : '(unset)'}</VscodeOption>}
+      {spec.options.map((o) => <VscodeOption key={o} value={o} selected={o === current}>{o}</VscodeOption>)}
+    </VscodeSingleSelect>
+  );
+}
+
+export function BooleanParam({ id, spec, value, commit }: FieldProps<'boolean'>) {
+  return <VscodeCheckbox id={id} className="nodrag nokey" checked={value === true} label={spec.key} onChange={(e: Event) => commit(spec.key, eventChecked(e))} />;
+}
+
+/** Lists of objects (dialogue lines) are edited as JSON; the schema still checks every entry. */
+export function JsonParam({ id, spec, value, invalid, commit, fail }: FieldProps<'json'>) {
+  const onChange = (e: Event) => {
+    try {
+      commit(spec.key, JSON.parse(eventValue(e)) as unknown);
+    } catch {
+      fail(spec.key, 'not valid JSON');
+    }
+  };
+  return <VscodeTextarea id={id} className="nodrag nokey" monospace rows={4} resize="vertical" value={JSON.stringify(value ?? null, null, 1)} invalid={invalid} onChange={onChange} />;
+}

@@ -1,0 +1,52 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { RenderCorner, RenderSlot } from '../../render/RenderSlot';
+import { handlesOf } from './cardLayout';
+import { CardShell } from './CardShell';
+import type { CardNode } from './flowTypes';
+
+/**
+ * One memoized component per card family. React Flow passes a new props object per render of the
+ * wrapper, but `data` keeps its identity while the node is unchanged, so memo skips the card.
+ */
+export const StoryCard = memo(function StoryCard({ data, selected }: NodeProps<CardNode>) {
+  return <CardShell data={data} selected={selected} />;
+});
+
+export const CastCard = memo(function CastCard({ data, selected }: NodeProps<CardNode>) {
+  return <CardShell data={data} selected={selected} />;
+});
+
+/** Edit and output render too (the cut, the film): their state shows in the corner. */
+export const FinishCard = memo(function FinishCard({ id, data, selected }: NodeProps<CardNode>) {
+  return (
+    <CardShell data={data} selected={selected}>
+      <RenderCorner id={id} />
+    </CardShell>
+  );
+});
+
+/** Generating kinds show their output's thumbnail and render status (webview/render/). */
+export const GenerateCard = memo(function GenerateCard({ id, data, selected }: NodeProps<CardNode>) {
+  return (
+    <CardShell data={data} selected={selected}>
+      <RenderSlot id={id} kind={data.kind} />
+    </CardShell>
+  );
+});
+
+/**
+ * An edge end whose card is not mounted (see toGhostNode). It draws nothing, but keeps invisible
+ * anchors where the card's handles are: when a card turns into a ghost, React Flow re-reads handle
+ * positions from the DOM, and without anchors its edges would lose their ends.
+ */
+export const GhostCard = memo(function GhostCard({ data }: NodeProps<CardNode>) {
+  return (
+    <>
+      {handlesOf(data.kind).map((h) => (
+        <div key={`${h.type}-${h.id}`} className={`ghost-anchor ${h.type}`} data-handleid={h.id ?? undefined} data-handlepos={h.position}
+          style={{ left: h.x, top: h.y, width: h.width, height: h.height }} />
+      ))}
+    </>
+  );
+});

@@ -1,0 +1,12 @@
+import type { NodeTypes } from '@xyflow/react';
+import { CastCard, FinishCard, GenerateCard, GhostCard, StoryCard } from './cards';
+import type { CardFamily } from './flowTypes';
+
+/** Module-level so React Flow never sees a new object and never remounts every node. */
+export const nodeTypes = {
+  story: StoryCard,
+  cast: CastCard,
+  generate: GenerateCard,
+  finish: FinishCard,
+  ghost: GhostCard,
+} satisfies Record<CardFamily, NodeTypes[string]>;

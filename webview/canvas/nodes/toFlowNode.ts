@@ -1,0 +1,84 @@
+import { kindSpec, type NodeKind } from '../../../core/nodes';
+import type { BmadNode } from '../../../core/schema';
+import { handlesOf } from './cardLayout';
+import type { CardData, CardFamily, CardNode } from './flowTypes';
+
+const FAMILY: Record<NodeKind, CardFamily> = {
+  script: 'story',
+  scene: 'story',
+  shot: 'story',
+  character: 'cast',
+  style: 'cast',
+  image: 'generate',
+  video: 'generate',
+  audio: 'generate',
+  edit: 'finish',
+  output: 'finish',
+};
+
+function formatValue(v: unknown): string {
+  if (v === undefined || v === null || v === '') return '—';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ') : '—';
+  const s = String(v);
+  return s.length > 80 ? s.slice(0, 79) + '…' : s;
+}
+
+export function cardData(n: BmadNode): CardData {
+  const spec = kindSpec(n.kind);
+  const tier = n.params.tier;
+  return {
+    kind: n.kind,
+    label: n.label,
+    title: spec.title,
+    summary: spec.summary.map((k) => [k, formatValue(n.params[k])] as const),
+    tier: spec.generates ? (typeof tier === 'string' ? tier : 'default') : undefined,
+    generates: spec.generates,
+  };
+}
+
+/**
+ * A React Flow node with everything known up front: width/height/measured from the kind's fixed size
+ * and declared handle bounds. React Flow then never needs a ResizeObserver pass before it can place
+ * edges, and `onlyRenderVisibleElements` really skips off-screen nodes on the first render too.
+ */
+export function toFlowNode(n: BmadNode, selected: boolean, position = n.position): CardNode {
+  const { width, height } = kindSpec(n.kind).size;
+  return {
+    id: n.id,
+    type: FAMILY[n.kind],
+    position,
+    data: cardData(n),
+    width,
+    height,
+    measured: { width, height },
+    handles: handlesOf(n.kind),
+    selected,
+    className: `kind-${n.kind}`,
+    ariaLabel: `${kindSpec(n.kind).title} ${n.label}`,
+  };
+}
+
+/**
+ * The far end of an edge whose card is not mounted: React Flow needs the node to place the edge, but
+ * it renders as nothing and cannot be selected, dragged or focused.
+ */
+export function toGhostNode(n: BmadNode): CardNode {
+  const { width, height } = kindSpec(n.kind).size;
+  return {
+    id: n.id,
+    type: 'ghost',
+    position: n.position,
+    data: cardData(n),
+    width,
+    height,
+    measured: { width, height },
+    handles: handlesOf(n.kind),
+    selectable: false,
+    draggable: false,
+    focusable: false,
+    connectable: false,
+    className: 'ghost-node',
+  };
+}

@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { isTypingTarget } from '../canvas/isTypingTarget';
+import { duplicateSelection, nudgeSelection, removeSelection } from '../canvas/selectionOps';
+import type { CanvasSession } from '../state/session';
+import { useSession } from './useSession';
+
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+/** Carries out a canvas shortcut; returns false when the key is not one (so it goes on as usual). */
+function handleKey(e: KeyboardEvent, session: CanvasSession, fitView: () => void): boolean {
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (mod) {
+    if (key === 'z') session.history(e.shiftKey ? 'redo' : 'undo');
+    else if (key === 'y') session.history('redo');
+    else if (key === 'a') session.select(session.doc.nodeMap().keys());
+    else if (key === 'd') duplicateSelection(session);
+    else return false;
+    return true;
+  }
+  if (e.altKey) return false;
+  if (key === 'Delete' || key === 'Backspace') removeSelection(session);
+  else if (key === 'Escape') session.select([]);
+  else if (key === 'f') fitView();
+  else {
+    const arrow = ARROWS[key];
+    if (!arrow || !session.ui.get().selection.size) return false;
+    const step = e.shiftKey ? 10 : 1;
+    nudgeSelection(session, arrow[0] * step, arrow[1] * step);
+  }
+  return true;
+}
+
+/**
+ * Canvas shortcuts. Listens in the capture phase on window so that React Flow's own handling of the
+ * same keys (arrow moves of a focused node) never runs: every gesture becomes exactly one op here.
+ * Undo/redo are VS Code's: they are sent to the host as `history`.
+ */
+export function useCanvasKeyboard(fitView: () => void): void {
+  const session = useSession();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTypingTarget(e) || session.ui.get().mode !== 'canvas') return;
+      if (handleKey(e, session, fitView)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [session, fitView]);
+}

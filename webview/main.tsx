@@ -1,0 +1,30 @@
+import '@xyflow/react/dist/style.css';
+import './styles/canvas.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { installBenchHook } from './bench/benchHook';
+import { App } from './canvas/App';
+import { connectHost } from './host/hostChannel';
+import { SessionContext } from './hooks/useSession';
+import { CanvasSession } from './state/session';
+
+/**
+ * Webview entry. Order matters: listen before announcing `ready`, and restore saved state before the
+ * first render so a reloaded webview shows its canvas in the first frame.
+ */
+performance.mark('bmad:main');
+const session = new CanvasSession(connectHost());
+window.addEventListener('message', (e: MessageEvent<unknown>) => session.receive(e.data));
+window.addEventListener('pagehide', () => session.dispose());
+installBenchHook();
+session.start();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('the canvas page has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <SessionContext.Provider value={session}>
+      <App />
+    </SessionContext.Provider>
+  </StrictMode>,
+);

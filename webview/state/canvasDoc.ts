@@ -1,0 +1,131 @@
+import * as Y from 'yjs';
+import { applyOp, type Op, type OpResult } from '../../core/ops';
+import { SCHEMA_VERSION, type BmadDocument, type BmadEdge, type BmadNode } from '../../core/schema';
+import { diffIntoY } from './docDiff';
+import { edgeFromY, nodeFromY, type YNode } from './yNode';
+
+/** What one transaction changed, with the origin that made it (see origins.ts). */
+export interface DocChange {
+  readonly origin: unknown;
+  readonly nodes: ReadonlySet<string>;
+  readonly edges: ReadonlySet<string>;
+}
+
+/**
+ * The one owner of the canvas Y.Doc (jupyter_ydoc style): fixed root names, `transact(fn, origin)`,
+ * plain JSON in and out. A plain mirror of every node and edge is kept up to date from Y events, so
+ * readers never walk Y types, unchanged nodes keep their object identity (React can skip them), and a
+ * change made by any provider — file, local gesture, or a future peer — is seen the same way.
+ */
+export class CanvasDoc {
+  /** Root names are part of the wire format of a shared canvas: never rename them. */
+  static readonly ROOTS = { nodes: 'nodes', edges: 'edges', meta: 'meta' } as const;
+
+  readonly ydoc: Y.Doc;
+  readonly nodesRoot: Y.Map<YNode>;
+  readonly edgesRoot: Y.Map<unknown>;
+  readonly meta: Y.Map<unknown>;
+  /** Bumped once per transaction that changed anything; cheap change detection for the view. */
+  version = 0;
+
+  private readonly nodes = new Map<string, BmadNode>();
+  private readonly edges = new Map<string, BmadEdge>();
+  private readonly listeners = new Set<(c: DocChange) => void>();
+  private pendingNodes = new Set<string>();
+  private pendingEdges = new Set<string>();
+  /** Nodes written whole in the current transaction, keyed by id (see diffIntoY). */
+  private readonly written = new Map<string, BmadNode>();
+  private cached: { version: number; doc: BmadDocument } | undefined;
+
+  constructor(ydoc: Y.Doc = new Y.Doc()) {
+    this.ydoc = ydoc;
+    this.nodesRoot = ydoc.getMap<YNode>(CanvasDoc.ROOTS.nodes);
+    this.edgesRoot = ydoc.getMap<unknown>(CanvasDoc.ROOTS.edges);
+    this.meta = ydoc.getMap<unknown>(CanvasDoc.ROOTS.meta);
+    this.nodesRoot.observeDeep((events) => {
+      for (const ev of events) {
+        if (ev.target === this.nodesRoot) for (const k of (ev as Y.YMapEvent<YNode>).keysChanged) this.pendingNodes.add(k);
+        else if (typeof ev.path[0] === 'string') this.pendingNodes.add(ev.path[0]);
+      }
+    });
+    this.edgesRoot.observe((ev) => ev.keysChanged.forEach((k) => this.pendingEdges.add(k)));
+    ydoc.on('afterTransaction', this.flush);
+  }
+
+  /** Runs `fn` as one transaction; observers see a single change tagged with `origin`. */
+  transact(fn: () => void, origin: unknown): void {
+    this.ydoc.transact(fn, origin);
+  }
+
+  onChange(fn: (c: DocChange) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  getNode(id: string): BmadNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  getEdge(id: string): BmadEdge | undefined {
+    return this.edges.get(id);
+  }
+
+  nodeMap(): ReadonlyMap<string, BmadNode> {
+    return this.nodes;
+  }
+
+  edgeMap(): ReadonlyMap<string, BmadEdge> {
+    return this.edges;
+  }
+
+  /** The canvas as a plain document (cached per version; node objects are shared, not copied). */
+  toJSON(): BmadDocument {
+    if (this.cached?.version !== this.version) {
+      this.cached = { version: this.version, doc: { version: SCHEMA_VERSION, nodes: [...this.nodes.values()], edges: [...this.edges.values()] } };
+    }
+    return this.cached.doc;
+  }
+
+  /** Makes the Y.Doc equal to `doc` by writing only what differs, so viewers keep their state. */
+  applyDocument(doc: BmadDocument, origin: unknown): void {
+    this.transact(() => {
+      this.meta.get('version') !== doc.version && this.meta.set('version', doc.version);
+      diffIntoY(this, doc, this.written);
+    }, origin);
+  }
+
+  /** Applies a core op with core's own rules (so both sides agree on the result), then writes the diff. */
+  applyOp(op: Op, origin: unknown): OpResult {
+    const r = applyOp(this.toJSON(), op);
+    if (r.ok) this.applyDocument(r.doc, origin);
+    return r;
+  }
+
+  destroy(): void {
+    this.ydoc.off('afterTransaction', this.flush);
+    this.listeners.clear();
+  }
+
+  private readonly flush = (tr: Y.Transaction): void => {
+    if (this.pendingNodes.size === 0 && this.pendingEdges.size === 0) return;
+    const nodes = this.pendingNodes;
+    const edges = this.pendingEdges;
+    this.pendingNodes = new Set();
+    this.pendingEdges = new Set();
+    for (const id of nodes) {
+      const y = this.nodesRoot.get(id);
+      const whole = this.written.get(id);
+      if (y) this.nodes.set(id, whole ?? nodeFromY(id, y));
+      else this.nodes.delete(id);
+    }
+    this.written.clear();
+    for (const id of edges) {
+      const e = edgeFromY(id, this.edgesRoot.get(id));
+      if (e) this.edges.set(id, e);
+      else this.edges.delete(id);
+    }
+    this.version++;
+    const change: DocChange = { origin: tr.origin, nodes, edges };
+    for (const fn of this.listeners) fn(change);
+  };
+}

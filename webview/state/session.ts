@@ -1,0 +1,171 @@
+import { applyOp, type Op, type OpResult } from '../../core/ops';
+import { parseToWebview, type ToWebview } from '../../core/protocol';
+import type { NodeKind } from '../../core/nodes';
+import type { BmadDocument } from '../../core/schema';
+import type { HostChannel } from '../host/hostChannel';
+import { CanvasDoc } from './canvasDoc';
+import { FILE, LOCAL } from './origins';
+import { readSavedState, StateSaver } from './savedState';
+import { createUiStore, EMPTY, statusOf, type UiStore, type Viewport } from './uiState';
+
+/** Host commands that only the mounted view can carry out (they need the viewport). */
+export type ViewCommand = { readonly command: 'fitView' } | { readonly command: 'addNode'; readonly kind: NodeKind };
+
+type DocumentMessage = Extract<ToWebview, { type: 'document' }>;
+
+/**
+ * The webview side of the editing protocol. Local gestures update the Y.Doc at once (origin LOCAL) and
+ * go to the host as semantic ops; the host writes the TextDocument and echoes nothing for its own text.
+ * Any `document` from the host is applied with origin FILE as a minimal diff. Ops the host has not
+ * answered yet are replayed on top of an incoming document, so a document that crossed an op on the
+ * wire does not undo it on screen.
+ */
+export class CanvasSession {
+  readonly ui: UiStore = createUiStore();
+  private seq = 0;
+  private readonly pending = new Map<number, Op>();
+  private viewport: Viewport | undefined;
+  private readonly viewListeners = new Set<(c: ViewCommand) => void>();
+  private readonly saver: StateSaver;
+  private docJson: { version: number; text: string } | undefined;
+  private postedSelection = '';
+
+  constructor(
+    private readonly host: HostChannel,
+    readonly doc: CanvasDoc = new CanvasDoc(),
+  ) {
+    this.saver = new StateSaver(host, () => this.savedSnapshot());
+    doc.onChange(() => this.saver.schedule());
+  }
+
+  /** Redraws from saved state at once (a reloaded webview), then asks the host for the document. */
+  start(): void {
+    const saved = readSavedState(this.host.getState());
+    if (saved) {
+      this.viewport = saved.viewport;
+      this.ui.set({ initialViewport: saved.viewport, file: saved.file, ...(saved.settings && { settings: saved.settings }) });
+      if (saved.doc) {
+        this.doc.applyDocument(saved.doc, FILE);
+        this.ui.set({ mode: 'canvas', selection: this.existing(saved.selection ?? []) });
+      }
+    }
+    this.host.post({ type: 'ready' });
+  }
+
+  /** Every message from the host comes through here, parsed; a bad one is reported and dropped. */
+  receive(raw: unknown): void {
+    performance.mark('bmad:receive');
+    const parsed = parseToWebview(raw);
+    performance.measure('bmad:parse', 'bmad:receive');
+    if (!parsed.ok) {
+      this.log('warn', `canvas dropped a message from the host: ${parsed.error}`);
+      return;
+    }
+    const m = parsed.message;
+    switch (m.type) {
+      case 'document':
+        return this.onDocument(m);
+      case 'invalid':
+        return this.ui.set({ mode: 'invalid', file: m.file, issues: m.issues });
+      case 'opResult':
+        this.pending.delete(m.seq);
+        if (!m.ok) this.ui.set({ status: statusOf('error', m.message ?? 'the edit was rejected') });
+        return;
+      case 'command':
+        if (m.command === 'selectAll') return this.select([...this.doc.nodeMap().keys()]);
+        if (m.command === 'fitView') return this.emitView({ command: 'fitView' });
+        if (m.kind) return this.emitView({ command: 'addNode', kind: m.kind as NodeKind });
+        return this.log('warn', 'addNode command without a kind');
+    }
+  }
+
+  /** A local gesture. Checked with core's rules first: an op the host would refuse is never sent. */
+  dispatch(op: Op): OpResult {
+    if (this.ui.get().mode !== 'canvas') return { ok: false, message: 'the canvas is not editable now' };
+    const r = this.doc.applyOp(op, LOCAL);
+    if (!r.ok) {
+      this.ui.set({ status: statusOf('error', r.message) });
+      return r;
+    }
+    const seq = ++this.seq;
+    this.pending.set(seq, op);
+    this.host.post({ type: 'op', seq, op });
+    return r;
+  }
+
+  select(nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): void {
+    const selection = this.existing(nodeIds);
+    const edges = new Set(edgeIds);
+    this.ui.set({ selection, selectedEdges: edges.size ? edges : EMPTY });
+    const key = [...selection].join(',');
+    if (key !== this.postedSelection) {
+      this.postedSelection = key;
+      this.host.post({ type: 'selection', nodeIds: [...selection] });
+    }
+    this.saver.schedule();
+  }
+
+  history(action: 'undo' | 'redo'): void {
+    this.host.post({ type: 'history', action });
+  }
+
+  openAsText(): void {
+    this.host.post({ type: 'openAsText' });
+  }
+
+  setViewport(v: Viewport): void {
+    this.viewport = v;
+    this.saver.schedule();
+  }
+
+  notify(level: 'error' | 'info', text: string): void {
+    this.ui.set({ status: statusOf(level, text) });
+  }
+
+  log(level: 'info' | 'warn' | 'error', message: string): void {
+    this.host.post({ type: 'log', level, message: message.slice(0, 4000) });
+  }
+
+  onViewCommand(fn: (c: ViewCommand) => void): () => void {
+    this.viewListeners.add(fn);
+    return () => this.viewListeners.delete(fn);
+  }
+
+  dispose(): void {
+    this.saver.flush();
+    this.saver.dispose();
+    this.doc.destroy();
+  }
+
+  private onDocument(m: DocumentMessage): void {
+    let doc: BmadDocument = m.doc;
+    for (const op of this.pending.values()) {
+      const r = applyOp(doc, op);
+      if (r.ok) doc = r.doc;
+    }
+    performance.mark('bmad:apply');
+    this.doc.applyDocument(doc, FILE);
+    performance.measure('bmad:apply', 'bmad:apply');
+    const { selection } = this.ui.get();
+    this.ui.set({ mode: 'canvas', file: m.file, settings: m.settings, issues: [], selection: this.existing(selection) });
+  }
+
+  private existing(ids: Iterable<string>): ReadonlySet<string> {
+    const nodes = this.doc.nodeMap();
+    const out = new Set<string>();
+    for (const id of ids) if (nodes.has(id)) out.add(id);
+    return out.size ? out : EMPTY;
+  }
+
+  private emitView(c: ViewCommand): void {
+    for (const fn of this.viewListeners) fn(c);
+  }
+
+  private savedSnapshot() {
+    const { mode, file, selection, settings } = this.ui.get();
+    if (mode === 'canvas' && this.docJson?.version !== this.doc.version) {
+      this.docJson = { version: this.doc.version, text: JSON.stringify(this.doc.toJSON()) };
+    }
+    return { file, docJson: mode === 'canvas' ? this.docJson?.text : undefined, viewport: this.viewport, selection: [...selection], settings };
+  }
+}

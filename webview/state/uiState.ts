@@ -1,0 +1,58 @@
+import type { PortType } from '../../core/ports';
+import type { CanvasSettings } from '../../core/protocol';
+import type { LocatedIssue } from '../../core/serialize';
+import { createStore, type Store } from './store';
+
+export interface StatusMessage {
+  readonly level: 'error' | 'info';
+  readonly text: string;
+  /** Distinguishes two equal messages so the toast restarts its timer. */
+  readonly id: number;
+}
+
+export interface Viewport {
+  readonly x: number;
+  readonly y: number;
+  readonly zoom: number;
+}
+
+/** Everything the view shows that is not the document itself. Never saved to the .bmad file. */
+export interface UiState {
+  readonly mode: 'loading' | 'canvas' | 'invalid';
+  readonly file: string;
+  readonly issues: readonly LocatedIssue[];
+  readonly settings: CanvasSettings;
+  readonly selection: ReadonlySet<string>;
+  readonly selectedEdges: ReadonlySet<string>;
+  readonly status: StatusMessage | undefined;
+  /** Viewport to start from when the canvas view mounts (restored state); undefined = fit view. */
+  readonly initialViewport: Viewport | undefined;
+  /** Port type of the handle a connection is being dragged from (dims the ports it cannot reach). */
+  readonly connecting: PortType | undefined;
+  /** Why the connection under the pointer would be refused, while dragging one. */
+  readonly connectHint: string | undefined;
+}
+
+export type UiStore = Store<UiState>;
+
+export const EMPTY: ReadonlySet<string> = new Set();
+
+export function createUiStore(): UiStore {
+  return createStore<UiState>({
+    mode: 'loading',
+    file: '',
+    issues: [],
+    settings: { snapToGrid: true, showMinimap: true },
+    selection: EMPTY,
+    selectedEdges: EMPTY,
+    status: undefined,
+    initialViewport: undefined,
+    connecting: undefined,
+    connectHint: undefined,
+  });
+}
+
+let statusId = 0;
+export function statusOf(level: StatusMessage['level'], text: string): StatusMessage {
+  return { level, text, id: ++statusId };
+}
