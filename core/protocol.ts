@@ -29,6 +29,29 @@ const LocatedIssue = z.strictObject({
   column: z.number().int(),
 });
 
+/**
+ * A generating node's render state on the canvas. `missing`, `stale` and `done` come from comparing
+ * the document with render.lock (`bmad status`); `queued`, `running` and `failed` from a render in
+ * progress. URIs are webview URIs of files the host materialized in the project's 03_Renders.
+ */
+export const RENDER_STATES = ['missing', 'stale', 'queued', 'running', 'done', 'failed'] as const;
+export type RenderStateName = (typeof RENDER_STATES)[number];
+export const MEDIA_KINDS = ['image', 'video', 'audio'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+export const NodeRender = z.strictObject({
+  state: z.enum(RENDER_STATES),
+  /** 0..1 while running, when the pipeline reports it. */
+  progress: z.number().min(0).max(1).optional(),
+  /** Why it failed, is stale or was skipped; shown as text and tooltip. */
+  message: z.string().max(2000).optional(),
+  /** An image for the card: the keyframe, a video's poster frame, the film's contact sheet. */
+  thumbnail: z.string().max(4000).optional(),
+  /** The node's own output, for the inspector to show or play. */
+  media: z.strictObject({ kind: z.enum(MEDIA_KINDS), src: z.string().max(4000) }).optional(),
+});
+export type NodeRender = z.infer<typeof NodeRender>;
+
 export const ToHost = z.discriminatedUnion('type', [
   /** The webview has loaded and wants the document. */
   z.strictObject({ type: z.literal('ready') }),
@@ -47,6 +70,11 @@ export const ToWebview = z.discriminatedUnion('type', [
   /** The text does not parse: show the error view, edit nothing. */
   z.strictObject({ type: z.literal('invalid'), file: z.string(), issues: z.array(LocatedIssue) }),
   z.strictObject({ type: z.literal('opResult'), seq: z.number().int().nonnegative(), ok: z.boolean(), message: z.string().optional() }),
+  /**
+   * Render state per generating node. `full`: every node the canvas has state for (replace what is
+   * shown); otherwise only the nodes that changed (merge).
+   */
+  z.strictObject({ type: z.literal('renderState'), full: z.boolean(), nodes: z.record(z.string(), NodeRender) }),
   z.strictObject({
     type: z.literal('command'),
     command: z.enum(['fitView', 'selectAll', 'addNode']),

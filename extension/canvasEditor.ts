@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CanvasSession } from './canvasSession';
+import { rendersRootOf } from './render/canvasProject';
 import type { SessionRegistry } from './sessionRegistry';
 import { canvasHtml, webviewOptions } from './webviewHtml';
 
@@ -27,7 +28,7 @@ export class CanvasEditorProvider implements vscode.CustomTextEditorProvider {
   ) {}
 
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
-    panel.webview.options = webviewOptions(this.extensionUri);
+    panel.webview.options = webviewOptions(this.extensionUri, rendersRootOf(document.uri));
     // Listen before the page loads, or its first `ready` could be missed.
     const session = new CanvasSession(document, panel, this.log);
     const tracked = this.sessions.add(session);

@@ -4,6 +4,7 @@ import { CanvasEditorProvider } from './canvasEditor';
 import { registerCanvasCommands } from './commands/canvasCommands';
 import { registerNewCanvas } from './commands/newCanvas';
 import { registerNewProject } from './commands/newProject';
+import { registerRender } from './render/renderFeature';
 import { SessionRegistry } from './sessionRegistry';
 
 /** Composition root: creates the shared services, registers every feature, owns their disposal. */
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     sessions,
     CanvasEditorProvider.register(context, sessions, log),
     ...registerCanvasCommands(sessions, log),
+    ...registerRender(context, sessions, log),
     registerNewProject(log),
     registerNewCanvas(log),
   );

@@ -11,6 +11,9 @@ export class SessionRegistry implements SessionsApi, vscode.Disposable {
   private activeSession: CanvasSession | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly opened = new vscode.EventEmitter<CanvasSession>();
+  /** A new session, before its webview loads: features attach to it here. */
+  readonly onDidOpen = this.opened.event;
 
   /** Tracks a session until its panel closes; the returned disposable also ends the session. */
   add(session: CanvasSession): vscode.Disposable {
@@ -23,6 +26,7 @@ export class SessionRegistry implements SessionsApi, vscode.Disposable {
         this.changed.fire();
       }),
     ];
+    this.opened.fire(session);
     this.changed.fire();
     return new vscode.Disposable(() => {
       for (const d of subs) d.dispose();
@@ -45,6 +49,7 @@ export class SessionRegistry implements SessionsApi, vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+    this.opened.dispose();
     for (const s of this.sessions) s.dispose();
     this.sessions.clear();
   }

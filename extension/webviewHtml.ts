@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
 
-/** The folders a canvas webview may load from; nothing else in the extension or the workspace. */
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+/**
+ * The folders a canvas webview may load from: the extension's bundle and media, and the renders of
+ * the canvas's own project (03_Renders, for thumbnails and players); nothing else in the workspace.
+ */
+export function webviewOptions(extensionUri: vscode.Uri, renders?: vscode.Uri): vscode.WebviewOptions {
   return {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media'), ...(renders ? [renders] : [])],
   };
 }
 

@@ -1,0 +1,186 @@
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { LockProblem } from '../../runner/lock';
+import { upstreamOf } from '../../runner/plan/plan';
+import { ProjectProblem } from '../../runner/project';
+import { ProjectBusy } from '../../runner/projectLock';
+import { UserError } from '../../runner/errors';
+import type { RenderEvent, RenderSummary } from '../../runner/render';
+import type { CanvasSession } from '../canvasSession';
+import type { SessionRegistry } from '../sessionRegistry';
+import { openCanvasProject, projectRootOf } from './canvasProject';
+import { previewCommand } from './previewCommand';
+import { generatingSelection, renderRefusal, type Refusal } from './renderGuard';
+import { logRenderEvent, nodeName } from './renderLog';
+import { RenderProgress } from './renderProgress';
+import { RenderService } from './renderService';
+import { RenderStateView } from './renderStateView';
+
+/** What Render Canvas and Generate Node resolve with (tests read it); undefined when refused. */
+export interface RenderOutcome {
+  readonly ok: boolean;
+  readonly cancelled: boolean;
+  /** Node ids whose pipeline ran. */
+  readonly ran: string[];
+  readonly cached: number;
+  readonly failures: { node: string; label: string; state: 'failed' | 'skipped'; reason: string }[];
+  /** Project-relative paths of the films the render made. */
+  readonly films: string[];
+}
+
+/**
+ * Rendering in the editor: Render Canvas, Generate Node (the selection, as interactive jobs) and
+ * Cancel Render; a cancellable notification per render; every job in the BMAD log; each canvas's
+ * node states (see RenderStateView). Renders the document's current text, saved or not.
+ */
+export function registerRender(context: vscode.ExtensionContext, sessions: SessionRegistry, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const service = new RenderService(
+    () => previewCommand(context.extensionUri.fsPath),
+    (busy) => void vscode.commands.executeCommand('setContext', 'bmad.rendering', busy),
+  );
+  const views = new Map<CanvasSession, RenderStateView>();
+  const attach = (s: CanvasSession) => {
+    const view = new RenderStateView(s, () => projectOf(s), log);
+    views.set(s, view);
+    const closed = s.panel.onDidDispose(() => {
+      closed.dispose();
+      view.dispose();
+      views.delete(s);
+    });
+  };
+  const projectOf = (s: CanvasSession) => {
+    if (!projectRootOf(s.uri)) return undefined;
+    try {
+      return openCanvasProject(s.uri);
+    } catch {
+      return undefined;
+    }
+  };
+
+  const sessionFor = (arg: unknown): CanvasSession | undefined => {
+    const s = arg instanceof vscode.Uri ? sessions.get(arg) : sessions.active;
+    if (!s) void vscode.window.showWarningMessage('Open a BMAD canvas first.');
+    return s;
+  };
+
+  async function run(session: CanvasSession, generate: boolean, explicit?: readonly string[]): Promise<RenderOutcome | undefined> {
+    const file = vscode.workspace.asRelativePath(session.uri, false);
+    const parsed = session.current();
+    const refusal = renderRefusal({ trusted: vscode.workspace.isTrusted, scheme: session.uri.scheme, projectRoot: projectRootOf(session.uri), parsed: parsed.ok, file });
+    if (refusal || !parsed.ok) return refuse(refusal ?? { message: `${file} has errors` });
+    let nodes: string[] | undefined;
+    if (generate) {
+      const picked = generatingSelection(parsed.doc, explicit ?? session.selection);
+      if (!picked.ok) {
+        void vscode.window.showWarningMessage(`BMAD: ${picked.message}`);
+        return undefined;
+      }
+      nodes = picked.nodes;
+    }
+    let cp;
+    try {
+      cp = openCanvasProject(session.uri);
+    } catch (e) {
+      return refuse({ message: (e as Error).message });
+    }
+    const view = views.get(session);
+    const doc = parsed.doc;
+    const names = nodes?.map((id) => doc.nodes.find((n) => n.id === id)?.label || id).join(', ');
+    const controller = service.controller();
+    log.info(`${generate ? `generate ${nodes!.join(', ')} in` : 'render'} ${file}${session.document.isDirty ? ' (unsaved text)' : ''}`);
+    const title = generate ? `BMAD: Generating ${names}` : `BMAD: Rendering ${path.basename(file)}`;
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const cancel = token.onCancellationRequested(() => controller.abort());
+      const bar = new RenderProgress(progress);
+      let wanted: Set<string> | undefined;
+      const onEvent = (e: RenderEvent) => {
+        if (e.type === 'plan') {
+          const jobs = nodes ? nodes.flatMap((id) => upstreamOf(e.plan, id)) : e.plan.jobs;
+          wanted = new Set([...jobs.map((j) => j.node.id), ...(nodes ?? [])]);
+          bar.expect(jobs.map((j) => j.node.id));
+        }
+        logRenderEvent(log, e);
+        view?.onEvent(e, wanted);
+        bar.onEvent(e);
+      };
+      view?.beginRender();
+      try {
+        const summary = await service.run({
+          ...cp,
+          doc,
+          nodes,
+          signal: controller.signal,
+          onEvent,
+          onWaiting: () => progress.report({ message: 'waiting for the render in progress' }),
+        });
+        return report(file, summary);
+      } catch (e) {
+        const known = e instanceof ProjectProblem || e instanceof LockProblem || e instanceof ProjectBusy || e instanceof UserError;
+        log.error(`render of ${file} failed: ${(e as Error).stack ?? e}`);
+        void vscode.window.showErrorMessage(`BMAD: ${known ? '' : 'render failed: '}${(e as Error).message}`, 'Show Log').then((c) => c && log.show());
+        return undefined;
+      } finally {
+        cancel.dispose();
+        service.release(controller);
+        view?.endRender();
+      }
+    });
+  }
+
+  function report(file: string, s: RenderSummary | undefined): RenderOutcome {
+    if (!s) {
+      log.info(`render of ${file} cancelled before it started`);
+      void vscode.window.showInformationMessage('BMAD: render cancelled.');
+      return { ok: false, cancelled: true, ran: [], cached: 0, failures: [], films: [] };
+    }
+    const films = s.plans.flatMap((p) => p.jobs.filter((j) => j.kind === 'output' && s.recorded.has(`${p.canvas}#${j.node.id}`)).map((j) => ['03_Renders', path.basename(p.canvas, '.bmad'), String(j.params.file)].join('/')));
+    const failures = s.failures.map((f) => ({ node: f.node, label: f.label, state: f.state, reason: f.reason }));
+    const ran = s.ran.map((r) => r.slice(r.indexOf('#') + 1));
+    log.info(`render of ${file}: ${s.cancelled ? 'cancelled' : s.ok ? 'done' : 'finished with failures'}; ${ran.length} job(s) ran, ${s.cached} cached${films.length ? `; film: ${films.join(', ')}` : ''}`);
+    if (s.cancelled) void vscode.window.showInformationMessage(`BMAD: render cancelled${ran.length ? `; ${ran.length} finished job(s) are kept` : ''}.`);
+    else if (failures.length) {
+      const f = s.failures.find((x) => x.state === 'failed') ?? s.failures[0]!;
+      const entry = s.plans.flatMap((p) => p.entries).find((x) => (x.state === 'job' ? x.job.node.id : x.node.id) === f.node);
+      const kind = entry ? (entry.state === 'job' ? entry.job.kind : entry.node.kind) : 'node';
+      const name = nodeName({ kind, label: f.label, id: f.node });
+      const more = failures.length > 1 ? ` (${failures.length - 1} more in the BMAD log)` : '';
+      void vscode.window.showErrorMessage(`BMAD: ${name} ${f.state === 'failed' ? 'failed' : 'was not rendered'}: ${f.reason}${more}`, 'Show Log').then((c) => c && log.show());
+    } else {
+      const what = ran.length ? `${ran.length} job(s) ran, ${s.cached} cached` : 'everything was up to date';
+      void vscode.window.showInformationMessage(`BMAD: rendered ${path.basename(file)}: ${what}.${films.length ? ` Film: ${films.join(', ')}` : ''}`);
+    }
+    return { ok: s.ok, cancelled: s.cancelled, ran, cached: s.cached, failures, films };
+  }
+
+  function refuse(r: Refusal): undefined {
+    log.warn(`render refused: ${r.message}`);
+    const action = r.fix === 'manageTrust' ? 'Manage Workspace Trust' : r.fix === 'newProject' ? 'New Film Project' : r.fix === 'openAsText' ? 'Open as Text' : undefined;
+    const command = r.fix === 'manageTrust' ? 'workbench.trust.manage' : r.fix === 'newProject' ? 'bmad.newProject' : 'bmad.openAsText';
+    void (action ? vscode.window.showErrorMessage(`BMAD: ${r.message}`, action) : vscode.window.showErrorMessage(`BMAD: ${r.message}`)).then((c) => c && vscode.commands.executeCommand(command));
+    return undefined;
+  }
+
+  return [
+    sessions.onDidOpen(attach),
+    new vscode.Disposable(() => {
+      service.cancelAll();
+      for (const v of views.values()) v.dispose();
+    }),
+    vscode.commands.registerCommand('bmad.renderCanvas', (arg?: unknown) => {
+      const s = sessionFor(arg);
+      return s && run(s, false);
+    }),
+    /** [nodeIds]: the nodes to generate (tests, keybindings); the canvas selection otherwise. */
+    vscode.commands.registerCommand('bmad.generateNode', (arg?: unknown) => {
+      const explicit = Array.isArray(arg) && arg.every((x) => typeof x === 'string') ? (arg as string[]) : undefined;
+      const s = sessionFor(arg instanceof vscode.Uri ? arg : undefined);
+      return s && run(s, true, explicit);
+    }),
+    vscode.commands.registerCommand('bmad.cancelRender', () => {
+      const n = service.cancelAll();
+      log.info(n ? `cancel: ${n} render(s) stopping` : 'cancel: no render in progress');
+      if (!n) void vscode.window.showInformationMessage('BMAD: no render in progress.');
+      return n;
+    }),
+  ];
+}
