@@ -10,5 +10,6 @@ step() { printf '\n=== %s\n' "$*"; }
 step 'setup';                          bash scripts/setup.sh
 step 'build (node esbuild.mjs)';       node esbuild.mjs
 step 'type check (tsc --noEmit)';      npx tsc -p tsconfig.json --noEmit
-step 'unit + integration (mocha)';     npx mocha
+step 'lint';                           node scripts/lint.mjs
+step 'unit, browser, integration (mocha)';     npx mocha
 step 'E2E (code-server + Chromium)';   BMAD_E2E_SKIP_BUILD=1 node test/e2e/run.mjs
