@@ -23,6 +23,8 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    // Read by activate() to log the activation time including the bundle's own evaluation.
+    banner: { js: '"use strict";var __bmadBundleStart = performance.now();' },
     outdir: 'dist',
   },
   {
