@@ -1,4 +1,4 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
 import { NODE_KINDS, type BmadDocument, type Op } from '../core';
 
 /**
@@ -20,7 +20,11 @@ let elk: InstanceType<typeof ELK> | undefined;
 
 export async function autoLayoutOp(doc: BmadDocument): Promise<Extract<Op, { type: 'move' }> | undefined> {
   if (doc.nodes.length === 0) return undefined;
-  elk ??= new ELK();
+  // ELK is most of the extension bundle: loaded on first use, so activation does not evaluate it.
+  if (!elk) {
+    const { default: Elk } = await import('elkjs/lib/elk.bundled.js');
+    elk = new Elk();
+  }
   const graph = await elk.layout({
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,
