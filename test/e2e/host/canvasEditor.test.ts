@@ -25,9 +25,15 @@ describe('canvas editor (bmad.canvas)', () => {
     original = starterCanvasText();
     fs.writeFileSync(uri.fsPath, original);
     session = await openCanvas(api, uri);
+    // Wait until the real webview has loaded and its `ready` was answered, so that this answer cannot
+    // land inside a later test's window (a fixed sleep was too short on a loaded machine).
+    const first = recordPosts(session);
+    try {
+      await first.next('document', 30_000);
+    } finally {
+      first.dispose();
+    }
     doc = await textDocument(uri);
-    // Let the page load and its first `ready` (if the webview bundle is built) be answered.
-    await sleep(500);
   });
   after(async () => {
     if (doc.isDirty) await doc.save();
