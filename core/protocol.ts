@@ -8,6 +8,10 @@ import { BmadEdge, BmadNode } from './schema';
  * receive with these schemas; a message that does not parse is logged and dropped, never applied.
  */
 
+/** Palette commands the canvas runs from its own shortcuts; `bmad.<name>` on the host. */
+export const CANVAS_SHORTCUT_COMMANDS = ['addNode', 'generateNode'] as const;
+export type CanvasShortcutCommand = (typeof CANVAS_SHORTCUT_COMMANDS)[number];
+
 const NodeKindName = z.enum(KIND_NAMES as [string, ...string[]]);
 
 export const CanvasSettings = z.strictObject({
@@ -60,6 +64,12 @@ export const ToHost = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('selection'), nodeIds: z.array(z.string()).max(10000) }),
   z.strictObject({ type: z.literal('openAsText') }),
   z.strictObject({ type: z.literal('history'), action: z.enum(['undo', 'redo']) }),
+  /**
+   * A canvas shortcut that runs a palette command (Shift+A, Shift+G). The webview handles these keys
+   * itself, never the workbench: VS Code forwards every keydown from a webview, where `inputFocus` is
+   * false even while the person types in the inspector, so a workbench keybinding would fire mid-word.
+   */
+  z.strictObject({ type: z.literal('runCommand'), command: z.enum(CANVAS_SHORTCUT_COMMANDS) }),
   z.strictObject({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string().max(4000) }),
 ]);
 export type ToHost = z.infer<typeof ToHost>;

@@ -89,6 +89,9 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
         // Undo and redo of a custom text editor act on its document's undo stack.
         await vscode.commands.executeCommand(msg.action);
         return;
+      case 'runCommand':
+        await vscode.commands.executeCommand(`bmad.${msg.command}`);
+        return;
       case 'log':
         this.log[msg.level](`${this.file()} (canvas): ${msg.message}`);
         return;

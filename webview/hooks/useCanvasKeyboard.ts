@@ -6,6 +6,12 @@ import { useSession } from './useSession';
 
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
+/** Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl/Cmd+Y. */
+function isUndoRedoChord(e: KeyboardEvent): boolean {
+  const key = e.key.toLowerCase();
+  return (e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y');
+}
+
 /** Carries out a canvas shortcut; returns false when the key is not one (so it goes on as usual). */
 function handleKey(e: KeyboardEvent, session: CanvasSession, fitView: () => void): boolean {
   const mod = e.ctrlKey || e.metaKey;
@@ -19,7 +25,11 @@ function handleKey(e: KeyboardEvent, session: CanvasSession, fitView: () => void
     return true;
   }
   if (e.altKey) return false;
-  if (key === 'Delete' || key === 'Backspace') removeSelection(session);
+  // Shift+A / Shift+G are handled here and not as workbench keybindings, so that they can never fire
+  // while the person types a capital A or G in the inspector (isTypingTarget keeps us out of there).
+  if (e.shiftKey && key === 'a') session.runCommand('addNode');
+  else if (e.shiftKey && key === 'g') session.runCommand('generateNode');
+  else if (key === 'Delete' || key === 'Backspace') removeSelection(session);
   else if (key === 'Escape') session.select([]);
   else if (key === 'f') fitView();
   else {
@@ -40,7 +50,14 @@ export function useCanvasKeyboard(fitView: () => void): void {
   const session = useSession();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e) || session.ui.get().mode !== 'canvas') return;
+      if (isTypingTarget(e)) {
+        // Undo and redo in a text field belong to the field. VS Code's webview host forwards them to
+        // the workbench and blocks the browser's own undo, and there `undo` would take back a canvas
+        // step. Stopping the event here, before the host's listener, leaves the browser's undo to run.
+        if (isUndoRedoChord(e)) e.stopPropagation();
+        return;
+      }
+      if (e.defaultPrevented || session.ui.get().mode !== 'canvas') return;
       if (handleKey(e, session, fitView)) {
         e.preventDefault();
         e.stopPropagation();

@@ -1,5 +1,5 @@
 import { applyOp, type Op, type OpResult } from '../../core/ops';
-import { parseToWebview, type ToWebview } from '../../core/protocol';
+import { parseToWebview, type CanvasShortcutCommand, type ToWebview } from '../../core/protocol';
 import type { NodeKind } from '../../core/nodes';
 import type { BmadDocument } from '../../core/schema';
 import type { HostChannel } from '../host/hostChannel';
@@ -107,6 +107,11 @@ export class CanvasSession {
 
   history(action: 'undo' | 'redo'): void {
     this.host.post({ type: 'history', action });
+  }
+
+  /** A palette command the canvas runs from its own shortcut (see CANVAS_SHORTCUT_COMMANDS). */
+  runCommand(command: CanvasShortcutCommand): void {
+    this.host.post({ type: 'runCommand', command });
   }
 
   openAsText(): void {
