@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Frame } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
+
+type Box = { x: number; y: number; width: number; height: number };
 import { parseDocument, serializeDocument, type BmadDocument } from '../../../core';
 import { session } from './session';
 
@@ -17,6 +19,12 @@ function readDoc(file: string): BmadDocument {
   return r.doc;
 }
 
+/** The document on disk, or undefined while a save is half-written (VS Code writes in place). */
+function readDocWhenWhole(file: string): BmadDocument | undefined {
+  const r = parseDocument(fs.readFileSync(file, 'utf8'));
+  return r.ok ? r.doc : undefined;
+}
+
 async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, ms = 15000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -25,6 +33,16 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+/** The boxes of these elements once two reads a frame or more apart agree (nothing is moving). */
+async function restingBoxes(one: Locator, two: Locator): Promise<[Box, Box] | undefined> {
+  const read = () => Promise.all([one.boundingBox(), two.boundingBox()]);
+  const [a, b] = await read();
+  await one.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const again = await read();
+  if (!a || !b || JSON.stringify([a, b]) !== JSON.stringify(again)) return undefined;
+  return [a, b];
 }
 
 async function addNode(frame: Frame, kindTitle: string): Promise<void> {
@@ -52,13 +70,14 @@ describe('canvas editor flow (UI)', () => {
     await addNode(frame, 'Video');
     await s.runCommand('BMAD: Auto Layout');
     await s.runCommand('BMAD: Fit View');
-    await new Promise((r) => setTimeout(r, 600));
 
     const image = frame.locator('.react-flow__node', { hasText: 'Image' }).first();
     const video = frame.locator('.react-flow__node', { hasText: 'Video' }).first();
-    const a = await image.locator('.react-flow__handle[data-handleid="image"]').boundingBox();
-    const b = await video.locator('.react-flow__handle[data-handleid="image"]').boundingBox();
-    assert.ok(a && b, 'both ports are on screen');
+    // The layout and the fit arrive as messages: drag only once both ports have come to rest.
+    const [a, b] = await until('the laid-out ports to come to rest', () => restingBoxes(
+      image.locator('.react-flow__handle[data-handleid="image"]'),
+      video.locator('.react-flow__handle[data-handleid="image"]'),
+    ));
     // The webview is an iframe inside an iframe; boundingBox is already in page coordinates.
     await s.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await s.page.mouse.down();
@@ -69,8 +88,8 @@ describe('canvas editor flow (UI)', () => {
 
     await s.page.keyboard.press('Control+S');
     const saved = await until('the save to reach the disk', () => {
-      const d = readDoc(file);
-      return d.edges.length === 1 && d;
+      const d = readDocWhenWhole(file);
+      return d?.edges.length === 1 && d;
     });
     const text = fs.readFileSync(file, 'utf8');
     assert.equal(serializeDocument(saved), text, 'the file on disk is canonical');
@@ -82,16 +101,22 @@ describe('canvas editor flow (UI)', () => {
     await frame.locator('.react-flow__pane').click({ position: { x: 20, y: 20 }, force: true });
     await s.page.keyboard.press('Control+Z');
     await frame.locator('.react-flow__edge').first().waitFor({ state: 'detached' });
-    await new Promise((r) => setTimeout(r, 800));
-    assert.equal(await frame.locator('.react-flow__edge').count(), 0, 'the connection is undone');
-    assert.equal(await frame.locator('.react-flow__node', { hasText: 'Video' }).count(), 1, 'one press undid one step, not two');
+    // A second undo, had the key also reached the workbench, would travel the same way as the next
+    // edit: nudge the selected image node from the canvas, save, and wait for that on disk.
+    await image.locator('.card-header').click();
+    await s.page.keyboard.press('ArrowRight');
     await s.page.keyboard.press('Control+S');
-    const afterUndo = await until('the undone text on disk', () => {
-      const d = readDoc(file);
-      return d.edges.length === 0 && d;
+    const imageId = saved.nodes.find((n) => n.kind === 'image')!.id;
+    const movedX = saved.nodes.find((n) => n.id === imageId)!.position.x + 1;
+    const afterUndo = await until('the undone and nudged text on disk', () => {
+      const d = readDocWhenWhole(file);
+      return d?.nodes.find((n) => n.id === imageId)?.position.x === movedX && d;
     });
+    assert.equal(afterUndo.edges.length, 0, 'the connection is undone');
+    assert.equal(await frame.locator('.react-flow__node', { hasText: 'Video' }).count(), 1, 'one press undid one step, not two');
     // A second undo would also take back the Auto Layout move: the positions must be those saved above.
-    assert.deepEqual(afterUndo.nodes, saved.nodes, 'one press undid one step, not two');
+    const nudgedBack = afterUndo.nodes.map((n) => (n.id === imageId ? { ...n, position: { ...n.position, x: n.position.x - 1 } } : n));
+    assert.deepEqual(nudgedBack, saved.nodes, 'one press undid one step, not two');
     await s.webviewScreenshot('flow-after-undo');
   });
 
@@ -106,11 +131,14 @@ describe('canvas editor flow (UI)', () => {
     await view.waitFor();
     assert.match(await view.innerText(), /corrupt\.bmad:5:3/);
     assert.equal(await frame.getByRole('button', { name: /Open as Text/ }).count(), 1);
-    await s.runCommand('BMAD: Add Node').catch(() => undefined);
-    await s.page.keyboard.press('Escape');
+    // Add Node on a file that does not parse is refused: its error message is the acknowledgement.
+    await s.runCommand('BMAD: Add Node');
+    await s.page.locator('.quick-input-widget input[placeholder="Kind of node"]').waitFor();
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.notifications-toasts', { hasText: 'the file has errors' }).waitFor();
     await s.page.keyboard.press('Control+S');
-    await new Promise((r) => setTimeout(r, 500));
     await s.webviewScreenshot('corrupt-error-view');
+    assert.equal(await s.page.locator('.tab.dirty', { hasText: 'corrupt.bmad' }).count(), 0, 'the editor has no unsaved change');
     assert.equal(fs.readFileSync(file, 'utf8'), bytes);
   });
 });

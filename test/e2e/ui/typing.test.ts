@@ -16,6 +16,12 @@ function readDoc(file: string): BmadDocument {
   return r.doc;
 }
 
+/** The document on disk, or undefined while a save is half-written (VS Code writes in place). */
+function readDocWhenWhole(file: string): BmadDocument | undefined {
+  const r = parseDocument(fs.readFileSync(file, 'utf8'));
+  return r.ok ? r.doc : undefined;
+}
+
 const nodeOf = (doc: BmadDocument, kind: BmadNode['kind']): BmadNode => {
   const n = doc.nodes.find((x) => x.kind === kind);
   if (!n) throw new Error(`no ${kind} node`);
@@ -55,8 +61,8 @@ async function selectCard(frame: Frame, node: BmadNode): Promise<void> {
 async function saveAndRead(page: Page, file: string, done: (d: BmadDocument) => boolean): Promise<BmadDocument> {
   await page.keyboard.press('Control+S');
   return until('the save to reach the disk', () => {
-    const d = readDoc(file);
-    return done(d) && d;
+    const d = readDocWhenWhole(file);
+    return d && done(d) && d;
   });
 }
 
