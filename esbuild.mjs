@@ -2,7 +2,7 @@
 // React) and the `bmad` CLI. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
-import { zodEnglishOnly } from './webview/esbuild/zodEnglishOnly.mjs';
+import { zodEnglishOnly } from './scripts/esbuild/zodEnglishOnly.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
