@@ -61,7 +61,8 @@ export function previewManifests(json: unknown, file = 'pipelines/preview/manife
     const roles = [...new Set(p.writes.map((w) => w.role))];
     const agreed: readonly string[] = PREVIEW_PIPELINES[kind].roles;
     if (roles.join() !== agreed.join()) {
-      throw new Error(`${where}: writes roles ${roles.join(', ')}, but core/previewParams.ts agrees on ${agreed.join(', ')}`);
+      const says = `writes roles ${roles.join(', ')}, but core/previewParams.ts agrees on ${agreed.join(', ')}`;
+      throw new Error(`${where}: ${says}`);
     }
     return { ...p, version: PREVIEW_PIPELINES[kind].version, node: kind };
   });

@@ -17,7 +17,8 @@ const TEXT_ELSEWHERE = {
   '@ffmpeg-installer/linux-x64': { file: 'licenses/GPL-3.0.txt', why: 'its package.json says GPLv3' },
   '@napi-rs/canvas-linux-x64-gnu': {
     file: 'node_modules/@napi-rs/canvas/LICENSE',
-    why: 'the native part of @napi-rs/canvas, same project and licence; the licences of the native libraries it links (Skia…) are listed in its sbom.cdx.json',
+    why: 'the native part of @napi-rs/canvas, same project and licence; the licences of the native libraries '
+      + 'it links (Skia…) are listed in its sbom.cdx.json',
   },
 };
 
@@ -68,12 +69,15 @@ function entry(root, name) {
   const own = fs.readdirSync(dir).filter((f) => LICENCE_FILE.test(f)).sort();
   const elsewhere = TEXT_ELSEWHERE[name];
   if (!own.length && !elsewhere) {
-    throw new Error(`${name} has no licence file and no entry in TEXT_ELSEWHERE (scripts/notices.mjs): say which text applies`);
+    throw new Error(`${name} has no licence file and no entry in TEXT_ELSEWHERE (scripts/notices.mjs): `
+      + 'say which text applies');
   }
+  const read = (/** @type {string} */ file) => fs.readFileSync(file, 'utf8').trim();
   const texts = own.length
-    ? own.map((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim())
-    : [`(${elsewhere.why}: the text of ${elsewhere.file})\n\n${fs.readFileSync(path.join(root, elsewhere.file), 'utf8').trim()}`];
-  return `${'-'.repeat(100)}\n${name} ${pkg.version} — ${pkg.license ?? 'licence: see below'}\n\n${texts.join('\n\n')}\n`;
+    ? own.map((f) => read(path.join(dir, f)))
+    : [`(${elsewhere.why}: the text of ${elsewhere.file})\n\n${read(path.join(root, elsewhere.file))}`];
+  const title = `${name} ${pkg.version} — ${pkg.license ?? 'licence: see below'}`;
+  return `${'-'.repeat(100)}\n${title}\n\n${texts.join('\n\n')}\n`;
 }
 
 /**

@@ -80,7 +80,9 @@ export function check({ folder, spec, target, declared }) {
 function checkFolder(folder, target) {
   if (target === folder || target === '') return [];
   if (target === '..') return ['imports a file outside the repository'];
-  if (NOT_SHIPPED.includes(target)) return [`${target}/ does not ship with the extension: product code must not import it`];
+  if (NOT_SHIPPED.includes(target)) {
+    return [`${target}/ does not ship with the extension: product code must not import it`];
+  }
   if (!FOLDERS.includes(target)) return [];
   if (MAY_IMPORT[folder].includes(target)) return [];
   if (target === 'extension' || target === 'webview') return [`nothing outside ${target}/ imports it (from ${folder}/)`];

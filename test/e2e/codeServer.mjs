@@ -208,7 +208,9 @@ export function installUnpacked(from, extensionsDir, how = {}) {
  * @param {{ userDataDir: string, extensionsDir: string, env: NodeJS.ProcessEnv }} where
  */
 export async function installVsix(vsix, where) {
-  const args = ['--user-data-dir', where.userDataDir, '--extensions-dir', where.extensionsDir, '--install-extension', path.resolve(vsix)];
+  const args = [
+    '--user-data-dir', where.userDataDir, '--extensions-dir', where.extensionsDir, '--install-extension', path.resolve(vsix),
+  ];
   const child = spawn(codeServerBin, args, { env: where.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));

@@ -75,7 +75,8 @@ export function recordReads(session: CanvasSessionApi): {
   return {
     reads,
     upTo: async (doc) => {
-      await waitFor(`the session to read version ${doc.version} of ${doc.uri.fsPath}`, () => reads.some((r) => r.version === doc.version));
+      const version = doc.version;
+      await waitFor(`the session to read version ${version} of ${doc.uri.fsPath}`, () => reads.some((r) => r.version === version));
       return reads;
     },
     dispose: () => sub.dispose(),

@@ -35,7 +35,8 @@ async function packageVsix() {
 
 /** ffprobe's view of a media file: its streams and duration. @param {string} file @returns {Probe} */
 function probe(file) {
-  const r = spawnSync('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file], { encoding: 'utf8' });
+  const args = ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file];
+  const r = spawnSync('ffprobe', args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`ffprobe ${file}: ${r.stderr || r.error}`);
   return JSON.parse(r.stdout);
 }
@@ -68,20 +69,25 @@ describe('the packaged extension (.vsix), installed into a clean code-server', f
     if (root) fs.rmSync(root, { recursive: true, force: true });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await screenshot(page, `FAILED-installed-${this.currentTest.title}`).catch(() => undefined);
+    const t = this.currentTest;
+    if (t?.state === 'failed' && page) await screenshot(page, `FAILED-installed-${t.title}`).catch(() => undefined);
   });
 
   it('is installed from the .vsix with its licence files', () => {
     const installed = fs.readdirSync(path.join(server.root, 'extensions')).filter((d) => !d.endsWith('.json'));
     assert.deepEqual(installed, [`bmad.bmad-movie-director-${pkgVersion()}`], 'the one extension installed');
     const dir = path.join(server.root, 'extensions', installed[0]);
-    assert.match(fs.readFileSync(path.join(dir, '.vsixmanifest'), 'utf8'), /TargetPlatform="linux-x64"/, 'packaged for its platform');
-    for (const f of ['LICENSE.txt', 'licenses/GPL-3.0.txt', 'licenses/LGPL-2.1.txt', 'node_modules/@echogarden/espeak-ng-emscripten/COPYING',
-      'node_modules/@fontsource/dejavu-sans/LICENSE', 'node_modules/@napi-rs/canvas/LICENSE', 'node_modules/ffprobe-static/LICENSE']) {
+    const manifest = fs.readFileSync(path.join(dir, '.vsixmanifest'), 'utf8');
+    assert.match(manifest, /TargetPlatform="linux-x64"/, 'packaged for its platform');
+    for (const f of [
+      'LICENSE.txt', 'licenses/GPL-3.0.txt', 'licenses/LGPL-2.1.txt', 'node_modules/@echogarden/espeak-ng-emscripten/COPYING',
+      'node_modules/@fontsource/dejavu-sans/LICENSE', 'node_modules/@napi-rs/canvas/LICENSE', 'node_modules/ffprobe-static/LICENSE',
+    ]) {
       assert.ok(fs.existsSync(path.join(dir, f)), `${f} ships`);
     }
     const notices = fs.readFileSync(path.join(dir, 'dist/THIRD_PARTY_NOTICES.txt'), 'utf8');
-    for (const pkg of ['@ffmpeg-installer/linux-x64', 'ffprobe-static', '@echogarden/espeak-ng-emscripten', '@napi-rs/canvas ', 'react ', 'zod ']) {
+    const named = ['@ffmpeg-installer/linux-x64', 'ffprobe-static', '@echogarden/espeak-ng-emscripten', '@napi-rs/canvas ', 'react ', 'zod '];
+    for (const pkg of named) {
       assert.ok(notices.includes(`\n${pkg}`), `THIRD_PARTY_NOTICES.txt names ${pkg.trim()}`);
     }
   });
@@ -91,7 +97,8 @@ describe('the packaged extension (.vsix), installed into a clean code-server', f
     await quickOpen(page, CANVAS);
     const canvas = await webviewFrame(page);
     // Cards, or (zoomed out to fit the whole film) the overview that draws them all on one <canvas>.
-    await canvas.locator('.react-flow__node').or(canvas.locator('canvas.overview-layer:not([hidden])')).first().waitFor({ timeout: 30_000 });
+    const drawn = canvas.locator('.react-flow__node').or(canvas.locator('canvas.overview-layer:not([hidden])'));
+    await drawn.first().waitFor({ timeout: 30_000 });
     await runCommand(page, 'BMAD: Render Canvas');
 
     // The notification that ends the render: read at once, before it hides itself.
@@ -113,6 +120,7 @@ describe('the packaged extension (.vsix), installed into a clean code-server', f
     const video = info.streams.find((s) => s.codec_type === 'video');
     assert.equal(video?.codec_name, 'h264', 'an H.264 video stream');
     assert.equal(info.streams.find((s) => s.codec_type === 'audio')?.codec_name, 'aac', 'an AAC audio stream');
-    assert.ok(Math.abs(Number(info.format.duration) - seconds) < 0.2, `${info.format.duration} s, the shots last ${seconds} s`);
+    const duration = Number(info.format.duration);
+    assert.ok(Math.abs(duration - seconds) < 0.2, `${duration} s, the shots last ${seconds} s`);
   });
 });
