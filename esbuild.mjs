@@ -1,8 +1,10 @@
-// Builds the three bundles: the extension host (Node, cjs, `vscode` external), the webview (browser,
-// React) and the `bmad` CLI. `--production` minifies; `--watch` rebuilds on change.
+// Builds the bundles: the extension host (Node, cjs, `vscode` external), the webview (browser,
+// React), the `bmad` CLI and the preview pipelines; then dist/THIRD_PARTY_NOTICES.txt from what they
+// bundled (scripts/notices.mjs). `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
-import { zodEnglishOnly } from './webview/esbuild/zodEnglishOnly.mjs';
+import { zodEnglishOnly } from './scripts/esbuild/zodEnglishOnly.mjs';
+import { writeNotices } from './scripts/notices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -12,7 +14,9 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // Licences are collected whole into dist/THIRD_PARTY_NOTICES.txt instead.
   legalComments: 'none',
+  metafile: true,
 };
 
 const builds = [
@@ -64,7 +68,8 @@ const builds = [
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  writeNotices({ root: '.', metafiles: results.flatMap((r) => (r.metafile ? [r.metafile] : [])), out: 'dist/THIRD_PARTY_NOTICES.txt' });
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
   // The speech program is GPL-3.0: it is copied, never bundled, and the pipeline spawns it (README, Licences).
   fs.copyFileSync('pipelines/preview/audio/speak.mjs', 'dist/speak.mjs');

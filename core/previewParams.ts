@@ -185,7 +185,12 @@ export const OutputParams = z.strictObject({
 });
 export type OutputParams = z.infer<typeof OutputParams>;
 
-/** Which pipeline renders each generating kind on the embedded target, and the params it reads. */
+/**
+ * Which pipeline renders each kind on the embedded target: its id and version (part of every job key),
+ * the params it reads and the roles of its outputs. The one place that says which kinds render (its
+ * keys, PREVIEW_KINDS, isPreviewKind) and the one place of these versions: pipelines/preview/manifest.json
+ * takes them from here (pipelines/manifest.ts).
+ */
 export const PREVIEW_PIPELINES = {
   image: { id: 'preview.image', version: 1, params: ImageParams, roles: ['image'] },
   video: { id: 'preview.video', version: 1, params: VideoParams, roles: ['video'] },
@@ -194,6 +199,8 @@ export const PREVIEW_PIPELINES = {
   output: { id: 'preview.output', version: 1, params: OutputParams, roles: ['film', 'subtitles', 'contact-sheet'] },
 } as const;
 export type PreviewKind = keyof typeof PREVIEW_PIPELINES;
+/** The kinds that render, in the order of the table. */
+export const PREVIEW_KINDS = Object.keys(PREVIEW_PIPELINES) as [PreviewKind, ...PreviewKind[]];
 
 export function isPreviewKind(kind: string): kind is PreviewKind {
   return Object.prototype.hasOwnProperty.call(PREVIEW_PIPELINES, kind);

@@ -15,10 +15,22 @@ export interface CanvasSessionApi {
   readonly selection: readonly string[];
   /** Every message the session posts to its webview. */
   readonly onDidPost: vscode.Event<ToWebview>;
+  /**
+   * Each change of the document's text, once the session has read it: its own edit coming back
+   * (`echo`, never sent to the webview) or anyone else's (sent after a short debounce). Tests wait
+   * on it instead of sleeping to see that nothing is sent back.
+   */
+  readonly onDidReadChange: vscode.Event<TextChangeRead>;
   /** Handles one raw message as if the webview had sent it; resolves when it has been handled. */
   receive(raw: unknown): Promise<void>;
   /** Applies an op from the host side (commands); the webview is then sent the new document. */
   applyHostOp(op: Op): Promise<{ ok: true } | { ok: false; message: string }>;
+}
+
+export interface TextChangeRead {
+  /** The document's version after the change. */
+  readonly version: number;
+  readonly echo: boolean;
 }
 
 export interface SessionsApi {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { applyOp, parseDocument, parseToHost, serializeDocument, type BmadDocument, type Op, type ParseResult, type ToHost, type ToWebview } from '../core';
-import type { CanvasSessionApi } from './api';
+import type { CanvasSessionApi, TextChangeRead } from './api';
 import { DocumentWriter } from './documentWriter';
 import { affectsCanvas, canvasSettings } from './settings';
 
@@ -22,6 +22,8 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   private readonly writer: DocumentWriter;
   private readonly posted = new vscode.EventEmitter<ToWebview>();
   readonly onDidPost = this.posted.event;
+  private readonly read = new vscode.EventEmitter<TextChangeRead>();
+  readonly onDidReadChange = this.read.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private debounce: NodeJS.Timeout | undefined;
@@ -38,6 +40,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     this.writer = new DocumentWriter(document);
     this.subscriptions.push(
       this.posted,
+      this.read,
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)),
       vscode.workspace.onDidChangeConfiguration((e) => affectsCanvas(e, this.uri) && this.sendCurrent()),
@@ -127,7 +130,9 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
 
   private onTextChanged(e: vscode.TextDocumentChangeEvent): void {
     if (e.document !== this.document || e.contentChanges.length === 0) return;
-    if (this.writer.consumeEcho(e.document.getText())) return;
+    const echo = this.writer.consumeEcho(e.document.getText());
+    this.read.fire({ version: e.document.version, echo });
+    if (echo) return;
     clearTimeout(this.debounce);
     this.debounce = setTimeout(() => this.sendCurrent(), EXTERNAL_DEBOUNCE_MS);
   }

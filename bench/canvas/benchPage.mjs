@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { zodEnglishOnly } from '../../webview/esbuild/zodEnglishOnly.mjs';
+import { zodEnglishOnly } from '../../scripts/esbuild/zodEnglishOnly.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');

@@ -22,6 +22,5 @@ export const audio = defineKind({
   }),
   defaults: () => ({ mode: 'dialogue' as const, text: '', seed: 1, volume: 1 }),
   summary: ['mode', 'text'],
-  generates: true,
   size: GENERATING_CARD,
 });

@@ -30,6 +30,5 @@ export const character = defineKind({
     rate: 165,
   }),
   summary: ['name', 'voice'],
-  generates: false,
   size: CARD,
 });

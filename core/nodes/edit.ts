@@ -20,6 +20,5 @@ export const edit = defineKind({
   }),
   defaults: () => ({ order: [], transition: 'cut' as const, transitionDuration: 0 }),
   summary: ['transition'],
-  generates: false,
   size: CARD,
 });

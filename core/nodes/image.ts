@@ -21,6 +21,5 @@ export const image = defineKind({
   }),
   defaults: () => ({ prompt: '', negativePrompt: '', seed: 1, steps: 20, guidance: 5 }),
   summary: ['prompt', 'seed'],
-  generates: true,
   size: GENERATING_CARD,
 });

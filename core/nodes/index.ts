@@ -35,4 +35,4 @@ export function kindSpec(kind: NodeKind): NodeKindSpec {
   return NODE_KINDS[kind] as unknown as NodeKindSpec;
 }
 
-export type { NodeKindSpec } from './kind';
+export { takesTier, type NodeKindSpec } from './kind';

@@ -13,8 +13,6 @@ export interface NodeKindSpec<P extends z.ZodObject = z.ZodObject> {
   readonly defaults: () => z.infer<P>;
   /** Param keys shown on the node card, in order. */
   readonly summary: readonly (keyof z.infer<P> & string)[];
-  /** True when a pipeline renders this node's content (it then has a seed and a tier override). */
-  readonly generates: boolean;
   /** Fixed card size in px, known before mount so the canvas never has to measure a node. */
   readonly size: { readonly width: number; readonly height: number };
 }
@@ -22,6 +20,13 @@ export interface NodeKindSpec<P extends z.ZodObject = z.ZodObject> {
 export function defineKind<P extends z.ZodObject>(spec: NodeKindSpec<P>): NodeKindSpec<P> {
   return spec;
 }
+
+/**
+ * Whether a kind's params carry the generation params (common.ts: a seed and a tier override). Read
+ * from its schema, the one place that says so. Which kinds render is another fact, with its own one
+ * place: the pipeline table (isPreviewKind in core/previewParams.ts) — edit and output render too.
+ */
+export const takesTier = (spec: NodeKindSpec): boolean => 'tier' in spec.params.shape;
 
 export const CARD = { width: 240, height: 132 } as const;
 export const GENERATING_CARD = { width: 240, height: 196 } as const;

@@ -14,6 +14,5 @@ export const output = defineKind({
   }),
   defaults: () => ({ file: 'film.mp4', subtitles: true, contactSheet: true }),
   summary: ['file'],
-  generates: false,
   size: CARD,
 });

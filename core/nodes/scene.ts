@@ -21,6 +21,5 @@ export const scene = defineKind({
   }),
   defaults: () => ({ number: 1, heading: 'INT. LOCATION - DAY', timeOfDay: 'day' as const, synopsis: '' }),
   summary: ['heading', 'timeOfDay'],
-  generates: false,
   size: CARD,
 });

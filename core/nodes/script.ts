@@ -12,6 +12,5 @@ export const script = defineKind({
   }),
   defaults: () => ({ file: '02_Source_Creative/script.fountain' }),
   summary: ['file'],
-  generates: false,
   size: CARD,
 });

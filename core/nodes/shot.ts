@@ -39,6 +39,5 @@ export const shot = defineKind({
     dialogue: [],
   }),
   summary: ['framing', 'camera', 'duration'],
-  generates: false,
   size: CARD,
 });

@@ -23,6 +23,5 @@ export const style = defineKind({
     grain: 0.2,
   }),
   summary: ['name', 'prompt'],
-  generates: false,
   size: CARD,
 });

@@ -19,6 +19,5 @@ export const video = defineKind({
   }),
   defaults: () => ({ prompt: '', seed: 1, motion: 0.5 }),
   summary: ['prompt', 'motion'],
-  generates: true,
   size: GENERATING_CARD,
 });

@@ -55,6 +55,8 @@ export function freePort() {
  * @param {Record<string, string>} [opts.env]         extra environment; the extension host inherits it
  * @param {string[]} [opts.extensions]               unpacked extension folders to install (copied)
  * @param {string[]} [opts.linkedExtensions]         extension folders to install as symbolic links
+ * @param {string[]} [opts.vsix]                     .vsix files to install as a person would
+ *                                                     (`code-server --install-extension`), before it starts
  * @param {string} [opts.folder]                       folder code-server opens by default
  * @param {string} [opts.logFile]                      where to write code-server's output
  * @param {string} [opts.root]                         keep state here instead of a new temp folder
@@ -94,11 +96,12 @@ export async function startCodeServer(opts = {}) {
   const port = opts.port ?? (await freePort());
   const logFile = opts.logFile ?? path.join(root, 'code-server.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  const log = fs.openSync(logFile, 'w');
   const env = { ...process.env, HOME: home, ...opts.env };
   // XDG_* would send code-server's config and data back into the real home.
   for (const k of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_RUNTIME_DIR']) delete env[k];
   delete env.VSCODE_IPC_HOOK_CLI; // set when this runs in a VS Code terminal; would redirect commands
+  for (const vsix of opts.vsix ?? []) await installVsix(vsix, { userDataDir, extensionsDir, env });
+  const log = fs.openSync(logFile, 'w');
 
   const args = [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
@@ -196,6 +199,26 @@ export function installUnpacked(from, extensionsDir, how = {}) {
   const skip = new Set(['node_modules', '.git', '.tools', 'test-results', '.bmad-cache']);
   fs.cpSync(from, dest, { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
   return dest;
+}
+
+/**
+ * `code-server --install-extension x.vsix` into extensionsDir: what a person runs to install the
+ * packaged extension. Rejects with code-server's output when it does not say it installed it.
+ * @param {string} vsix
+ * @param {{ userDataDir: string, extensionsDir: string, env: NodeJS.ProcessEnv }} where
+ */
+export async function installVsix(vsix, where) {
+  const args = [
+    '--user-data-dir', where.userDataDir, '--extensions-dir', where.extensionsDir, '--install-extension', path.resolve(vsix),
+  ];
+  const child = spawn(codeServerBin, args, { env: where.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  if (code !== 0 || !/successfully installed/i.test(out)) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${code}):\n${out.trim()}`);
+  }
 }
 
 /** @param {string} url */

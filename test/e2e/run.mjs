@@ -4,9 +4,12 @@
 //      with esbuild, loaded as extensionTestsPath; see host/index.ts and host/e2e.ts);
 //   2. test/e2e/ui/**/*.test.ts run here in Node with mocha and drive the window with Playwright
 //      (see ui/session.ts); an installed probe extension (test/e2e/probe/) says when the window is ready.
-// Both report into one closing line, `E2E: N passed, N failed`. Screenshots and logs go to
+// Then, once that code-server is gone, a third kind starts its own:
+//   3. test/e2e/installed/**/*.test.mjs run here in Node with mocha: the packaged .vsix installed into
+//      a clean code-server (see installed/render.test.mjs).
+// All report into one closing line, `E2E: N passed, N failed`. Screenshots and logs go to
 // test-results/e2e/. Environment:
-//   BMAD_E2E_GREP=text           run only tests whose full title contains text (both kinds)
+//   BMAD_E2E_GREP=text           run only tests whose full title contains text (all kinds)
 //   BMAD_E2E_SKIP_BUILD=1        don't run `node esbuild.mjs` first (scripts/test.sh already did)
 //   BMAD_E2E_EXTENSION_PATH=dir  load another extension folder (to work on the harness itself)
 import { spawnSync } from 'node:child_process';
@@ -39,7 +42,7 @@ function extensionId() {
   return `${pkg.publisher}.${pkg.name}`.toLowerCase();
 }
 
-/** @typedef {{ kind: 'host' | 'ui' | 'harness', state: 'passed' | 'failed' | 'pending', title: string[],
+/** @typedef {{ kind: 'host' | 'ui' | 'installed' | 'harness', state: 'passed' | 'failed' | 'pending', title: string[],
  *              durationMs?: number, error?: { message: string, stack?: string } }} Result */
 
 /** @type {Result[]} */
@@ -57,16 +60,23 @@ async function main() {
   fs.rmSync(artifactsDir, { recursive: true, force: true });
   fs.mkdirSync(artifactsDir, { recursive: true });
   const started = Date.now();
+  const installedTests = list(path.join(repoRoot, 'test/e2e/installed'), '.test.mjs');
   try {
     await build();
     const hostTests = list(path.join(repoRoot, 'test/e2e/host'));
     const uiTests = list(path.join(repoRoot, 'test/e2e/ui'));
-    if (!hostTests.length && !uiTests.length) throw new Error('no test/e2e/{host,ui}/**/*.test.ts files found');
-    await runAll(hostTests.length > 0, uiTests.length > 0);
+    if (!hostTests.length && !uiTests.length && !installedTests.length) throw new Error('no E2E test files found');
+    if (hostTests.length || uiTests.length) await runAll(hostTests.length > 0, uiTests.length > 0);
   } catch (err) {
     record({ kind: 'harness', state: 'failed', title: ['setting up or running the E2E suite'], error: describeError(err) });
   } finally {
     await cleanup();
+  }
+  // Last, and alone: it builds the .vsix (a production build into dist/) and runs its own code-server.
+  try {
+    if (installedTests.length) await runMocha('installed', installedTests);
+  } catch (err) {
+    record({ kind: 'harness', state: 'failed', title: ['running the installed-extension tests'], error: describeError(err) });
   }
   return summarize(Date.now() - started);
 }
@@ -212,28 +222,34 @@ async function runAll(withHost, withUi) {
       runCommand: (title) => runCommand(w.page, title),
     };
     Object.assign(globalThis, { __bmadE2E: session });
-    await runUiTests(list(uiOut, '.test.mjs'), w.page);
+    await runMocha('ui', list(uiOut, '.test.mjs'), w.page);
   }
 }
 
-/** @param {string[]} files @param {import('playwright-core').Page} page */
-async function runUiTests(files, page) {
+/**
+ * Runs test files with mocha here in Node. The installed-extension tests drive their own window
+ * and take their own screenshots on failure; the UI tests get one of `page`.
+ * @param {'ui' | 'installed'} kind @param {string[]} files @param {import('playwright-core').Page} [page]
+ */
+async function runMocha(kind, files, page) {
   const mocha = new Mocha({
     ui: 'bdd',
     timeout: TEST_TIMEOUT_MS,
-    reporter: /** @param {Mocha.Runner} runner */ function BmadUiReporter(runner) {
+    reporter: /** @param {Mocha.Runner} runner */ function BmadReporter(runner) {
       const C = Mocha.Runner.constants;
-      runner.on(C.EVENT_TEST_PASS, (t) => record({ kind: 'ui', state: 'passed', title: t.titlePath(), durationMs: t.duration }));
-      runner.on(C.EVENT_TEST_PENDING, (t) => record({ kind: 'ui', state: 'pending', title: t.titlePath() }));
+      runner.on(C.EVENT_TEST_PASS, (t) => record({ kind, state: 'passed', title: t.titlePath(), durationMs: t.duration }));
+      runner.on(C.EVENT_TEST_PENDING, (t) => record({ kind, state: 'pending', title: t.titlePath() }));
       runner.on(C.EVENT_TEST_FAIL, (t, err) =>
-        record({ kind: 'ui', state: 'failed', title: t.titlePath(), durationMs: t.duration, error: describeError(err) }));
+        record({ kind, state: 'failed', title: t.titlePath(), durationMs: t.duration, error: describeError(err) }));
     },
   });
   if (grep) mocha.grep(grep);
-  mocha.suite.afterEach(async function screenshotOnFailure() {
-    const t = this.currentTest;
-    if (t?.state === 'failed') await screenshot(page, `FAILED-ui-${t.titlePath().join('-')}`).catch(() => undefined);
-  });
+  if (page) {
+    mocha.suite.afterEach(async function screenshotOnFailure() {
+      const t = this.currentTest;
+      if (t?.state === 'failed') await screenshot(page, `FAILED-${kind}-${t.titlePath().join('-')}`).catch(() => undefined);
+    });
+  }
   for (const f of files.sort()) mocha.addFile(f);
   await mocha.loadFilesAsync();
   await new Promise((resolve) => mocha.run(resolve));

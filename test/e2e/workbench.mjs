@@ -118,6 +118,29 @@ export async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Waits until the command palette lists a command, as a person would look for it: right after the
+ * workbench shows, extensions' contributions are still being read, and a palette opened too early
+ * stays without them, so it is closed and opened again until the command is there.
+ * @param {import('playwright-core').Page} page
+ * @param {string} title
+ */
+export async function waitForCommand(page, title, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  const input = page.locator('.quick-input-widget input');
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    const found = await row.waitFor({ timeout: 2000 }).then(() => true, () => false);
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    if (found) return;
+    if (Date.now() > deadline) throw new Error(`the command palette did not list "${title}" within ${timeoutMs / 1000} s`);
+  }
+}
+
 /** Screenshot of the page (or of one element) into test-results/e2e/<name>.png; returns the path.
  * @param {{ screenshot(o: { path: string }): Promise<unknown> }} target a Page, Locator or ElementHandle
  * @param {string} name */

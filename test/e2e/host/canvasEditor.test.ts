@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { makeNode } from '../../../core';
 import { starterCanvasText } from '../../../runner/newProject/starterCanvas';
 import type { BmadApi, CanvasSessionApi } from '../../../extension/api';
-import { bmadApi, closeAll, isCanonical, openCanvas, parsed, recordPosts, sleep, tempDir, textDocument, waitFor } from './canvasHelpers';
+import { bmadApi, closeAll, isCanonical, openCanvas, parsed, recordPosts, recordReads, tempDir, textDocument, waitFor } from './canvasHelpers';
 
 describe('canvas editor (bmad.canvas)', () => {
   let api: BmadApi;
@@ -59,6 +59,7 @@ describe('canvas editor (bmad.canvas)', () => {
   it('applies an op as one small edit: dirty, canonical, not echoed back', async () => {
     const node = makeNode('image', { x: 3000.4, y: 40 }, 'E2E still');
     const posts = recordPosts(session);
+    const reads = recordReads(session);
     const changes: vscode.TextDocumentContentChangeEvent[] = [];
     const sub = vscode.workspace.onDidChangeTextDocument((e) => e.document === doc && changes.push(...e.contentChanges));
     try {
@@ -71,10 +72,12 @@ describe('canvas editor (bmad.canvas)', () => {
       assert.ok(text.includes('"position": { "x": 3000, "y": 40 }'), 'positions are rounded');
       assert.equal(changes.length, 1, 'one replace');
       assert.ok(changes[0]!.rangeLength < original.length / 4 && changes[0]!.range.start.line > 0, 'not a whole-document replace');
-      await sleep(150);
+      // Once the session has read the change it made, it has decided whether to send it: it must not.
+      assert.deepEqual(await reads.upTo(doc), [{ version: doc.version, echo: true }], 'the session knows its own edit');
       assert.equal(posts.messages.filter((m) => m.type === 'document').length, 0, 'our own edit is not sent back');
     } finally {
       sub.dispose();
+      reads.dispose();
       posts.dispose();
     }
   });
@@ -138,8 +141,10 @@ describe('canvas editor (bmad.canvas)', () => {
     try {
       await session.receive({ type: 'op', seq: -1, op: { type: 'explode' } });
       await session.receive('not even an object');
-      await sleep(100);
-      assert.equal(posts.messages.length, 0, 'nothing is answered');
+      // Then a valid op that changes nothing: ops are answered in order, so its answer is the first.
+      const script = parsed(before).nodes.find((n) => n.kind === 'script')!;
+      await session.receive({ type: 'op', seq: 9, op: { type: 'move', moves: [{ id: script.id, ...script.position }] } });
+      assert.deepEqual(posts.messages, [{ type: 'opResult', seq: 9, ok: true }], 'the bad messages are not answered');
       assert.equal(doc.getText(), before);
       assert.equal(doc.version, version);
       const log = vscode.Uri.joinPath(api.logUri, 'BMAD.log').fsPath;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { makeNode } from '../../../core';
 import { starterCanvasText } from '../../../runner/newProject/starterCanvas';
-import { bmadApi, closeAll, isCanonical, openCanvas, recordPosts, sleep, tempDir, textDocument } from './canvasHelpers';
+import { bmadApi, closeAll, isCanonical, openCanvas, recordPosts, recordReads, tempDir, textDocument } from './canvasHelpers';
 
 describe('canvas editor on a CRLF, non-canonical file', () => {
   let dir: string;
@@ -28,6 +28,7 @@ describe('canvas editor on a CRLF, non-canonical file', () => {
     assert.equal(session.state, 'ok');
     assert.equal(doc.eol, vscode.EndOfLine.CRLF);
     const posts = recordPosts(session);
+    const reads = recordReads(session);
     try {
       const node = makeNode('style', { x: -400, y: 0 });
       await session.receive({ type: 'op', seq: 1, op: { type: 'insert', nodes: [node], edges: [] } });
@@ -35,11 +36,14 @@ describe('canvas editor on a CRLF, non-canonical file', () => {
       assert.equal(doc.eol, vscode.EndOfLine.LF);
       assert.ok(isCanonical(doc.getText()));
       assert.ok(!doc.getText().includes('\r'));
-      await sleep(150);
-      assert.equal(posts.messages.filter((m) => m.type === 'document').length, 0);
+      // The edit arrives as two changes (line ends, then text); the session reads both as its own.
+      const read = await reads.upTo(doc);
+      assert.ok(read.length >= 1 && read.every((r) => r.echo), `every change read as an echo: ${JSON.stringify(read)}`);
+      assert.equal(posts.messages.filter((m) => m.type === 'document').length, 0, 'no echo reaches the canvas');
       assert.ok(await doc.save());
       assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), doc.getText());
     } finally {
+      reads.dispose();
       posts.dispose();
     }
   });

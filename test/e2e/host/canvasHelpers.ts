@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { parseDocument, serializeDocument, type BmadDocument, type ToWebview } from '../../../core';
-import type { BmadApi, CanvasSessionApi } from '../../../extension/api';
+import type { BmadApi, CanvasSessionApi, TextChangeRead } from '../../../extension/api';
 import { activeExtension } from './e2e';
 
 export async function bmadApi(): Promise<BmadApi> {
@@ -26,7 +26,6 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Opens a file with the canvas editor and returns its session once the provider made it. */
 export async function openCanvas(api: BmadApi, uri: vscode.Uri): Promise<CanvasSessionApi> {
@@ -58,6 +57,29 @@ export function recordPosts(session: CanvasSessionApi): {
     document: (test, timeoutMs = 5000) =>
       waitFor('a matching "document" message', () =>
         messages.find((m): m is Extract<ToWebview, { type: 'document' }> => m.type === 'document' && test(m)), timeoutMs),
+  };
+}
+
+/**
+ * Records how the session reads each change of its document's text, from now on. `upTo(doc)` waits
+ * until it has read the change that made the document's current version: the acknowledgement that
+ * whatever that change would send (nothing, for the session's own edit) has been decided.
+ */
+export function recordReads(session: CanvasSessionApi): {
+  reads: TextChangeRead[];
+  upTo(doc: vscode.TextDocument): Promise<TextChangeRead[]>;
+  dispose(): void;
+} {
+  const reads: TextChangeRead[] = [];
+  const sub = session.onDidReadChange((r) => reads.push(r));
+  return {
+    reads,
+    upTo: async (doc) => {
+      const version = doc.version;
+      await waitFor(`the session to read version ${version} of ${doc.uri.fsPath}`, () => reads.some((r) => r.version === version));
+      return reads;
+    },
+    dispose: () => sub.dispose(),
   };
 }
 

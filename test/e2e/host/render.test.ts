@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { NodeRender, ToWebview } from '../../../core';
 import type { BmadApi, CanvasSessionApi } from '../../../extension/api';
 import type { RenderOutcome } from '../../../extension/render/renderFeature';
-import { bmadApi, closeAll, openCanvas, recordPosts, sleep, textDocument, waitFor } from './canvasHelpers';
+import { bmadApi, closeAll, openCanvas, recordPosts, textDocument, waitFor } from './canvasHelpers';
 import { ui, workspaceFolder } from './e2e';
 import { GENERATING, oneShotProject } from './renderProject';
 
@@ -37,6 +37,11 @@ function processes(): Proc[] {
 
 /** Pipelines this extension host started that are still alive: `preview.js` children of this process. */
 const previewChildren = (): Proc[] => processes().filter((p) => p.ppid === process.pid && p.cmdline.includes('preview.js'));
+
+/** The canvas's zoom: the scale of React Flow's viewport transform. */
+const ZOOM = `new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a`;
+/** Resolves once the webview has painted two more frames. */
+const PAINTED = 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))';
 
 /** What the canvas shows now: every renderState since `from`, applied in order. */
 function shown(messages: readonly ToWebview[]): Record<string, NodeRender> {
@@ -117,8 +122,13 @@ describe('rendering in the canvas editor', function () {
     await waitFor('the audio loaded', async () => ((await ui.webview.evaluate(`document.querySelector('.inspector audio').readyState`)) as number) >= 1, 10_000);
     await ui.webview.click('.react-flow__node[data-id="video"]');
     await ui.webview.waitFor('.inspector video.bmad-render-media', 5000);
+    const zoom = async () => (await ui.webview.evaluate(ZOOM)) as number;
+    const before = await zoom();
     for (let i = 0; i < 3; i++) await ui.webview.click('.react-flow__controls-zoomin');
-    await sleep(300);
+    // Three steps of 1.2 (React Flow's zoomIn, no animation), up to the canvas's limit of 2.
+    const want = Math.min(before * 1.2 ** 3, 2) - 1e-3;
+    await waitFor(`the canvas zoomed in to ${want.toFixed(2)}`, async () => (await zoom()) >= want);
+    await ui.webview.evaluate(PAINTED);
     await ui.webview.screenshot('render-inspector-video');
   });
 
@@ -148,10 +158,11 @@ describe('rendering in the canvas editor', function () {
       // The video, cut and film are stale after the seed change: a render has jobs to run.
       const rendering = vscode.commands.executeCommand('bmad.renderCanvas') as Thenable<RenderOutcome>;
       await waitFor('a pipeline running', () => posts.messages.some((m) => m.type === 'renderState' && Object.values(m.nodes).some((n) => n.state === 'running')) && previewChildren().length > 0, 20_000);
-      // Mid-job: the pipeline has started its own work (ffmpeg, in its process group).
-      await sleep(400);
-      const groups = new Set(previewChildren().map((p) => p.pid));
-      assert.ok(groups.size > 0, 'a pipeline is still running when Cancel Render comes');
+      // Mid-job: a pipeline has started its own work (ffmpeg, in its process group).
+      const groups = await waitFor('a pipeline to start a program of its own', () => {
+        const pipelines = new Set(previewChildren().map((p) => p.pid));
+        return processes().some((p) => pipelines.has(p.pgrp) && !pipelines.has(p.pid)) && pipelines;
+      }, 20_000);
       const cancelled = await vscode.commands.executeCommand('bmad.cancelRender');
       assert.equal(cancelled, 1);
       const outcome = await rendering;
@@ -164,10 +175,16 @@ describe('rendering in the canvas editor', function () {
       posts.dispose();
     }
     assert.equal(await vscode.commands.executeCommand('bmad.cancelRender'), 0, 'nothing left to cancel');
-    const again = (await vscode.commands.executeCommand('bmad.renderCanvas')) as RenderOutcome;
-    assert.ok(again.ok, JSON.stringify(again));
-    assert.ok(again.ran.includes('output'), 'the film was made again');
-    await sleep(100);
+    const after = recordPosts(session);
+    try {
+      const again = (await vscode.commands.executeCommand('bmad.renderCanvas')) as RenderOutcome;
+      assert.ok(again.ok, JSON.stringify(again));
+      assert.ok(again.ran.includes('output'), 'the film was made again');
+      // The canvas is told the render ended (a full state), so the next test starts after it.
+      await waitFor('the final full renderState', () => after.messages.some((m) => m.type === 'renderState' && m.full && m.nodes.output?.state === 'done'));
+    } finally {
+      after.dispose();
+    }
   });
 
   it('a failing job marks its node failed with the reason, and the rest of the canvas still renders', async () => {

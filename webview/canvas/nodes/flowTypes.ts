@@ -12,7 +12,6 @@ export type CardData = {
   readonly title: string;
   readonly summary: readonly (readonly [string, string])[];
   readonly tier: string | undefined;
-  readonly generates: boolean;
 };
 
 export type CardNode = Node<CardData, CardFamily>;

@@ -1,9 +1,11 @@
-import { kindSpec, type NodeKind } from '../../../core/nodes';
+import { kindSpec, takesTier, type NodeKind } from '../../../core/nodes';
+import type { PreviewKind } from '../../../core/previewParams';
 import type { BmadNode } from '../../../core/schema';
 import { handlesOf } from './cardLayout';
 import type { CardData, CardFamily, CardNode } from './flowTypes';
 
-const FAMILY: Record<NodeKind, CardFamily> = {
+/** Kinds that render (the pipeline table says which) get a family that shows render state; others do not. */
+const FAMILY: { [K in NodeKind]: K extends PreviewKind ? 'generate' | 'finish' : 'story' | 'cast' } = {
   script: 'story',
   scene: 'story',
   shot: 'story',
@@ -33,8 +35,7 @@ export function cardData(n: BmadNode): CardData {
     label: n.label,
     title: spec.title,
     summary: spec.summary.map((k) => [k, formatValue(n.params[k])] as const),
-    tier: spec.generates ? (typeof tier === 'string' ? tier : 'default') : undefined,
-    generates: spec.generates,
+    tier: takesTier(spec) ? (typeof tier === 'string' ? tier : 'default') : undefined,
   };
 }
 

@@ -1,6 +1,7 @@
-// esbuild plugin for the webview bundle. zod's `z` namespace re-exports every locale (`z.locales.*`,
-// ~260 KB minified, a quarter of the bundle) and a namespace cannot be tree-shaken; the canvas only
-// ever uses English, which zod installs by itself. This keeps `z.locales.en` and drops the rest.
+// esbuild plugin for the webview bundle; build code that runs in Node, so it lives in scripts/, not
+// webview/. zod's `z` namespace re-exports every locale (`z.locales.*`, ~260 KB minified, a quarter
+// of the bundle) and a namespace cannot be tree-shaken; the canvas only ever uses English, which zod
+// installs by itself. This keeps `z.locales.en` and drops the rest.
 import path from 'node:path';
 
 export const zodEnglishOnly = {
