@@ -1,9 +1,11 @@
 import type { BmadDocument, Tier } from '../core';
 import { Engine, type JobEvent } from './engine';
 import { UserError } from './errors';
-import { readLock, type LockNode } from './lock';
+import { readLock, type LockNode, type RenderLock } from './lock';
 import { planCanvas, upstreamOf, type Plan, type PlannedJob } from './plan/plan';
-import { defaultTier, loadCanvas, type Project } from './project';
+import { defaultTier, loadCanvas, rendersFolder, type Project } from './project';
+import { insideProject } from './projectPaths';
+import { sweepProjectTemps } from './projectTemps';
 import { recordRender } from './record';
 import type { Priority } from './scheduler';
 
@@ -62,8 +64,16 @@ export interface RenderSummary {
 }
 
 export async function render(project: Project, engine: Engine, o: RenderOptions): Promise<RenderSummary> {
-  const emit = o.onEvent ?? (() => {});
+  // Read (and so checked) before the project lock is taken: a lock that names paths outside the
+  // project stops the render before anything is written.
   const lock = readLock(project.lockFile);
+  // Where each canvas's renders go is checked before any job runs, not after minutes of rendering.
+  for (const canvas of o.canvases) insideProject(project.root, rendersFolder(canvas), canvas);
+  return engine.hold(() => renderHeld(project, engine, o, lock), () => sweepProjectTemps(project, o.canvases));
+}
+
+async function renderHeld(project: Project, engine: Engine, o: RenderOptions, lock: RenderLock): Promise<RenderSummary> {
+  const emit = o.onEvent ?? (() => {});
   const plans: Plan[] = [];
   const failures: NodeFailure[] = [];
   const jobs: PlannedJob[] = [];

@@ -7,7 +7,8 @@ import { readLock, writeLock } from './lock';
 import { materialize, placement, placeRender, renderName, renderPath, type Placement } from './materialize';
 import type { LockNode } from './lock';
 import { planCanvas, upstreamOf, type Plan, type PlannedJob } from './plan/plan';
-import { canvasName, defaultTier, loadCanvas, type Project } from './project';
+import { canvasName, defaultTier, loadCanvas, rendersFolder, type Project } from './project';
+import { sweepProjectTemps } from './projectTemps';
 
 /**
  * Takes: the same node rendered with other seeds, to choose from. Each take is an ordinary job (the
@@ -61,11 +62,16 @@ export function listTakes(project: Project, canvas: string, node: string, engine
     const rec = engine.cache.done(job.key);
     const out = rec?.outputs[0];
     const name = !out ? '(not rendered)' : seed === chosen ? renderName(job, out.role, out.name) : `takes/${takeName(job, out.role, out.name, seed)}`;
-    return { seed, chosen: seed === chosen, key: job.key, cached: !!rec, file: out ? path.posix.join('03_Renders', canvasName(canvas), name) : name };
+    return { seed, chosen: seed === chosen, key: job.key, cached: !!rec, file: out ? `${rendersFolder(canvas)}/${name}` : name };
   });
 }
 
 export async function addTakes(project: Project, engine: Engine, canvas: string, node: string, count: number, signal: AbortSignal, onEvent: (e: JobEvent) => void) {
+  readLock(project.lockFile); // checked before the project lock is taken, as a render does
+  return engine.hold(() => addTakesHeld(project, engine, canvas, node, count, signal, onEvent), () => sweepProjectTemps(project, [canvas]));
+}
+
+async function addTakesHeld(project: Project, engine: Engine, canvas: string, node: string, count: number, signal: AbortSignal, onEvent: (e: JobEvent) => void) {
   const doc = loadCanvas(project, canvas);
   const chosen = seededNode(doc, canvas, node);
   const lock = readLock(project.lockFile);
@@ -138,7 +144,7 @@ export async function carryTakes(at: Placement, canvas: string, job: PlannedJob,
     seeds.add(old.seed);
     for (const o of old.outputs) {
       if (!at.cache.objects.has(o.sha256, o.size)) continue;
-      await placeRender(at, renderPath(canvas, takeName(job, o.role, path.basename(o.file), old.seed), 'takes'), o.sha256);
+      await placeRender(at, canvas, renderPath(canvas, takeName(job, o.role, path.basename(o.file), old.seed), 'takes'), o.sha256);
     }
   }
   seeds.delete(job.seed);

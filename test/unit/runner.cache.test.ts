@@ -91,6 +91,7 @@ describe('runner: cache, journal, render.lock', () => {
     const text = fs.readFileSync(file, 'utf8');
     assert.ok(text.endsWith('}\n') && text.includes('\n  "canvases": {'));
     fs.writeFileSync(file, text.replace('"seed": 1', '"seed": "one"'));
-    assert.throws(() => readLock(file), /render\.lock: canvases\.main\.bmad\.nodes\.n1\.seed: /);
+    const line = text.split('\n').findIndex((l) => l.includes('"seed": 1')) + 1;
+    assert.throws(() => readLock(file), (e: Error) => e.message === `${file}:${line}:19: canvases["main.bmad"].nodes["n1"].seed: expected a number, got "one"`);
   });
 });
