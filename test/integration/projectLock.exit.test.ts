@@ -14,16 +14,24 @@ import { smallFilmProject } from './render/smallFilm';
 const lockArtifacts = (dir: string): string[] =>
   fs.existsSync(path.join(dir, '.bmad-cache')) ? fs.readdirSync(path.join(dir, '.bmad-cache')).filter((f) => /render\.pid|^\.tmp-/.test(f)) : [];
 
-/** Starts `bmad render --json` and calls `then` with the child once the first pipeline has started. */
-async function whenRendering(dir: string, then: (child: ChildProcess) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+/**
+ * Starts `bmad render --json` and calls `then` with the child once the first pipeline has started,
+ * and `cancelling` once the CLI has reported a cancelled job (so it has seen the first Ctrl+C).
+ */
+async function whenRendering(dir: string, then: (child: ChildProcess) => void, cancelling?: (child: ChildProcess) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   const child = await spawnBmad(['render', '--json', '--jobs', '1'], dir);
   let out = '';
-  let fired = false;
+  let started = false;
+  let cancelled = false;
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
     out += d;
-    if (!fired && jsonLines(out).some((e) => e.type === 'start')) {
-      fired = true;
+    if (!started && jsonLines(out).some((e) => e.type === 'start')) {
+      started = true;
       then(child);
+    }
+    if (cancelling && !cancelled && jsonLines(out).some((e) => e.type === 'cancelled')) {
+      cancelled = true;
+      cancelling(child);
     }
   });
   child.stderr!.resume();
@@ -42,12 +50,13 @@ describe('render lock: no lock is left behind by a render that ends (real pipeli
   });
 
   it('Ctrl+C twice (the CLI exits at once, skipping its cleanup) leaves no lock', async () => {
-    const r = await whenRendering(dir, (child) => {
-      child.kill('SIGINT');
-      child.kill('SIGINT');
-    });
+    const r = await whenRendering(
+      dir,
+      (child) => child.kill('SIGINT'),
+      (child) => child.kill('SIGINT'),
+    );
     assert.equal(r.code, 130);
-    assert.ok(jsonLines(r.out).some((e) => e.type === 'start'), 'a pipeline was running');
+    assert.ok(!jsonLines(r.out).some((e) => e.type === 'summary'), 'the second Ctrl+C ended it before its summary');
     assert.deepEqual(lockArtifacts(dir), []);
   });
 

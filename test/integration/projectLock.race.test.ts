@@ -103,4 +103,11 @@ describe('render lock: taking over a stale lock under contention (real processes
       assert.deepEqual(fs.readdirSync(cacheDir), [], `trial ${trial}: releasing leaves no lock file behind`);
     }
   });
+
+  it('a holder that exits with process.exit (no finally runs) leaves no lock', async () => {
+    const quitter = new Contender(cacheDir, 'exit');
+    assert.equal((await quitter.next()).held, true);
+    assert.equal(await quitter.exited(), 3);
+    assert.deepEqual(fs.readdirSync(cacheDir), []);
+  });
 });

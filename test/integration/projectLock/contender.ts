@@ -5,7 +5,8 @@ import { acquireProjectLock, ProjectBusy } from '../../../runner/projectLock';
  * A process that competes for a project's render lock, driven line by line over stdin so that many of
  * them can be released at the same moment: `go` tries to take the lock and reports on stdout; a holder
  * keeps it until `release`. With `die` as its second argument it takes the lock and then waits to be
- * killed, leaving a stale lock behind.
+ * killed, leaving a stale lock behind; with `exit` it takes it and calls process.exit (no `finally`
+ * runs), as the CLI does on a second Ctrl+C.
  */
 
 const [cacheDir, mode] = process.argv.slice(2) as [string, string];
@@ -23,7 +24,10 @@ function attempt(): void {
 }
 
 if (mode === 'die') attempt();
-else {
+else if (mode === 'exit') {
+  attempt();
+  process.exit(3);
+} else {
   readline.createInterface({ input: process.stdin }).on('line', (line) => {
     if (line === 'go') attempt();
     else if (line === 'release') {
