@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bmad, jsonLines, removeAfterSuccess, spawnBmad } from './render/harness';
@@ -14,29 +14,50 @@ import { smallFilmProject } from './render/smallFilm';
 const lockArtifacts = (dir: string): string[] =>
   fs.existsSync(path.join(dir, '.bmad-cache')) ? fs.readdirSync(path.join(dir, '.bmad-cache')).filter((f) => /render\.pid|^\.tmp-/.test(f)) : [];
 
-/**
- * Starts `bmad render --json` and calls `then` with the child once the first pipeline has started,
- * and `cancelling` once the CLI has reported a cancelled job (so it has seen the first Ctrl+C).
- */
-async function whenRendering(dir: string, then: (child: ChildProcess) => void, cancelling?: (child: ChildProcess) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+/** Starts `bmad render --json`; `onEvent` sees each JSON line as it arrives. */
+async function rendering(dir: string, onEvent: (e: Record<string, any>, child: ChildProcess) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   const child = await spawnBmad(['render', '--json', '--jobs', '1'], dir);
   let out = '';
-  let started = false;
-  let cancelled = false;
+  let seen = 0;
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
     out += d;
-    if (!started && jsonLines(out).some((e) => e.type === 'start')) {
-      started = true;
-      then(child);
-    }
-    if (cancelling && !cancelled && jsonLines(out).some((e) => e.type === 'cancelled')) {
-      cancelled = true;
-      cancelling(child);
-    }
+    const events = jsonLines(out);
+    for (const e of events.slice(seen)) onEvent(e, child);
+    seen = events.length;
   });
   child.stderr!.resume();
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, out })));
 }
+
+/** Starts a render and calls `then` once its first pipeline has started. */
+const whenRendering = (dir: string, then: (child: ChildProcess) => void) => {
+  let fired = false;
+  return rendering(dir, (e, child) => {
+    if (e.type === 'start' && !fired) {
+      fired = true;
+      then(child);
+    }
+  });
+};
+
+/** Process groups of the project's running pipelines (each runs in its own group, led by the pipeline). */
+function pipelineGroups(dir: string): number[] {
+  const work = path.join(dir, '.bmad-cache/work');
+  return execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([pid, pgid, ...args]) => pid === pgid && args.join(' ').includes(work))
+    .map(([pid]) => Number(pid));
+}
+
+const stopped = (pid: number): boolean => {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('T');
+  } catch {
+    return false;
+  }
+};
 
 describe('render lock: no lock is left behind by a render that ends (real pipelines)', function () {
   this.timeout(10 * 60_000);
@@ -50,11 +71,25 @@ describe('render lock: no lock is left behind by a render that ends (real pipeli
   });
 
   it('Ctrl+C twice (the CLI exits at once, skipping its cleanup) leaves no lock', async () => {
-    const r = await whenRendering(
-      dir,
-      (child) => child.kill('SIGINT'),
-      (child) => child.kill('SIGINT'),
-    );
+    // The running pipeline is held stopped, so the first Ctrl+C cannot finish cancelling it (the CLI
+    // waits out its grace period): the second one surely arrives while the render holds the lock.
+    const held: number[] = [];
+    let phase: 'running' | 'interrupted' | 'twice' = 'running';
+    const r = await rendering(dir, (e, child) => {
+      if (phase === 'running' && e.type === 'progress') {
+        for (const g of pipelineGroups(dir)) process.kill(-g, 'SIGSTOP');
+        held.push(...pipelineGroups(dir).filter(stopped));
+        if (held.length) {
+          phase = 'interrupted';
+          child.kill('SIGINT');
+        }
+      } else if (phase === 'interrupted' && e.type === 'cancelled') {
+        phase = 'twice';
+        child.kill('SIGINT');
+      }
+    });
+    for (const g of held) process.kill(-g, 'SIGKILL');
+    assert.equal(phase, 'twice', 'a pipeline was held and both Ctrl+C were sent');
     assert.equal(r.code, 130);
     assert.ok(!jsonLines(r.out).some((e) => e.type === 'summary'), 'the second Ctrl+C ended it before its summary');
     assert.deepEqual(lockArtifacts(dir), []);
