@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { emptyCanvasText, writeProjectTemplate } from '../../runner/newProject/template';
+import { planCanvas } from '../../runner/plan/plan';
+import { loadCanvas, openProject } from '../../runner/project';
 import { runBmad } from '../unit/runner/bundles';
+import { smallFilmCanvas } from './render/smallFilm';
 
 /**
  * A project cloned from a stranger: render.lock, project.json and the project's own folders crafted
@@ -158,6 +161,17 @@ describe('paths that leave the project are refused, and nothing is touched (real
     craftLock(dir, CANVAS, '03_Renders/main/x', victim);
     const where = `${CANVAS}: "03_Renders/main" is a link to ${fs.realpathSync(outside)}, outside the project`;
     await refusedEverywhere([['render'], ['regenerate']], (e) => e.includes(where));
+  });
+
+  it("status does not look through a link out for a locked node's output (its key current, its cache gone)", async () => {
+    fs.writeFileSync(path.join(dir, CANVAS), smallFilmCanvas(1));
+    const job = planCanvas(dir, CANVAS, loadCanvas(openProject(dir), CANVAS), { tier: 'low' }).jobs.find((j) => j.node.id === 'image-1')!;
+    fs.mkdirSync(path.join(dir, '03_Renders/main'));
+    fs.symlinkSync(outside, path.join(dir, '03_Renders/main/takes'));
+    const text = craftLock(dir, CANVAS, '03_Renders/main/takes/x', victim).replace('a'.repeat(64), job.key).replace('"n1"', '"image-1"');
+    fs.writeFileSync(path.join(dir, 'render.lock'), text);
+    const where = `render.lock: canvases["${CANVAS}"]: "03_Renders/main/takes/x" is a link to ${fs.realpathSync(victim)}, outside the project`;
+    await refusedEverywhere([['status']], (e) => e.includes(where));
   });
 
   it('.bmad-cache, 03_Renders or render.lock linking out of the project: nothing runs, `clean --all` empties nothing', async () => {
