@@ -8,6 +8,7 @@ import { materialize, placement, placeRender, renderName, renderPath, type Place
 import type { LockNode } from './lock';
 import { planCanvas, upstreamOf, type Plan, type PlannedJob } from './plan/plan';
 import { canvasName, defaultTier, loadCanvas, rendersFolder, type Project } from './project';
+import { insideProject } from './projectPaths';
 import { sweepProjectTemps } from './projectTemps';
 
 /**
@@ -67,15 +68,10 @@ export function listTakes(project: Project, canvas: string, node: string, engine
 }
 
 export async function addTakes(project: Project, engine: Engine, canvas: string, node: string, count: number, signal: AbortSignal, onEvent: (e: JobEvent) => void) {
-  readLock(project.lockFile); // checked before the project lock is taken, as a render does
-  return engine.hold(() => addTakesHeld(project, engine, canvas, node, count, signal, onEvent), () => sweepProjectTemps(project, [canvas]));
-}
-
-async function addTakesHeld(project: Project, engine: Engine, canvas: string, node: string, count: number, signal: AbortSignal, onEvent: (e: JobEvent) => void) {
   const doc = loadCanvas(project, canvas);
   const chosen = seededNode(doc, canvas, node);
-  const lock = readLock(project.lockFile);
-  const locked = lock.canvases[canvas];
+  // Read (and so checked) before anything runs, as a render does; read again before it is written.
+  const locked = readLock(project.lockFile).canvases[canvas];
   const tier = locked?.tier ?? defaultTier(project);
   const old = locked?.nodes[node]?.takes ?? [];
   const first = Math.max(chosen, ...old) + 1;
@@ -95,34 +91,39 @@ async function addTakesHeld(project: Project, engine: Engine, canvas: string, no
     add(plan);
     return { seed, job: jobOf(plan, node) };
   });
-  const result = await engine.run(jobs, (job, id) => plans.get(job)!.jobs.find((j) => j.node.id === id), { signal, priority: 'interactive', onEvent, label: { canvas, tier } });
-  const mainJob = jobOf(main, node);
-  const mainRec = result.records.get(mainJob.key);
-  const made: number[] = [];
-  const at = placement(project.root, engine.cache);
-  for (const { seed, job } of takeJobs) {
-    const rec = result.records.get(job.key);
-    if (!rec) continue;
-    await materialize(at, canvasName(canvas), job, rec, 'takes', (role, name) => takeName(job, role, name, seed));
-    made.push(seed);
-  }
-  if (mainRec) {
-    const outputs = await materialize(at, canvasName(canvas), mainJob, mainRec);
-    const canvasLock = (lock.canvases[canvas] ??= { tier, nodes: {} });
-    canvasLock.nodes[node] = {
-      kind: mainJob.kind,
-      key: mainJob.key,
-      pipeline: `${mainJob.pipeline.id}@${mainJob.pipeline.version}`,
-      backend: mainRec.backend,
-      tier: mainJob.tier,
-      seed: chosen,
-      outputs,
-      takes: [...new Set([...old, ...made])].filter((s) => s !== chosen).sort((a, b) => a - b),
-    };
-    writeLock(project.lockFile, lock);
-  }
-  at.index.save();
-  return { seeds: made, cancelled: result.cancelled, failed: seeds.filter((s) => !made.includes(s)) };
+  insideProject(project.root, rendersFolder(canvas), canvas);
+  return engine.hold(async () => {
+    const result = await engine.run(jobs, (job, id) => plans.get(job)!.jobs.find((j) => j.node.id === id), { signal, priority: 'interactive', onEvent, label: { canvas, tier } });
+    const mainJob = jobOf(main, node);
+    const mainRec = result.records.get(mainJob.key);
+    const made: number[] = [];
+    const at = placement(project.root, engine.cache);
+    for (const { seed, job } of takeJobs) {
+      const rec = result.records.get(job.key);
+      if (!rec) continue;
+      await materialize(at, canvasName(canvas), job, rec, 'takes', (role, name) => takeName(job, role, name, seed));
+      made.push(seed);
+    }
+    if (mainRec) {
+      const outputs = await materialize(at, canvasName(canvas), mainJob, mainRec);
+      const lock = readLock(project.lockFile);
+      const canvasLock = (lock.canvases[canvas] ??= { tier, nodes: {} });
+      const kept = canvasLock.nodes[node]?.takes ?? [];
+      canvasLock.nodes[node] = {
+        kind: mainJob.kind,
+        key: mainJob.key,
+        pipeline: `${mainJob.pipeline.id}@${mainJob.pipeline.version}`,
+        backend: mainRec.backend,
+        tier: mainJob.tier,
+        seed: chosen,
+        outputs,
+        takes: [...new Set([...kept, ...made])].filter((s) => s !== chosen).sort((a, b) => a - b),
+      };
+      writeLock(project.lockFile, lock);
+    }
+    at.index.save();
+    return { seeds: made, cancelled: result.cancelled, failed: seeds.filter((s) => !made.includes(s)) };
+  }, () => sweepProjectTemps(project, [canvas]));
 }
 
 /** Makes `seed` the node's chosen take: rewrites the canvas (canonically, atomically). */

@@ -163,6 +163,13 @@ describe('paths that leave the project are refused, and nothing is touched (real
     await refusedEverywhere([['render'], ['regenerate']], (e) => e.includes(where));
   });
 
+  it("a canvas's output file param can only name a file in its renders folder", async () => {
+    const doc = JSON.parse(smallFilmCanvas(1));
+    doc.nodes.find((n: { id: string }) => n.id === 'output').params.file = '../../../outside/film.mp4';
+    fs.writeFileSync(path.join(dir, CANVAS), JSON.stringify(doc, null, 2) + '\n');
+    await refusedEverywhere([['render'], ['status']], /02_Source_Creative\/main\.bmad:\d+:\d+.*nodes\[\d+\]\.params\.file: expected a file name ending in \.mp4/);
+  });
+
   it("status does not look through a link out for a locked node's output (its key current, its cache gone)", async () => {
     fs.writeFileSync(path.join(dir, CANVAS), smallFilmCanvas(1));
     const job = planCanvas(dir, CANVAS, loadCanvas(openProject(dir), CANVAS), { tier: 'low' }).jobs.find((j) => j.node.id === 'image-1')!;

@@ -2,13 +2,15 @@ import assert from 'node:assert/strict';
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bmad, jsonLines, removeAfterSuccess, spawnBmad } from './render/harness';
+import { bmad, editCanvas, jsonLines, removeAfterSuccess, spawnBmad } from './render/harness';
 import { smallFilmProject } from './render/smallFilm';
 
 /**
  * However a render ends — done, failed, Ctrl+C once or twice — it leaves no lock behind; killed with
  * SIGKILL it does, and the next render takes that over at once. The real CLI and real pipelines.
  */
+
+const CANVAS = '02_Source_Creative/main.bmad';
 
 /** What the render lock leaves in the cache: the lock, takeover markers, their temporaries. */
 const lockArtifacts = (dir: string): string[] =>
@@ -102,10 +104,14 @@ describe('render lock: no lock is left behind by a render that ends (real pipeli
     assert.deepEqual(lockArtifacts(dir), []);
   });
 
-  it('a render that fails after taking the lock leaves no lock', async () => {
-    const r = await bmad(['render', '--node', 'n_nothere'], dir);
+  it('a render that fails (a pipeline fails, exit 1) leaves no lock', async () => {
+    const voice = (v: string) => editCanvas(dir, CANVAS, (d) => (d.nodes.find((n: { id: string }) => n.id === 'mara').params.voice = v));
+    const mara = JSON.parse(fs.readFileSync(path.join(dir, CANVAS), 'utf8')).nodes.find((n: { id: string }) => n.id === 'mara').params.voice;
+    voice('xx-nowhere'); // eSpeak has no such language: the speech pipeline fails with BAD_PARAMS
+    const r = await bmad(['render'], dir);
+    voice(mara);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /no generating node "n_nothere"/);
+    assert.match(r.stderr, /voice-1.*BAD_PARAMS/);
     assert.deepEqual(lockArtifacts(dir), []);
   });
 
@@ -119,5 +125,15 @@ describe('render lock: no lock is left behind by a render that ends (real pipeli
     assert.doesNotMatch(next.stderr, new RegExp(`pid ${dead}`));
     assert.ok(fs.existsSync(path.join(dir, '03_Renders/main/film.mp4')));
     assert.deepEqual(lockArtifacts(dir), [], 'a render that finishes leaves no lock');
+  });
+
+  it('`bmad takes --add` renders a take, records it in render.lock and leaves no lock', async () => {
+    const r = await bmad(['takes', 'image-1', '--add', '1'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const lock = JSON.parse(fs.readFileSync(path.join(dir, 'render.lock'), 'utf8'));
+    const entry = lock.canvases[CANVAS].nodes['image-1'];
+    assert.deepEqual(entry.takes, [entry.seed + 1]);
+    assert.ok(fs.existsSync(path.join(dir, `03_Renders/main/takes/shot-01-keyframe.seed-${entry.seed + 1}.png`)), r.stdout);
+    assert.deepEqual(lockArtifacts(dir), []);
   });
 });
