@@ -86,7 +86,7 @@ export class Engine {
     } else if (e.outcome.state === 'cancelled') this.emit(key, (job) => ({ type: 'cancelled', job }));
   }
 
-  /** The project lock is held while any run or hold of this engine is active; recovery (and `prepare`) runs when it is taken. */
+  /** The project lock is held while a run or hold of this engine is active; recovery (and `prepare`) runs on taking it. */
   private enter(prepare?: () => void): void {
     if (this.active++ > 0) return;
     try {

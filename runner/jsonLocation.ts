@@ -23,9 +23,17 @@ export function jsonLocation(file: string, text: string, path: JsonPath, key = f
 }
 
 /** The first schema problem of a JSON file, located and in plain words: `file:line:col: path: message`. */
-export function schemaProblem(file: string, text: string, raw: unknown, error: z.ZodError, pathText: (at: JsonPath) => string): string {
+export function schemaProblem(
+  file: string,
+  text: string,
+  raw: unknown,
+  error: z.ZodError,
+  pathText: (at: JsonPath) => string,
+): string {
   const issue = error.issues[0]!;
   const at = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const value = at.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), raw);
+  const step = (v: unknown, k: string | number): unknown =>
+    v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
+  const value = at.reduce<unknown>(step, raw);
   return `${jsonLocation(file, text, at)}: ${pathText(at) || '(root)'}: ${issueMessage(issue, value)}`;
 }

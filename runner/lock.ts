@@ -67,7 +67,8 @@ export function readLock(file: string): RenderLock {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new LockProblem(`${jsonLocation(file, text, [])}: not valid JSON (${(e as Error).message}); fix it, or delete it and render again`);
+    const why = `not valid JSON (${(e as Error).message}); fix it, or delete it and render again`;
+    throw new LockProblem(`${jsonLocation(file, text, [])}: ${why}`);
   }
   const r = RenderLock.safeParse(raw);
   if (!r.success) throw new LockProblem(schemaProblem(file, text, raw, r.error, lockPath));

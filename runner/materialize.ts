@@ -75,10 +75,16 @@ export interface StaleRender {
  * The renders `before` lists and `after` does not, each checked to lie in the canvas's folder of
  * 03_Renders (links included): one that does not refuses them all, before anything is written or removed.
  */
-export function staleRenders(root: string, canvas: { key: string; name: string }, before: readonly LockOutput[], after: readonly LockOutput[]): StaleRender[] {
+export function staleRenders(
+  root: string,
+  canvas: { key: string; name: string },
+  before: readonly LockOutput[],
+  after: readonly LockOutput[],
+): StaleRender[] {
   const keep = new Set(after.map((o) => o.file));
   const where = `render.lock: canvases[${JSON.stringify(canvas.key)}]`;
-  return before.filter((o) => !keep.has(o.file)).map((output) => ({ output, file: renderFile(root, canvas.name, output.file, where) }));
+  const gone = before.filter((o) => !keep.has(o.file));
+  return gone.map((output) => ({ output, file: renderFile(root, canvas.name, output.file, where) }));
 }
 
 /** Removes stale renders only while they still hold the bytes we put there: a file someone edited or replaced stays. */

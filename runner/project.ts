@@ -85,14 +85,18 @@ export function canvasKey(ref: string, where: string): string {
   const rel = projectRelative(ref, where);
   if (!rel.endsWith('.bmad')) throw new PathRefused(where, `"${ref}" is not a canvas (a .bmad file)`);
   const name = canvasName(rel);
-  if (name === '' || name === '.' || name === '..') throw new PathRefused(where, `"${ref}" cannot name a renders folder (${RENDERS_DIR}/${name}); rename the canvas`);
+  if (name === '' || name === '.' || name === '..') {
+    throw new PathRefused(where, `"${ref}" cannot name a renders folder (${RENDERS_DIR}/${name}); rename the canvas`);
+  }
   return rel;
 }
 
 /** The render.lock key of a canvas file on disk, checked like every canvas path (links included). */
 export function canvasOf(p: Project, file: string): string {
   const rel = canvasRel(p, file);
-  if (rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) throw new ProjectProblem(`${file} is outside the project at ${p.root}`);
+  if (rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) {
+    throw new ProjectProblem(`${file} is outside the project at ${p.root}`);
+  }
   const key = canvasKey(rel, rel);
   existingFileInside(p.root, key, key);
   return key;
@@ -103,7 +107,9 @@ export function canvasOf(p: Project, file: string): string {
  * name like `main`), else every canvas the manifest lists.
  */
 export function resolveCanvases(p: Project, cwd: string, arg: string | undefined): string[] {
-  if (arg === undefined) return p.manifest.canvases.length ? p.manifest.canvases.map((c, n) => canvasKey(c, `canvases[${n}]`)) : [MAIN_CANVAS];
+  if (arg === undefined) {
+    return p.manifest.canvases.length ? p.manifest.canvases.map((c, n) => canvasKey(c, `canvases[${n}]`)) : [MAIN_CANVAS];
+  }
   const candidates = [path.resolve(cwd, arg), path.resolve(p.root, arg), path.resolve(p.root, CANVAS_DIR, arg.endsWith('.bmad') ? arg : `${arg}.bmad`)];
   const hit = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
   if (!hit) throw new ProjectProblem(`no canvas "${arg}" (looked for ${candidates.map((c) => path.relative(cwd, c) || '.').join(', ')})`);

@@ -64,7 +64,8 @@ export async function recordRender(project: Project, engine: Engine, canvases: r
     // the canvas lose theirs after a full render.
     const kept = Object.entries(before?.nodes ?? {}).filter(([id]) => o.partial || u.present.has(id));
     const next: LockCanvas = { tier: o.partial && before ? before.tier : u.tier, nodes: Object.fromEntries([...kept, ...u.set]) };
-    stale.push({ canvas: u.canvas, renders: staleRenders(project.root, { key: u.canvas, name: canvasName(u.canvas) }, outputsOf(before), outputsOf(next)) });
+    const renders = staleRenders(project.root, { key: u.canvas, name: canvasName(u.canvas) }, outputsOf(before), outputsOf(next));
+    stale.push({ canvas: u.canvas, renders });
     lock.canvases[u.canvas] = next;
   }
   const lockChanged = writeLock(project.lockFile, lock);

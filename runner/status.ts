@@ -53,5 +53,7 @@ export function projectStatus(project: Project, canvases: readonly string[], tie
 function present(project: Project, cache: Cache, canvas: string, l: LockNode): boolean {
   if (cache.done(l.key)) return true;
   const where = `render.lock: canvases[${JSON.stringify(canvas)}]`;
-  return l.outputs.every((o) => fs.statSync(insideProject(project.root, o.file, where, rendersFolder(canvas)), { throwIfNoEntry: false })?.size === o.size);
+  const sizeOf = (file: string) =>
+    fs.statSync(insideProject(project.root, file, where, rendersFolder(canvas)), { throwIfNoEntry: false })?.size;
+  return l.outputs.every((o) => sizeOf(o.file) === o.size);
 }

@@ -67,7 +67,15 @@ export function listTakes(project: Project, canvas: string, node: string, engine
   });
 }
 
-export async function addTakes(project: Project, engine: Engine, canvas: string, node: string, count: number, signal: AbortSignal, onEvent: (e: JobEvent) => void) {
+export async function addTakes(
+  project: Project,
+  engine: Engine,
+  canvas: string,
+  node: string,
+  count: number,
+  signal: AbortSignal,
+  onEvent: (e: JobEvent) => void,
+) {
   const doc = loadCanvas(project, canvas);
   const chosen = seededNode(doc, canvas, node);
   // Read (and so checked) before anything runs, as a render does; read again before it is written.

@@ -24,7 +24,7 @@ export function openCanvasProject(uri: vscode.Uri): CanvasProject {
   return { project, canvas: canvasOf(project, uri.fsPath) };
 }
 
-/** Where a canvas's webview may load renders from: its project's 03_Renders, nothing else — and not that if it links out. */
+/** Where a canvas's webview may load renders from: its project's 03_Renders, nothing else (nothing if it links out). */
 export function rendersRootOf(uri: vscode.Uri): vscode.Uri | undefined {
   const root = projectRootOf(uri);
   if (!root) return undefined;
