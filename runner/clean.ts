@@ -11,6 +11,8 @@ import { acquireProjectLock } from './projectLock';
  * always bring everything back.
  */
 export function clean(project: Project, all: boolean): { removedJobs: number; removedObjects: number; bytes: number } {
+  // Checked before the lock is taken: a lock naming paths outside the project changes nothing.
+  readLock(project.lockFile);
   const release = acquireProjectLock(project.cacheDir);
   try {
     const cache = new Cache(project.cacheDir);

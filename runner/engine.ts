@@ -86,15 +86,32 @@ export class Engine {
     } else if (e.outcome.state === 'cancelled') this.emit(key, (job) => ({ type: 'cancelled', job }));
   }
 
-  /** The project lock is held while any run of this engine is active; recovery runs when it is taken. */
-  private enter(): void {
+  /** The project lock is held while a run or hold of this engine is active; recovery (and `prepare`) runs on taking it. */
+  private enter(prepare?: () => void): void {
     if (this.active++ > 0) return;
     try {
       this.release = acquireProjectLock(this.cache.dir);
       this.interrupted = this.cache.recover().size;
+      prepare?.();
     } catch (e) {
       this.active--;
+      this.release?.();
+      this.release = undefined;
       throw e;
+    }
+  }
+
+  /**
+   * Runs `fn` holding the project lock, shared with this engine's runs that overlap it: a render keeps
+   * it from planning through materializing and writing render.lock, so another process never sees (or
+   * sweeps) its half-written files. `prepare` runs only when this call is the one that takes the lock.
+   */
+  async hold<T>(fn: () => Promise<T>, prepare?: () => void): Promise<T> {
+    this.enter(prepare);
+    try {
+      return await fn();
+    } finally {
+      this.leave();
     }
   }
 

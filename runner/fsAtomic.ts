@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { processAlive } from './processInfo';
 
 /**
  * The one way the engine puts a file in place: write (or copy) to a temporary name in the same folder,
@@ -10,12 +11,22 @@ import path from 'node:path';
 
 export const TEMP_MARK = '.tmp-';
 
+/** `.tmp-<pid>-<8 hex>-<name>`: the writer's pid, so a sweep can tell a dead writer's file from a live one's. */
+const TEMP_NAME = /^\.tmp-(\d+)-[0-9a-f]{8}-./;
+
 export function tempNameFor(file: string): string {
   return path.join(path.dirname(file), `${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(file)}`);
 }
 
+/** Only names tempNameFor makes: a person's `.tmp-notes.txt` is not ours. */
 export function isTempName(name: string): boolean {
-  return name.startsWith(TEMP_MARK);
+  return TEMP_NAME.test(name);
+}
+
+/** A temporary whose writer is gone (or is this process, whose own writes are not in flight when it sweeps). */
+function abandoned(name: string): boolean {
+  const pid = Number(TEMP_NAME.exec(name)?.[1]);
+  return pid === process.pid || !processAlive(pid);
 }
 
 function fsyncPath(file: string): void {
@@ -70,8 +81,12 @@ export function copyFileAtomic(from: string, to: string): void {
   });
 }
 
-/** Removes leftover temporaries in a folder (from a run that was killed); returns how many. */
-export function sweepTemps(dir: string): number {
+/**
+ * Removes temporaries a killed writer left in a folder (and its subfolders, unless `recursive` is
+ * false); returns how many. Only files named as tempNameFor names them, and only a dead writer's;
+ * links are neither followed nor removed.
+ */
+export function sweepTemps(dir: string, recursive = true): number {
   let n = 0;
   let entries: fs.Dirent[];
   try {
@@ -80,8 +95,9 @@ export function sweepTemps(dir: string): number {
     return 0;
   }
   for (const e of entries) {
-    if (e.isDirectory()) n += sweepTemps(path.join(dir, e.name));
-    else if (isTempName(e.name)) {
+    if (e.isDirectory()) {
+      if (recursive) n += sweepTemps(path.join(dir, e.name));
+    } else if (e.isFile() && isTempName(e.name) && abandoned(e.name)) {
       fs.rmSync(path.join(dir, e.name), { force: true });
       n++;
     }

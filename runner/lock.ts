@@ -4,6 +4,9 @@ import { canonicalJsonPretty } from '../core/canonicalJson';
 import { Tier } from '../core';
 import { Sha256 } from './cache/records';
 import { writeFileAtomic } from './fsAtomic';
+import { jsonLocation, schemaProblem, type JsonPath } from './jsonLocation';
+import { canvasKey, rendersFolder } from './project';
+import { PathRefused, projectRelative } from './projectPaths';
 
 /**
  * `render.lock` at the project root (committed): for each canvas and node, the job key, pipeline,
@@ -13,7 +16,7 @@ import { writeFileAtomic } from './fsAtomic';
 
 export const LockOutput = z.strictObject({
   role: z.string(),
-  /** Project-relative path in 03_Renders. */
+  /** Project-relative path in its canvas's folder of 03_Renders (checked by readLock). */
   file: z.string(),
   sha256: Sha256,
   size: z.number().int().nonnegative(),
@@ -64,14 +67,55 @@ export function readLock(file: string): RenderLock {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new LockProblem(`${file}: not valid JSON (${(e as Error).message}); fix it, or delete it and render again`);
+    const why = `not valid JSON (${(e as Error).message}); fix it, or delete it and render again`;
+    throw new LockProblem(`${jsonLocation(file, text, [])}: ${why}`);
   }
   const r = RenderLock.safeParse(raw);
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw new LockProblem(`${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
-  }
+  if (!r.success) throw new LockProblem(schemaProblem(file, text, raw, r.error, lockPath));
+  const refused = refusedPath(r.data);
+  if (refused) throw new LockProblem(`${jsonLocation(file, text, refused.at, refused.key)}: ${refused.error.message}`);
   return r.data;
+}
+
+/** `canvases["02_Source_Creative/main.bmad"].nodes["n1"].outputs[0].file`: record keys quoted, as they may hold dots. */
+export function lockPath(at: JsonPath): string {
+  let out = '';
+  at.forEach((p, n) => {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (n > 0 && (at[n - 1] === 'canvases' || at[n - 1] === 'nodes')) out += `[${JSON.stringify(p)}]`;
+    else out += out ? `.${p}` : p;
+  });
+  return out;
+}
+
+/**
+ * A lock comes from the repository, so from anyone: every canvas it names must be a canvas path inside
+ * the project, and every output file must lie in that canvas's folder of 03_Renders. Checked before
+ * anything is read, written or removed on its word.
+ */
+function refusedPath(lock: RenderLock): { at: JsonPath; key: boolean; error: PathRefused } | undefined {
+  for (const [canvas, entry] of Object.entries(lock.canvases)) {
+    const at = ['canvases', canvas];
+    try {
+      canvasKey(canvas, lockPath(at));
+    } catch (e) {
+      if (e instanceof PathRefused) return { at, key: true, error: e };
+      throw e;
+    }
+    const folder = rendersFolder(canvas);
+    for (const [id, node] of Object.entries(entry.nodes)) {
+      for (const [n, o] of node.outputs.entries()) {
+        const field = [...at, 'nodes', id, 'outputs', n, 'file'];
+        try {
+          projectRelative(o.file, lockPath(field), folder);
+        } catch (e) {
+          if (e instanceof PathRefused) return { at: field, key: false, error: e };
+          throw e;
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Writes only when the text changes, so a no-op render leaves the file (and its mtime) alone. */

@@ -9,6 +9,8 @@ import { copyFileAtomic } from './fsAtomic';
 import { sha256File } from './hash';
 import type { LockOutput } from './lock';
 import type { PlannedJob } from './plan/plan';
+import { RENDERS_DIR } from './projectLayout';
+import { insideProject } from './projectPaths';
 
 /**
  * Approved outputs under human names in `03_Renders/<canvas>/`: `shot-03-keyframe.png`, `film.mp4`,
@@ -26,7 +28,12 @@ export function renderName(job: Pick<PlannedJob, 'kind' | 'stem'>, role: string,
 
 /** Project-relative POSIX path of a node's render. */
 export function renderPath(canvasName: string, file: string, sub?: string): string {
-  return ['03_Renders', canvasName, ...(sub ? [sub] : []), file].join('/');
+  return [RENDERS_DIR, canvasName, ...(sub ? [sub] : []), file].join('/');
+}
+
+/** The absolute path of a render, refused unless it stays in its canvas's folder (links included). */
+function renderFile(root: string, canvasName: string, rel: string, where: string): string {
+  return insideProject(root, rel, where, `${RENDERS_DIR}/${canvasName}`);
 }
 
 export interface Placement {
@@ -44,33 +51,49 @@ export async function materialize(at: Placement, canvasName: string, job: Planne
   const out: LockOutput[] = [];
   for (const o of record.outputs) {
     const rel = renderPath(canvasName, nameOf ? nameOf(o.role, o.name) : renderName(job, o.role, o.name), sub);
-    await placeRender(at, rel, o.sha256);
+    await placeRender(at, canvasName, rel, o.sha256);
     out.push({ role: o.role, file: rel, sha256: o.sha256, size: o.size });
   }
   return out;
 }
 
-/** Makes `rel` hold the object `sha256`, copying it only when the bytes differ. */
-export async function placeRender(at: Placement, rel: string, sha256: string): Promise<void> {
+/** Makes `rel` (a render of canvas `canvasName`) hold the object `sha256`, copying it only when the bytes differ. */
+export async function placeRender(at: Placement, canvasName: string, rel: string, sha256: string): Promise<void> {
+  const dest = renderFile(at.root, canvasName, rel, `render of ${canvasName}`);
   if (at.index.holds(rel, sha256)) return;
-  const dest = path.join(at.root, rel);
   if (!(fs.existsSync(dest) && (await sha256File(dest)).sha256 === sha256)) copyFileAtomic(await at.cache.objects.verified(sha256), dest);
   at.index.note(rel, sha256);
 }
 
+/** A render an earlier lock listed that the new one no longer names, at its checked absolute path. */
+export interface StaleRender {
+  readonly output: LockOutput;
+  readonly file: string;
+}
+
 /**
- * Removes renders an earlier lock listed that the new one no longer names — only while they still hold
- * the bytes we put there, so a file someone edited or replaced is never deleted.
+ * The renders `before` lists and `after` does not, each checked to lie in the canvas's folder of
+ * 03_Renders (links included): one that does not refuses them all, before anything is written or removed.
  */
-export function removeStale(root: string, before: readonly LockOutput[], after: readonly LockOutput[]): string[] {
+export function staleRenders(
+  root: string,
+  canvas: { key: string; name: string },
+  before: readonly LockOutput[],
+  after: readonly LockOutput[],
+): StaleRender[] {
   const keep = new Set(after.map((o) => o.file));
+  const where = `render.lock: canvases[${JSON.stringify(canvas.key)}]`;
+  const gone = before.filter((o) => !keep.has(o.file));
+  return gone.map((output) => ({ output, file: renderFile(root, canvas.name, output.file, where) }));
+}
+
+/** Removes stale renders only while they still hold the bytes we put there: a file someone edited or replaced stays. */
+export function removeStale(stale: readonly StaleRender[]): string[] {
   const removed: string[] = [];
-  for (const o of before) {
-    if (keep.has(o.file)) continue;
-    const file = path.join(root, o.file);
-    if (fs.existsSync(file) && createHash('sha256').update(fs.readFileSync(file)).digest('hex') === o.sha256) {
+  for (const { output, file } of stale) {
+    if (fs.existsSync(file) && createHash('sha256').update(fs.readFileSync(file)).digest('hex') === output.sha256) {
       fs.rmSync(file, { force: true });
-      removed.push(o.file);
+      removed.push(output.file);
     }
   }
   return removed;

@@ -7,4 +7,14 @@
  */
 export { createProject } from './newProject/create';
 export { ToolMissingError } from './newProject/git';
-export { CANVAS_DIR, MAIN_CANVAS, PROJECT_FILE, ProjectError, ProjectManifest, writeProjectTemplate } from './newProject/template';
+export {
+  CACHE_DIR,
+  CANVAS_DIR,
+  LOCK_FILE,
+  MAIN_CANVAS,
+  PROJECT_FILE,
+  ProjectError,
+  ProjectManifest,
+  RENDERS_DIR,
+  writeProjectTemplate,
+} from './newProject/template';

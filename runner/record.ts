@@ -1,7 +1,7 @@
 import type { JobRecord } from './cache/records';
 import type { Engine } from './engine';
 import { readLock, writeLock, type LockCanvas, type LockNode, type LockOutput } from './lock';
-import { materialize, placement, removeStale } from './materialize';
+import { materialize, placement, removeStale, staleRenders, type StaleRender } from './materialize';
 import type { Plan, PlannedJob } from './plan/plan';
 import { canvasName, type Project } from './project';
 import { carryTakes } from './takes';
@@ -24,6 +24,8 @@ export interface Recorded {
   readonly files: Map<string, { files: string[]; removed: string[] }>;
   readonly lockChanged: boolean;
 }
+
+const outputsOf = (c: LockCanvas | undefined): LockOutput[] => Object.values(c?.nodes ?? {}).flatMap((n) => n.outputs);
 
 export async function recordRender(project: Project, engine: Engine, canvases: readonly CanvasResult[], records: ReadonlyMap<string, JobRecord>, o: { partial: boolean; write: boolean }): Promise<Recorded> {
   const at = placement(project.root, engine.cache);
@@ -55,17 +57,18 @@ export async function recordRender(project: Project, engine: Engine, canvases: r
 
   // From here to the write, nothing awaits: the lock read now is the one written.
   const lock = readLock(project.lockFile);
-  const stale: { canvas: string; before: LockOutput[]; after: LockOutput[] }[] = [];
+  const stale: { canvas: string; renders: StaleRender[] }[] = [];
   for (const u of updates) {
     const before = lock.canvases[u.canvas];
     // Failed, skipped or unselected nodes keep their entry (status calls them stale); nodes gone from
     // the canvas lose theirs after a full render.
     const kept = Object.entries(before?.nodes ?? {}).filter(([id]) => o.partial || u.present.has(id));
     const next: LockCanvas = { tier: o.partial && before ? before.tier : u.tier, nodes: Object.fromEntries([...kept, ...u.set]) };
-    stale.push({ canvas: u.canvas, before: Object.values(before?.nodes ?? {}).flatMap((n) => n.outputs), after: Object.values(next.nodes).flatMap((n) => n.outputs) });
+    const renders = staleRenders(project.root, { key: u.canvas, name: canvasName(u.canvas) }, outputsOf(before), outputsOf(next));
+    stale.push({ canvas: u.canvas, renders });
     lock.canvases[u.canvas] = next;
   }
   const lockChanged = writeLock(project.lockFile, lock);
-  for (const s of stale) files.get(s.canvas)!.removed.push(...removeStale(project.root, s.before, s.after));
+  for (const s of stale) files.get(s.canvas)!.removed.push(...removeStale(s.renders));
   return { nodes, files, lockChanged };
 }

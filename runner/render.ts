@@ -3,7 +3,9 @@ import { Engine, type JobEvent } from './engine';
 import { UserError } from './errors';
 import { readLock, type LockNode } from './lock';
 import { planCanvas, upstreamOf, type Plan, type PlannedJob } from './plan/plan';
-import { defaultTier, loadCanvas, type Project } from './project';
+import { defaultTier, loadCanvas, rendersFolder, type Project } from './project';
+import { insideProject } from './projectPaths';
+import { sweepProjectTemps } from './projectTemps';
 import { recordRender } from './record';
 import type { Priority } from './scheduler';
 
@@ -63,6 +65,8 @@ export interface RenderSummary {
 
 export async function render(project: Project, engine: Engine, o: RenderOptions): Promise<RenderSummary> {
   const emit = o.onEvent ?? (() => {});
+  // Read (and so checked) before anything is run or written: a lock that names paths outside the
+  // project stops the render here.
   const lock = readLock(project.lockFile);
   const plans: Plan[] = [];
   const failures: NodeFailure[] = [];
@@ -70,6 +74,8 @@ export async function render(project: Project, engine: Engine, o: RenderOptions)
   const canvasOf = new Map<PlannedJob, string>();
   const tierOf = new Map<string, Tier>();
   for (const canvas of o.canvases) {
+    // Where its renders go is checked before any job runs, not after minutes of rendering.
+    insideProject(project.root, rendersFolder(canvas), canvas);
     const tier = o.tier ?? (o.tierFromLock ? lock.canvases[canvas]?.tier : undefined) ?? defaultTier(project);
     tierOf.set(canvas, tier);
     const plan = planCanvas(project.root, canvas, (o.load ?? ((c: string) => loadCanvas(project, c)))(canvas), { tier });
@@ -92,38 +98,41 @@ export async function render(project: Project, engine: Engine, o: RenderOptions)
     throw new UserError(`no generating node "${o.node}" in ${o.canvases.join(', ')} (image, video, audio, edit and output nodes render)`);
   }
 
-  const byCanvasNode = new Map(jobs.map((j) => [`${canvasOf.get(j)}#${j.node.id}`, j]));
-  const force = new Set(o.force ? jobs.filter((j) => o.node === undefined || j.node.id === o.node).map((j) => j.key) : []);
-  const partial = o.node !== undefined || o.select !== undefined;
-  const ran: string[] = [];
-  const result = await engine.run(jobs, (job, id) => byCanvasNode.get(`${canvasOf.get(job)}#${id}`), {
-    signal: o.signal,
-    priority: o.priority ?? (o.node !== undefined ? 'interactive' : 'batch'),
-    force,
-    label: { canvas: o.canvases.join(','), tier: o.tier ?? 'default' },
-    onEvent: (e) => {
-      const canvas = canvasOf.get(e.job)!;
-      if (e.type === 'done') ran.push(`${canvas}#${e.job.node.id}`);
-      if (e.type === 'failed' || e.type === 'skipped') {
-        failures.push({ canvas, node: e.job.node.id, label: e.job.node.label, state: e.type, reason: e.type === 'failed' ? `${e.code}: ${e.message}` : e.reason });
-      }
-      emit({ canvas, ...e });
-    },
-  });
-  if (result.interrupted) emit({ type: 'resume', interrupted: result.interrupted });
+  // The project lock covers running, materializing and writing render.lock; planning writes nothing.
+  return engine.hold(async () => {
+    const byCanvasNode = new Map(jobs.map((j) => [`${canvasOf.get(j)}#${j.node.id}`, j]));
+    const force = new Set(o.force ? jobs.filter((j) => o.node === undefined || j.node.id === o.node).map((j) => j.key) : []);
+    const partial = o.node !== undefined || o.select !== undefined;
+    const ran: string[] = [];
+    const result = await engine.run(jobs, (job, id) => byCanvasNode.get(`${canvasOf.get(job)}#${id}`), {
+      signal: o.signal,
+      priority: o.priority ?? (o.node !== undefined ? 'interactive' : 'batch'),
+      force,
+      label: { canvas: o.canvases.join(','), tier: o.tier ?? 'default' },
+      onEvent: (e) => {
+        const canvas = canvasOf.get(e.job)!;
+        if (e.type === 'done') ran.push(`${canvas}#${e.job.node.id}`);
+        if (e.type === 'failed' || e.type === 'skipped') {
+          failures.push({ canvas, node: e.job.node.id, label: e.job.node.label, state: e.type, reason: e.type === 'failed' ? `${e.code}: ${e.message}` : e.reason });
+        }
+        emit({ canvas, ...e });
+      },
+    });
+    if (result.interrupted) emit({ type: 'resume', interrupted: result.interrupted });
 
-  let cached = 0;
-  for (const x of result.outcomes.values()) if (x.state === 'cached') cached++;
-  const done = await recordRender(
-    project,
-    engine,
-    plans.map((plan) => ({ plan, tier: tierOf.get(plan.canvas)!, jobs: new Set(plan.jobs.filter((j) => canvasOf.get(j) === plan.canvas)) })),
-    result.records,
-    { partial, write: o.writeLock !== false },
-  );
-  for (const [canvas, f] of done.files) emit({ type: 'materialized', canvas, files: f.files, removed: f.removed });
-  const recorded = done.nodes;
-  const lockChanged = done.lockChanged;
-  const ok = failures.length === 0 && !result.cancelled;
-  return { ok, cancelled: result.cancelled, ran, cached, failures, plans, lockChanged, interrupted: result.interrupted, recorded };
+    let cached = 0;
+    for (const x of result.outcomes.values()) if (x.state === 'cached') cached++;
+    const done = await recordRender(
+      project,
+      engine,
+      plans.map((plan) => ({ plan, tier: tierOf.get(plan.canvas)!, jobs: new Set(plan.jobs.filter((j) => canvasOf.get(j) === plan.canvas)) })),
+      result.records,
+      { partial, write: o.writeLock !== false },
+    );
+    for (const [canvas, f] of done.files) emit({ type: 'materialized', canvas, files: f.files, removed: f.removed });
+    const recorded = done.nodes;
+    const lockChanged = done.lockChanged;
+    const ok = failures.length === 0 && !result.cancelled;
+    return { ok, cancelled: result.cancelled, ran, cached, failures, plans, lockChanged, interrupted: result.interrupted, recorded };
+  }, () => sweepProjectTemps(project, o.canvases));
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { BmadDocument, Tier } from '../core';
 import { Cache } from './cache/cache';
 import { readLock, type LockNode } from './lock';
 import { planCanvas } from './plan/plan';
-import { defaultTier, loadCanvas, type Project } from './project';
+import { defaultTier, loadCanvas, rendersFolder, type Project } from './project';
+import { insideProject } from './projectPaths';
 
 /**
  * Per node: fresh (render.lock has its current key and the output is at hand), stale (its params or
@@ -42,15 +42,18 @@ export function projectStatus(project: Project, canvases: readonly string[], tie
       const base = { canvas, node: e.job.node.id, kind: e.job.kind, label: e.job.node.label, key: e.job.key, files: l?.outputs.map((o) => o.file) ?? [] };
       if (!l) out.push({ ...base, state: 'missing', reason: 'never rendered' });
       else if (l.key !== e.job.key) out.push({ ...base, state: 'stale', reason: 'its params or an upstream node changed since it was rendered' });
-      else if (!present(project, cache, l)) out.push({ ...base, state: 'missing', reason: 'its outputs are gone; `bmad regenerate` or `bmad render` restores them' });
+      else if (!present(project, cache, canvas, l)) out.push({ ...base, state: 'missing', reason: 'its outputs are gone; `bmad regenerate` or `bmad render` restores them' });
       else out.push({ ...base, state: 'fresh' });
     }
   }
   return out;
 }
 
-/** Outputs at hand: in the cache, or materialized with the recorded size. */
-function present(project: Project, cache: Cache, l: LockNode): boolean {
+/** Outputs at hand: in the cache, or materialized with the recorded size (where the lock says, checked). */
+function present(project: Project, cache: Cache, canvas: string, l: LockNode): boolean {
   if (cache.done(l.key)) return true;
-  return l.outputs.every((o) => fs.statSync(path.join(project.root, o.file), { throwIfNoEntry: false })?.size === o.size);
+  const where = `render.lock: canvases[${JSON.stringify(canvas)}]`;
+  const sizeOf = (file: string) =>
+    fs.statSync(insideProject(project.root, file, where, rendersFolder(canvas)), { throwIfNoEntry: false })?.size;
+  return l.outputs.every((o) => sizeOf(o.file) === o.size);
 }

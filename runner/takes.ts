@@ -7,7 +7,9 @@ import { readLock, writeLock } from './lock';
 import { materialize, placement, placeRender, renderName, renderPath, type Placement } from './materialize';
 import type { LockNode } from './lock';
 import { planCanvas, upstreamOf, type Plan, type PlannedJob } from './plan/plan';
-import { canvasName, defaultTier, loadCanvas, type Project } from './project';
+import { canvasName, defaultTier, loadCanvas, rendersFolder, type Project } from './project';
+import { insideProject } from './projectPaths';
+import { sweepProjectTemps } from './projectTemps';
 
 /**
  * Takes: the same node rendered with other seeds, to choose from. Each take is an ordinary job (the
@@ -61,15 +63,23 @@ export function listTakes(project: Project, canvas: string, node: string, engine
     const rec = engine.cache.done(job.key);
     const out = rec?.outputs[0];
     const name = !out ? '(not rendered)' : seed === chosen ? renderName(job, out.role, out.name) : `takes/${takeName(job, out.role, out.name, seed)}`;
-    return { seed, chosen: seed === chosen, key: job.key, cached: !!rec, file: out ? path.posix.join('03_Renders', canvasName(canvas), name) : name };
+    return { seed, chosen: seed === chosen, key: job.key, cached: !!rec, file: out ? `${rendersFolder(canvas)}/${name}` : name };
   });
 }
 
-export async function addTakes(project: Project, engine: Engine, canvas: string, node: string, count: number, signal: AbortSignal, onEvent: (e: JobEvent) => void) {
+export async function addTakes(
+  project: Project,
+  engine: Engine,
+  canvas: string,
+  node: string,
+  count: number,
+  signal: AbortSignal,
+  onEvent: (e: JobEvent) => void,
+) {
   const doc = loadCanvas(project, canvas);
   const chosen = seededNode(doc, canvas, node);
-  const lock = readLock(project.lockFile);
-  const locked = lock.canvases[canvas];
+  // Read (and so checked) before anything runs, as a render does; read again before it is written.
+  const locked = readLock(project.lockFile).canvases[canvas];
   const tier = locked?.tier ?? defaultTier(project);
   const old = locked?.nodes[node]?.takes ?? [];
   const first = Math.max(chosen, ...old) + 1;
@@ -89,34 +99,39 @@ export async function addTakes(project: Project, engine: Engine, canvas: string,
     add(plan);
     return { seed, job: jobOf(plan, node) };
   });
-  const result = await engine.run(jobs, (job, id) => plans.get(job)!.jobs.find((j) => j.node.id === id), { signal, priority: 'interactive', onEvent, label: { canvas, tier } });
-  const mainJob = jobOf(main, node);
-  const mainRec = result.records.get(mainJob.key);
-  const made: number[] = [];
-  const at = placement(project.root, engine.cache);
-  for (const { seed, job } of takeJobs) {
-    const rec = result.records.get(job.key);
-    if (!rec) continue;
-    await materialize(at, canvasName(canvas), job, rec, 'takes', (role, name) => takeName(job, role, name, seed));
-    made.push(seed);
-  }
-  if (mainRec) {
-    const outputs = await materialize(at, canvasName(canvas), mainJob, mainRec);
-    const canvasLock = (lock.canvases[canvas] ??= { tier, nodes: {} });
-    canvasLock.nodes[node] = {
-      kind: mainJob.kind,
-      key: mainJob.key,
-      pipeline: `${mainJob.pipeline.id}@${mainJob.pipeline.version}`,
-      backend: mainRec.backend,
-      tier: mainJob.tier,
-      seed: chosen,
-      outputs,
-      takes: [...new Set([...old, ...made])].filter((s) => s !== chosen).sort((a, b) => a - b),
-    };
-    writeLock(project.lockFile, lock);
-  }
-  at.index.save();
-  return { seeds: made, cancelled: result.cancelled, failed: seeds.filter((s) => !made.includes(s)) };
+  insideProject(project.root, rendersFolder(canvas), canvas);
+  return engine.hold(async () => {
+    const result = await engine.run(jobs, (job, id) => plans.get(job)!.jobs.find((j) => j.node.id === id), { signal, priority: 'interactive', onEvent, label: { canvas, tier } });
+    const mainJob = jobOf(main, node);
+    const mainRec = result.records.get(mainJob.key);
+    const made: number[] = [];
+    const at = placement(project.root, engine.cache);
+    for (const { seed, job } of takeJobs) {
+      const rec = result.records.get(job.key);
+      if (!rec) continue;
+      await materialize(at, canvasName(canvas), job, rec, 'takes', (role, name) => takeName(job, role, name, seed));
+      made.push(seed);
+    }
+    if (mainRec) {
+      const outputs = await materialize(at, canvasName(canvas), mainJob, mainRec);
+      const lock = readLock(project.lockFile);
+      const canvasLock = (lock.canvases[canvas] ??= { tier, nodes: {} });
+      const kept = canvasLock.nodes[node]?.takes ?? [];
+      canvasLock.nodes[node] = {
+        kind: mainJob.kind,
+        key: mainJob.key,
+        pipeline: `${mainJob.pipeline.id}@${mainJob.pipeline.version}`,
+        backend: mainRec.backend,
+        tier: mainJob.tier,
+        seed: chosen,
+        outputs,
+        takes: [...new Set([...kept, ...made])].filter((s) => s !== chosen).sort((a, b) => a - b),
+      };
+      writeLock(project.lockFile, lock);
+    }
+    at.index.save();
+    return { seeds: made, cancelled: result.cancelled, failed: seeds.filter((s) => !made.includes(s)) };
+  }, () => sweepProjectTemps(project, [canvas]));
 }
 
 /** Makes `seed` the node's chosen take: rewrites the canvas (canonically, atomically). */
@@ -138,7 +153,7 @@ export async function carryTakes(at: Placement, canvas: string, job: PlannedJob,
     seeds.add(old.seed);
     for (const o of old.outputs) {
       if (!at.cache.objects.has(o.sha256, o.size)) continue;
-      await placeRender(at, renderPath(canvas, takeName(job, o.role, path.basename(o.file), old.seed), 'takes'), o.sha256);
+      await placeRender(at, canvas, renderPath(canvas, takeName(job, o.role, path.basename(o.file), old.seed), 'takes'), o.sha256);
     }
   }
   seeds.delete(job.seed);

@@ -33,12 +33,12 @@ export class Cache {
 
   /**
    * Before a run (under the project lock): drop what a killed run left behind — work folders and
-   * temporaries. Returns the keys of jobs it had started and not finished, for the report.
+   * temporaries anywhere in the cache (objects, job records, the render index, the lock's own).
+   * Returns the keys of jobs it had started and not finished, for the report.
    */
   recover(): Set<string> {
     fs.rmSync(this.workDir, { recursive: true, force: true });
-    sweepTemps(path.join(this.dir, 'objects'));
-    sweepTemps(path.join(this.dir, 'jobs'));
+    sweepTemps(this.dir);
     return this.journal.interrupted();
   }
 }

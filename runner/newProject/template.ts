@@ -12,6 +12,9 @@ import { starterCanvasText, starterScript } from './starterCanvas';
 export const PROJECT_FILE = 'project.json';
 export const CANVAS_DIR = '02_Source_Creative';
 export const MAIN_CANVAS = `${CANVAS_DIR}/main.bmad`;
+export const RENDERS_DIR = '03_Renders';
+export const CACHE_DIR = '.bmad-cache';
+export const LOCK_FILE = 'render.lock';
 
 /** Loose: keys that a later version (or a person) adds survive when the studio rewrites the file. */
 export const ProjectManifest = z.looseObject({
@@ -54,9 +57,9 @@ export function projectFiles(opts: ProjectOptions): Map<string, string> {
     ['01_Assets/.gitkeep', ''],
     [`${CANVAS_DIR}/script.fountain`, starterScript(opts.name)],
     [MAIN_CANVAS, starterCanvasText()],
-    ['03_Renders/.gitkeep', ''],
+    [`${RENDERS_DIR}/.gitkeep`, ''],
     ['.gitattributes', LFS_PATTERNS.map((p) => `${p} filter=lfs diff=lfs merge=lfs -text`).join('\n') + '\n'],
-    ['.gitignore', '.bmad-cache/\n'],
+    ['.gitignore', `${CACHE_DIR}/\n`],
   ]);
 }
 

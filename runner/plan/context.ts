@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NODE_KINDS, type BmadNode } from '../../core';
 import type { CharacterContext, SceneContext, ShotContext, StyleContext } from '../../core/previewParams';
-import { AssetRefused, resolveAsset } from '../assets';
+import { existingFileInside, PathRefused } from '../projectPaths';
 import type { CanvasGraph } from './graph';
 
 /**
@@ -112,12 +112,12 @@ export class ContextResolver {
     const memo = this.assets.get(rel);
     if (memo) return memo;
     try {
-      const real = resolveAsset(this.root, rel, `${this.graph.name(node.id)} params.${param}`);
+      const real = existingFileInside(this.root, rel, `${this.graph.name(node.id)} params.${param}`);
       const file = { rel, real, sha256: createHash('sha256').update(fs.readFileSync(real)).digest('hex') };
       this.assets.set(rel, file);
       return file;
     } catch (e) {
-      throw new PlanError(e instanceof AssetRefused ? e.message : `${this.graph.name(node.id)} params.${param}: ${(e as Error).message}`);
+      throw new PlanError(e instanceof PathRefused ? e.message : `${this.graph.name(node.id)} params.${param}: ${(e as Error).message}`);
     }
   }
 }
