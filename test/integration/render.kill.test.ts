@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { alive, eventually, processes, workersOf, type Proc } from '../unit/runner/procs';
-import { jsonLines, removeAfterSuccess, spawnBmad } from './render/harness';
+import { editCanvas, jsonLines, removeAfterSuccess, spawnBmad } from './render/harness';
 import { smallFilmProject } from './render/smallFilm';
 
 /**
@@ -17,6 +17,10 @@ describe('render: SIGKILL of the engine leaves no worker or ffmpeg running (real
   it('kills both workers and their ffmpeg', async () => {
     const dir = await smallFilmProject(3);
     dirs.push(dir);
+    // Minute-long clips: an ffmpeg nobody killed would still be encoding long after the deadline below.
+    editCanvas(dir, '02_Source_Creative/main.bmad', (d) => {
+      for (const n of d.nodes) if (n.kind === 'video') n.params.duration = 60;
+    });
     const cli = await spawnBmad(['render', '--json', '--jobs', '2'], dir);
     const cache = path.join(dir, '.bmad-cache');
     const inCache = () => processes().filter((p) => p.args.some((a) => a.includes(cache)));
@@ -40,7 +44,7 @@ describe('render: SIGKILL of the engine leaves no worker or ffmpeg running (real
     assert.ok(seen.workers.length >= 1, 'the render ran its jobs in preview workers');
     const started = [...seen.workers, ...seen.ffmpeg].map((p) => p.pid);
     // The workers notice at once (their stdin closes), the orphan guard within 100 ms; allow a loaded machine.
-    assert.ok(await eventually(() => started.every((pid) => !alive(pid)), 10_000), `still running: ${started.filter(alive).join(', ')}`);
+    assert.ok(await eventually(() => started.every((pid) => !alive(pid)), 5_000), `still running: ${started.filter(alive).join(', ')}`);
     assert.deepEqual(inCache(), [], 'nothing else works in the project');
   });
 });
