@@ -1,5 +1,5 @@
-// Builds the bundles: the extension host (Node, cjs, `vscode` external) and ELK beside it, loaded on the
-// first Auto Layout; the webview (browser, React); the `bmad` CLI; the preview pipelines.
+// Builds the bundles: the extension host (Node, cjs, `vscode` external) with its status worker thread and
+// ELK beside it, loaded on the first Auto Layout; the webview (browser, React); the `bmad` CLI; the preview pipelines.
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -55,6 +55,16 @@ const builds = [
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
     loader: { '.css': 'css' },
+    plugins: [zodEnglishOnly],
+    outdir: 'dist',
+  },
+  {
+    // Status after an edit (planning, job keys, asset hashes) runs in this worker thread, off the host's.
+    ...common,
+    entryPoints: { statusWorker: 'extension/render/statusWorker.ts' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     plugins: [zodEnglishOnly],
     outdir: 'dist',
   },
