@@ -26,6 +26,8 @@ export class RenderStateView implements vscode.Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
   private statusOf: string | undefined;
   private rendering = 0;
+  /** What the canvas showed when the render began. */
+  private beforeRender: NodeRenders = {};
   private readonly status: StatusRefresher;
   private readonly subs: vscode.Disposable[];
 
@@ -92,14 +94,30 @@ export class RenderStateView implements vscode.Disposable {
   }
 
   beginRender(): void {
-    this.rendering++;
+    if (this.rendering++ === 0) this.beforeRender = this.current;
     this.status.invalidate();
   }
 
-  /** After a render: status again, which now includes what it rendered and the failures it had. */
+  /**
+   * After a render: status again, which now includes what it rendered and the failures it had. It comes
+   * from the status thread a moment later; until then a job the render left queued or running (it was
+   * cancelled) shows what it showed before the render, never a spinner for work that stopped.
+   */
   endRender(): void {
     this.rendering = Math.max(0, this.rendering - 1);
     this.flush();
+    if (this.rendering > 0) return;
+    const left = Object.entries(this.current).filter(([, r]) => r.state === 'queued' || r.state === 'running');
+    if (left.length) {
+      const restored: NodeRenders = { ...this.current };
+      for (const [id] of left) {
+        const before = this.beforeRender[id];
+        if (before) restored[id] = before;
+        else delete restored[id];
+      }
+      this.current = restored;
+      this.post(true);
+    }
     this.status.invalidate();
     this.refresh(true);
   }
