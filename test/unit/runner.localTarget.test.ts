@@ -47,10 +47,13 @@ readline.createInterface({ input: process.stdin }).on('line', async (text) => {
 `;
 
 const targets: LocalTarget[] = [];
+const temps: string[] = [];
 afterEach(() => targets.splice(0).forEach((t) => t.dispose()));
+after(() => temps.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 function standinFile(name: string, body: string, plain = false): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-standin-'));
+  temps.push(dir);
   const file = path.join(dir, `standin-${name}.mjs`);
   fs.writeFileSync(file, plain ? body : `${PRELUDE}${body}\n});\n`);
   return file;
@@ -65,6 +68,7 @@ function standin(name: string, body: string, o: { graceMs?: number; plain?: bool
 
 function io(marker?: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-job-'));
+  temps.push(dir);
   fs.mkdirSync(path.join(dir, 'outputs'));
   if (marker) fs.writeFileSync(path.join(dir, marker), '');
   return { dir, inputsDir: path.join(dir, 'inputs'), outputsDir: path.join(dir, 'outputs'), logFile: path.join(dir, 'log.txt') };

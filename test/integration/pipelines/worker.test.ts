@@ -18,7 +18,11 @@ import { makeJob, outputsOf, removeJobs, sha256 } from './jobs';
  * one job and keeps the worker; a worker that dies fails only its job.
  */
 
-after(removeJobs);
+const folders: string[] = [];
+after(() => {
+  removeJobs();
+  for (const d of folders.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
 
 /** `node preview.js <jobDir>`: the one-shot contract, from the same bundle. */
 async function oneShot(dir: string): Promise<Record<string, string>> {
@@ -42,6 +46,7 @@ interface Work {
 /** A copy of a job folder's job.json and inputs, as the engine would lay it out for the target. */
 function workFolder(from: string): Work {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-worker-job-'));
+  folders.push(dir);
   fs.cpSync(path.join(from, 'inputs'), path.join(dir, 'inputs'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'outputs'));
   const spec = JSON.parse(fs.readFileSync(path.join(from, 'job.json'), 'utf8')) as JobSpec;
