@@ -146,13 +146,17 @@ async function main(): Promise<void> {
   for (const w of ways) w.dispose();
 
   console.log('');
-  console.log(`${''.padEnd(30)}  keystroke → stale badge   back to done   host thread: longest stall   busy   (median of ${KEYSTROKES})`);
+  console.log(`median of ${KEYSTROKES} keystrokes each way:`);
   for (const w of ways) {
     const s = samples.get(w)!;
     const all = [...s.stale, ...s.done];
-    console.log(`${w.name.padEnd(30)}  ${ms(median(s.stale.map((x) => x.latency)))}               ${ms(median(s.done.map((x) => x.latency)))}      ${ms(median(all.map((x) => x.longestStall)))}        ${ms(median(all.map((x) => x.busy)))}   (worst stall ${ms(Math.max(...all.map((x) => x.longestStall))).trim()})`);
+    const worst = Math.max(...all.map((x) => x.longestStall));
+    const opened = first.get(w)!;
+    console.log(`${w.name}:`);
+    console.log(`  keystroke → stale badge ${ms(median(s.stale.map((x) => x.latency)))}   (typing it back → done ${ms(median(s.done.map((x) => x.latency))).trim()})`);
+    console.log(`  host thread: longest stall ${ms(median(all.map((x) => x.longestStall)))} (worst ${ms(worst).trim()}), busy ${ms(median(all.map((x) => x.busy))).trim()} per keystroke`);
+    console.log(`  first status after opening ${ms(opened.latency)}, longest stall ${ms(opened.longestStall).trim()}`);
   }
-  for (const w of ways) console.log(`  first status after opening, ${w.name}: ${ms(first.get(w)!.latency).trim()}, longest stall ${ms(first.get(w)!.longestStall).trim()}`);
   console.log(`load average now ${os.loadavg()[0]!.toFixed(1)}; project left in ${big.dir}`);
 }
 

@@ -42,7 +42,8 @@ export function projectStatus(
   const out: NodeStatus[] = [];
   for (const canvas of canvases) {
     const locked = lock.canvases[canvas];
-    const plan = planCanvas(project.root, canvas, load(canvas), { tier: tier ?? locked?.tier ?? defaultTier(project), hashFile });
+    const planTier = tier ?? locked?.tier ?? defaultTier(project);
+    const plan = planCanvas(project.root, canvas, load(canvas), { tier: planTier, hashFile });
     for (const e of plan.entries) {
       if (e.state !== 'job') {
         out.push({ canvas, node: e.node.id, kind: e.node.kind, label: e.node.label, state: 'error', files: [], reason: e.reason });

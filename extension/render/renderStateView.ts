@@ -40,7 +40,10 @@ export class RenderStateView implements vscode.Disposable {
     this.status = new StatusRefresher(thread, session.uri.toString(), {
       request: (force) => this.request(force),
       apply: (u) => this.apply(u),
-      warn: (m) => this.log.warn(`${this.project()?.canvas ?? session.uri.fsPath}: could not compute the render status: ${m}`),
+      warn: (m) => {
+        const canvas = this.project()?.canvas ?? session.uri.fsPath;
+        this.log.warn(`${canvas}: could not compute the render status: ${m}`);
+      },
     });
     this.subs = [
       // `document` goes out when the webview (re)loads and after changes made elsewhere.

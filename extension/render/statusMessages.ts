@@ -9,7 +9,15 @@ import { StatusRequest } from './statusCompute';
  */
 
 export const ToStatusWorker = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('status'), id: z.number().int(), view: z.string(), full: z.boolean(), request: StatusRequest }),
+  z.strictObject({
+    type: z.literal('status'),
+    id: z.number().int(),
+    /** Which canvas view asks: deltas are relative to what this view was last sent. */
+    view: z.string(),
+    /** Every node's state, not a delta: the first request, and whenever the view lost track. */
+    full: z.boolean(),
+    request: StatusRequest,
+  }),
   /** The view is gone: drop what was last sent to it. */
   z.strictObject({ type: z.literal('forget'), view: z.string() }),
 ]);

@@ -20,7 +20,8 @@ function answer(m: Extract<ToStatusWorker, { type: 'status' }>): StatusReply {
   const before = sent.get(m.view);
   sent.set(m.view, now);
   // A node that is gone cannot be said in a delta: the canvas gets everything again (rare: a deletion).
-  if (m.full || !before || [...before.keys()].some((id) => !now.has(id))) return { id: m.id, state: 'ok', full: true, nodes: out.nodes };
+  const gone = before && [...before.keys()].some((id) => !now.has(id));
+  if (m.full || !before || gone) return { id: m.id, state: 'ok', full: true, nodes: out.nodes };
   const changed: Record<string, NodeRender> = {};
   for (const [id, json] of now) if (before.get(id) !== json) changed[id] = out.nodes[id]!;
   return { id: m.id, state: 'ok', full: false, nodes: changed };

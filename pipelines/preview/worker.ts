@@ -37,7 +37,10 @@ export function serveJobs(): void {
     } catch {
       parsed = undefined;
     }
-    if (!parsed?.success) return void process.stderr.write(`preview worker: ignored a line that is not a request: ${text.slice(0, 200)}\n`);
+    if (!parsed?.success) {
+      process.stderr.write(`preview worker: ignored a line that is not a request: ${text.slice(0, 200)}\n`);
+      return;
+    }
     const m = parsed.data;
     if (m.type === 'cancel') {
       if (current?.id === m.id) current.controller.abort();

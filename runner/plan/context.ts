@@ -104,7 +104,9 @@ export class ContextResolver {
 
   /** The canvas's characters by id, found once per plan: a canvas of thousands of nodes asks per job. */
   private allCharacters(): readonly BmadNode[] {
-    this.characterNodes ??= [...this.graph.nodes.values()].filter((n) => n.kind === 'character').sort((a, b) => (a.id < b.id ? -1 : 1));
+    this.characterNodes ??= [...this.graph.nodes.values()]
+      .filter((n) => n.kind === 'character')
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
     return this.characterNodes;
   }
 

@@ -13,7 +13,7 @@ import { parseFromWorker, type ToWorker } from '../../core/workerProtocol';
  */
 
 export type WorkerRun =
-  /** The worker ended the job (cancelled or not) and can run another; `code` is what `preview.js <jobDir>` would exit with. */
+  /** The worker ended the job (cancelled or not) and can run another; `code`: what `preview.js <jobDir>` exits with. */
   | { readonly kind: 'done'; readonly code: number }
   /** The worker died while the job ran: a crash, or killed because it did not stop when cancelled. */
   | { readonly kind: 'died'; readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly ready: boolean }
@@ -59,7 +59,9 @@ export class PreviewWorker {
 
   run(dir: string, logFile: string, signal: AbortSignal, onProgress: (line: ProgressLine) => void): Promise<WorkerRun> {
     if (this.job) throw new Error('a preview worker runs one job at a time');
-    if (this.ended) return Promise.resolve({ kind: 'died', code: this.child.exitCode, signal: this.child.signalCode, ready: this.ready });
+    if (this.ended) {
+      return Promise.resolve({ kind: 'died', code: this.child.exitCode, signal: this.child.signalCode, ready: this.ready });
+    }
     this.logFile = logFile;
     return new Promise((resolve) => {
       const id = this.nextId++;
@@ -141,7 +143,8 @@ export class PreviewWorker {
 
   /** While a job runs the worker keeps the engine's process alive; idle, it must not. */
   private hold(on: boolean): void {
-    const handles = [this.child, this.child.stdin, this.child.stdout, this.child.stderr] as { ref?: () => void; unref?: () => void }[];
+    type Handle = { ref?: () => void; unref?: () => void };
+    const handles: Handle[] = [this.child, this.child.stdin as Handle, this.child.stdout as Handle, this.child.stderr as Handle];
     for (const h of handles) (on ? h.ref : h.unref)?.call(h);
   }
 }
