@@ -82,6 +82,8 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // A no-op `bmad render` is mostly loading this file: zod's other locales would be a third of it.
+    plugins: [zodEnglishOnly],
     banner: { js: '#!/usr/bin/env node' },
     outdir: 'dist',
   },
