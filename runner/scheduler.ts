@@ -96,9 +96,14 @@ export class Scheduler {
           mine.push(e);
         }),
     );
-    signal?.addEventListener('abort', () => mine.forEach((e) => --e.owners <= 0 && this.drop(e)), { once: true });
+    const onAbort = () => mine.forEach((e) => --e.owners <= 0 && this.drop(e));
+    signal?.addEventListener('abort', onAbort, { once: true });
     this.pump();
-    return Promise.all(settled).then((list) => new Map(list));
+    return Promise.all(settled).then((list) => {
+      // A long-lived signal (one per editor session, or a benchmark's) must not collect a listener per run.
+      signal?.removeEventListener('abort', onAbort);
+      return new Map(list);
+    });
   }
 
   /** Cancels everything queued or running. */

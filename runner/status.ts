@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { BmadDocument, Tier } from '../core';
 import { Cache } from './cache/cache';
+import type { HashFile } from './fileHashes';
 import { readLock, type LockNode } from './lock';
 import { planCanvas } from './plan/plan';
 import { defaultTier, loadCanvas, rendersFolder, type Project } from './project';
@@ -25,14 +26,24 @@ export interface NodeStatus {
   readonly reason?: string;
 }
 
-/** `load` gives a canvas's document instead of its file (the editor's unsaved text). */
-export function projectStatus(project: Project, canvases: readonly string[], tier?: Tier, load: (canvas: string) => BmadDocument = (c) => loadCanvas(project, c)): NodeStatus[] {
+/**
+ * `load` gives a canvas's document instead of its file (the editor's unsaved text); `hashFile` hashes
+ * asset files (the editor passes one that remembers them between edits).
+ */
+export function projectStatus(
+  project: Project,
+  canvases: readonly string[],
+  tier?: Tier,
+  load: (canvas: string) => BmadDocument = (c) => loadCanvas(project, c),
+  hashFile?: HashFile,
+): NodeStatus[] {
   const lock = readLock(project.lockFile);
   const cache = new Cache(project.cacheDir);
   const out: NodeStatus[] = [];
   for (const canvas of canvases) {
     const locked = lock.canvases[canvas];
-    const plan = planCanvas(project.root, canvas, load(canvas), { tier: tier ?? locked?.tier ?? defaultTier(project) });
+    const planTier = tier ?? locked?.tier ?? defaultTier(project);
+    const plan = planCanvas(project.root, canvas, load(canvas), { tier: planTier, hashFile });
     for (const e of plan.entries) {
       if (e.state !== 'job') {
         out.push({ canvas, node: e.node.id, kind: e.node.kind, label: e.node.label, state: 'error', files: [], reason: e.reason });

@@ -1,25 +1,40 @@
-// Benchmark instrument, preloaded into preview pipeline processes by bench/render.bench.ts (never in
+// Benchmark instrument, preloaded into preview worker processes by bench/render.bench.ts (never in
 // production): records every ffmpeg command a pipeline runs, with its wall time, and snapshots the
 // files it reads (they live in the job's work folder, which the engine deletes), so the benchmark can
-// run exactly the same commands again, directly, without the engine.
+// run exactly the same commands again, directly, without the engine. A worker runs many jobs: the
+// job is the work folder (under BMAD_BENCH_WORK_DIR) that the command's paths point into, and each
+// job gets its own log, <BMAD_BENCH_FFMPEG_LOG>/<job folder>.jsonl. The time this instrument spends
+// (snapshot copies, log writes) is logged too, so the benchmark can take it off the engine's side.
 'use strict';
 const cp = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const log = process.env.BMAD_BENCH_FFMPEG_LOG;
+const logDir = process.env.BMAD_BENCH_FFMPEG_LOG;
 const store = process.env.BMAD_BENCH_REPLAY_DIR;
-const jobDir = process.argv[process.argv.length - 1];
+const workDir = process.env.BMAD_BENCH_WORK_DIR;
 const original = cp.spawn;
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const now = () => process.hrtime.bigint();
+const ms = (from, to) => Number(to - from) / 1e6;
 let n = 0;
 
-if (log && jobDir) {
-  const under = new RegExp(jobDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '[^\\s,:;\'"\\[\\]]*', 'g');
+/** The job folder a command works in: the first `<workDir>/<name>` among its arguments. */
+function jobDirOf(args) {
+  const m = new RegExp(escape(workDir + path.sep) + '[^/\\s,:;\'"\\[\\]]+').exec(args.join('\n'));
+  return m && m[0];
+}
+
+if (logDir && store && workDir) {
   cp.spawn = function spawn(cmd, args, opts) {
     if (path.basename(String(cmd)) !== 'ffmpeg' || !Array.isArray(args)) return original.apply(this, arguments);
-    // Without a snapshot folder only the time is recorded (later rounds replay the first round's copy).
-    const dir = store ? path.join(store, `${process.pid}-${n++}`) : undefined;
-    if (dir) fs.mkdirSync(dir, { recursive: true });
+    const t0 = now();
+    const jobDir = jobDirOf(args.map(String));
+    if (!jobDir) return original.apply(this, arguments);
+    const job = path.basename(jobDir);
+    const under = new RegExp(escape(jobDir) + '[^\\s,:;\'"\\[\\]]*', 'g');
+    const dir = path.join(store, job, `${process.pid}-${n++}`);
+    fs.mkdirSync(dir, { recursive: true });
     const moved = new Map();
     let k = 0;
     // Paths in args, and in small text files ffmpeg reads (a concat list), point into the snapshot.
@@ -36,12 +51,13 @@ if (log && jobDir) {
         }
         return moved.get(p);
       });
-    const replayArgs = dir ? args.map((a) => rewrite(String(a))) : [];
-    const started = process.hrtime.bigint();
+    const replayArgs = args.map((a) => rewrite(String(a)));
+    const started = now();
     const child = original.call(this, cmd, args, opts);
     child.on('close', (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      fs.appendFileSync(log, JSON.stringify({ cmd, args: replayArgs, ms, code, job: path.basename(jobDir) }) + '\n');
+      const t1 = now();
+      const line = { cmd, args: replayArgs, ms: ms(started, t1), code, job };
+      fs.appendFileSync(path.join(logDir, `${job}.jsonl`), JSON.stringify({ ...line, instrumentMs: ms(t0, started) + ms(t1, now()) }) + '\n');
     });
     return child;
   };

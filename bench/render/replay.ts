@@ -8,6 +8,8 @@ export interface RecordedCommand {
   ms: number;
   code: number;
   job: string;
+  /** Time the recorder itself spent around this command (snapshot copies, its log line). */
+  instrumentMs: number;
 }
 
 export function readRecorded(file: string): RecordedCommand[] {

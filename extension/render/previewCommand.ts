@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ORPHAN_GUARD } from '../../runner/targets/childProcess';
+import { ORPHAN_GUARD } from '../../runner/targets/orphanGuard';
 import type { PipelineCommand } from '../../runner/targets/local';
 
 export interface HostRuntime {

@@ -15,6 +15,7 @@ import { logRenderEvent, nodeName } from './renderLog';
 import { RenderProgress } from './renderProgress';
 import { RenderService } from './renderService';
 import { RenderStateView } from './renderStateView';
+import { StatusThread } from './statusThread';
 
 /** What Render Canvas and Generate Node resolve with (tests read it); undefined when refused. */
 export interface RenderOutcome {
@@ -39,8 +40,9 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
     (busy) => void vscode.commands.executeCommand('setContext', 'bmad.rendering', busy),
   );
   const views = new Map<CanvasSession, RenderStateView>();
+  const statusThread = new StatusThread();
   const attach = (s: CanvasSession) => {
-    const view = new RenderStateView(s, () => projectOf(s), log);
+    const view = new RenderStateView(s, () => projectOf(s), log, statusThread);
     views.set(s, view);
     const closed = s.panel.onDidDispose(() => {
       closed.dispose();
@@ -163,8 +165,9 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
   return [
     sessions.onDidOpen(attach),
     new vscode.Disposable(() => {
-      service.cancelAll();
+      service.dispose();
       for (const v of views.values()) v.dispose();
+      statusThread.dispose();
     }),
     vscode.commands.registerCommand('bmad.renderCanvas', (arg?: unknown) => {
       const s = sessionFor(arg);

@@ -27,6 +27,7 @@ export interface RenderRequest {
 
 export class RenderService {
   private readonly engines = new Map<string, Engine>();
+  private readonly targets: LocalTarget[] = [];
   private readonly tails = new Map<string, Promise<unknown>>();
   private readonly controllers = new Set<AbortController>();
   private running = 0;
@@ -86,10 +87,18 @@ export class RenderService {
     this.controllers.delete(c);
   }
 
+  /** Cancels every render and ends the idle preview workers (the running ones end with their jobs). */
+  dispose(): void {
+    this.cancelAll();
+    for (const t of this.targets) t.dispose();
+  }
+
   private engine(project: Project): Engine {
     let e = this.engines.get(project.root);
     if (!e) {
-      e = new Engine(project.cacheDir, new LocalTarget({ command: this.pipeline(), concurrency: 2 }), { backoffMs: 1000 });
+      const target = new LocalTarget({ command: this.pipeline(), concurrency: 2 });
+      this.targets.push(target);
+      e = new Engine(project.cacheDir, target, { backoffMs: 1000 });
       this.engines.set(project.root, e);
     }
     return e;

@@ -1,94 +1,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { JobResult, JobSpec, type ProgressLine } from '../../core/contract';
-import { formatPath } from '../../core/issues';
-import { badParams, describeError } from './errors';
-import { JobContext } from './job';
-import { findPipeline } from './registry';
+import type { ProgressLine } from '../../core/contract';
+import { runJob } from './runJob';
+import { serveJobs } from './worker';
 
 /**
- * The embedded CPU preview backend: `node dist/preview.js <jobDir>`. Reads job.json, runs the pipeline
- * its `pipeline.id` names, prints progress as JSON lines, and writes outputs and result.json.
- * Exit 0 only on success; SIGTERM stops the ffmpeg/speech child, removes partial files, writes
- * INTERRUPTED and exits 143.
+ * The embedded CPU preview backend. `node dist/preview.js <jobDir>` runs one job (the pipeline
+ * contract every target speaks): reads job.json, prints progress as JSON lines, writes outputs and
+ * result.json; exit 0 only on success; SIGTERM stops the ffmpeg/speech child, removes partial files,
+ * writes INTERRUPTED and exits 143. `node dist/preview.js --worker` runs many jobs, one at a time,
+ * for the local target (worker.ts).
  */
 
 const emit = (line: ProgressLine) => process.stdout.write(JSON.stringify(line) + '\n');
 
-function writeResult(jobDir: string, result: JobResult): void {
-  const file = path.join(jobDir, 'result.json');
-  const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, JSON.stringify(JobResult.parse(result), null, 2) + '\n');
-  fs.renameSync(temp, file);
-}
-
-function zodProblem(where: string, error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${where}${i.path.length ? '.' + formatPath(i.path) : ''}: ${i.message}`)
-    .join('; ');
-}
-
-function loadJob(jobDir: string): { spec: JobSpec; params: unknown; entry: NonNullable<ReturnType<typeof findPipeline>> } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(path.join(jobDir, 'job.json'), 'utf8'));
-  } catch (e) {
-    throw badParams(`job.json could not be read: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const spec = JobSpec.safeParse(raw);
-  if (!spec.success) throw badParams(zodProblem('job.json', spec.error));
-  const entry = findPipeline(spec.data.pipeline.id);
-  if (!entry) throw badParams(`job.json pipeline.id: no preview pipeline "${spec.data.pipeline.id}" (this build has preview.image, preview.video, preview.audio, preview.edit, preview.output)`);
-  if (spec.data.pipeline.version !== entry.version) {
-    throw badParams(`job.json pipeline.version: the job asks for ${entry.id}@${spec.data.pipeline.version}, this build is @${entry.version}`);
-  }
-  const { width, height } = spec.data.format;
-  if (width % 2 || height % 2) throw badParams(`job.json format: ${width}×${height} must have even sides for yuv420p video`);
-  const params = entry.params.safeParse(spec.data.params);
-  if (!params.success) throw badParams(zodProblem('params', params.error));
-  return { spec: spec.data, params: params.data, entry };
-}
-
-async function main(): Promise<number> {
-  const jobDir = process.argv[2];
+async function oneShot(jobDir: string | undefined): Promise<number> {
   if (!jobDir || !fs.existsSync(path.join(jobDir, 'job.json'))) {
-    process.stderr.write('usage: preview <jobDir>   (a folder with job.json, inputs/ and outputs/)\n');
+    process.stderr.write('usage: preview <jobDir>   (a folder with job.json, inputs/ and outputs/)\n       preview --worker\n');
     return 2;
   }
   const controller = new AbortController();
   const onTerm = () => controller.abort();
   process.on('SIGTERM', onTerm);
   process.on('SIGINT', onTerm);
-
-  let ctx: JobContext<unknown> | undefined;
-  try {
-    const { spec, params, entry } = loadJob(jobDir);
-    fs.mkdirSync(path.join(jobDir, 'outputs'), { recursive: true });
-    ctx = new JobContext(jobDir, spec, params, controller.signal, emit);
-    const started = Date.now();
-    const meta = await entry.run(ctx);
-    if (controller.signal.aborted) throw new Error('aborted');
-    ctx.cleanup(false);
-    // Timing goes to the log, not result.json, so that a rerun writes the very same result.json.
-    emit({ type: 'log', level: 'info', message: `${entry.id}@${entry.version} done in ${Date.now() - started} ms` });
-    writeResult(jobDir, { ok: true, outputs: ctx.written(), meta: { ...meta, pipeline: `${entry.id}@${entry.version}` } });
-    return 0;
-  } catch (e) {
-    const error = describeError(e, controller.signal.aborted);
-    ctx?.cleanup(true);
-    emit({ type: 'log', level: 'error', message: `${error.code}: ${error.message}` });
-    writeResult(jobDir, { ok: false, error });
-    return error.code === 'INTERRUPTED' ? 143 : 1;
-  }
+  return runJob(jobDir, controller.signal, emit);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`preview: ${String(e)}\n`);
-    process.exitCode = 70;
-  },
-);
+if (process.argv[2] === '--worker') serveJobs();
+else
+  oneShot(process.argv[2]).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`preview: ${String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { NODE_KINDS, type BmadNode } from '../../core';
 import type { CharacterContext, SceneContext, ShotContext, StyleContext } from '../../core/previewParams';
+import { hashFileNow, type HashFile } from '../fileHashes';
 import { existingFileInside, PathRefused } from '../projectPaths';
 import type { CanvasGraph } from './graph';
 
@@ -27,10 +26,12 @@ type P = Record<string, any>;
 
 export class ContextResolver {
   private readonly assets = new Map<string, AssetFile>();
+  private characterNodes: readonly BmadNode[] | undefined;
 
   constructor(
     readonly graph: CanvasGraph,
     readonly root: string,
+    private readonly hashFile: HashFile = hashFileNow,
   ) {}
 
   /** Follows text edges upward from `port` of `node`: the first shot, scene and script on the way. */
@@ -88,7 +89,7 @@ export class ContextResolver {
     const byId = new Map<string, BmadNode>();
     for (const n of sources) if (n) for (const c of this.graph.inputs(n.id, 'characters', 'character')) byId.set(c.id, c);
     const named: string[] = shot ? ((shot.params as P).characters as string[]) : [];
-    const all = [...this.graph.nodes.values()].filter((n) => n.kind === 'character').sort((a, b) => (a.id < b.id ? -1 : 1));
+    const all = this.allCharacters();
     for (const name of named) {
       const c = [...byId.values()].find((x) => sameName(x, name)) ?? all.find((x) => sameName(x, name));
       if (c) byId.set(c.id, c);
@@ -99,6 +100,14 @@ export class ContextResolver {
     };
     const nameOf = (c: BmadNode) => String((c.params as P).name);
     return [...byId.values()].sort((a, b) => rank(a) - rank(b) || (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  /** The canvas's characters by id, found once per plan: a canvas of thousands of nodes asks per job. */
+  private allCharacters(): readonly BmadNode[] {
+    this.characterNodes ??= [...this.graph.nodes.values()]
+      .filter((n) => n.kind === 'character')
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    return this.characterNodes;
   }
 
   character(n: BmadNode, reference: string | null): CharacterContext {
@@ -113,7 +122,7 @@ export class ContextResolver {
     if (memo) return memo;
     try {
       const real = existingFileInside(this.root, rel, `${this.graph.name(node.id)} params.${param}`);
-      const file = { rel, real, sha256: createHash('sha256').update(fs.readFileSync(real)).digest('hex') };
+      const file = { rel, real, sha256: this.hashFile(real) };
       this.assets.set(rel, file);
       return file;
     } catch (e) {

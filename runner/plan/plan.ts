@@ -2,6 +2,7 @@ import { jobKey, type JobKeyInput } from '../../core/jobkey';
 import { isPreviewKind, PREVIEW_PIPELINES, type PreviewKind } from '../../core/previewParams';
 import type { PipelineRef } from '../../core/contract';
 import type { BmadDocument, BmadNode, Tier } from '../../core';
+import type { HashFile } from '../fileHashes';
 import { sha256Text } from '../hash';
 import { Blocked, ContextResolver, PlanError } from './context';
 import { CanvasGraph } from './graph';
@@ -44,11 +45,13 @@ export interface Plan {
 export interface PlanOptions {
   /** The run's tier; a node's own `tier` param overrides it. */
   readonly tier: Tier;
+  /** How asset files are hashed; status after an edit passes one that remembers (runner/fileHashes.ts). */
+  readonly hashFile?: HashFile;
 }
 
 export function planCanvas(root: string, canvas: string, doc: BmadDocument, opts: PlanOptions): Plan {
   const graph = new CanvasGraph(doc);
-  const resolver = new ContextResolver(graph, root);
+  const resolver = new ContextResolver(graph, root, opts.hashFile);
   const kinds = new KindPlanner(resolver);
   const byNode = new Map<string, PlanEntry>();
   const entries: PlanEntry[] = [];

@@ -3,15 +3,19 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JobResult, type JobSpec, type ProgressLine } from '../../core/contract';
 import { writeFileAtomic } from '../fsAtomic';
-import { ORPHAN_GUARD, runChild } from './childProcess';
+import { ORPHAN_GUARD } from './orphanGuard';
+import { PreviewWorker } from './previewWorker';
 import { internalError, type JobIo, type Target } from './target';
 
 /**
- * The embedded CPU preview backend: `node <dist>/preview.js <jobDir>` as a child process, one per job.
- * A child (not in-process) because a pipeline can crash, leak, or hang in ffmpeg, and because the
- * speech engine is GPL-3.0 and must stay a separate program from the extension.
+ * The embedded CPU preview backend: `node <dist>/preview.js --worker`, long-lived worker processes
+ * that run one job at a time each (previewWorker.ts), as many as the target's concurrency. Separate
+ * processes (not in the engine's) because a pipeline can crash, leak, or hang in ffmpeg, and because
+ * the speech engine is GPL-3.0 and must stay a separate program from the extension. A job that kills
+ * its worker fails alone; the next job gets a new worker.
  */
 
+/** A program that runs one job as `<cmd> ...args <jobDir>`, or serves many as `<cmd> ...args --worker`. */
 export interface PipelineCommand {
   readonly cmd: string;
   readonly args: readonly string[];
@@ -60,8 +64,10 @@ export interface LocalTargetOptions {
   readonly command?: PipelineCommand;
   /** 1–2 on the embedded target: each job already keeps a core busy with ffmpeg or Skia. */
   readonly concurrency?: number;
-  /** Time between SIGTERM and SIGKILL on cancel. */
+  /** Time between asking a job to stop and SIGKILL to its worker's process group. */
   readonly graceMs?: number;
+  /** An idle worker exits after this long; the next job starts a new one. */
+  readonly idleMs?: number;
 }
 
 export class LocalTarget implements Target {
@@ -69,12 +75,16 @@ export class LocalTarget implements Target {
   readonly concurrency: number;
   private command: PipelineCommand | undefined;
   private readonly graceMs: number;
+  private readonly idleMs: number;
+  /** Workers waiting for a job; at most `concurrency` exist, because the scheduler runs no more jobs at once. */
+  private readonly idle = new Map<PreviewWorker, NodeJS.Timeout>();
 
   constructor(o: LocalTargetOptions = {}) {
     // Found on first use: a render with nothing to run (or `status`) needs no pipeline at all.
     this.command = o.command;
     this.concurrency = o.concurrency ?? 2;
     this.graceMs = o.graceMs ?? 3000;
+    this.idleMs = o.idleMs ?? 60_000;
   }
 
   async run(job: JobSpec, io: JobIo, signal: AbortSignal, onProgress: (line: ProgressLine) => void): Promise<JobResult> {
@@ -82,20 +92,31 @@ export class LocalTarget implements Target {
     fs.rmSync(resultFile, { force: true });
     writeFileAtomic(path.join(io.dir, 'job.json'), JSON.stringify(job, null, 2) + '\n');
     const who = `job ${job.node.kind} "${job.node.label || job.node.id}" (${job.node.id})`;
-    let run;
+    const cancelled: JobResult = { ok: false, error: { code: 'INTERRUPTED', message: `${who} was cancelled` } };
+    if (signal.aborted) return cancelled;
+    let worker: PreviewWorker;
     try {
-      this.command ??= findPreviewPipeline();
-      run = await runChild(this.command.cmd, [...this.command.args, io.dir], { cwd: io.dir, logFile: io.logFile, signal, graceMs: this.graceMs, onProgress });
+      worker = this.take();
     } catch (e) {
       return internalError(`${who}: could not start the preview pipeline (${(e as Error).message})`);
     }
-    if (run.cancelled) return { ok: false, error: { code: 'INTERRUPTED', message: `${who} was cancelled` } };
+    const run = await worker.run(path.resolve(io.dir), io.logFile, signal, onProgress);
+    if (run.kind === 'done') this.putBack(worker);
+    else worker.kill();
+    if (run.kind === 'failed') return internalError(`${who}: could not start the preview pipeline (${run.message})`);
+    if (signal.aborted) return cancelled;
+    if (run.kind === 'died') {
+      const how = run.signal ?? `code ${run.code}`;
+      const tail = logTail(io.logFile);
+      const when = run.ready ? 'while running it' : 'before it was ready';
+      return internalError(`${who}: the preview worker died (${how}) ${when}${tail ? `: ${tail}` : ''} (log: ${io.logFile})`);
+    }
     let raw: string;
     try {
       raw = fs.readFileSync(resultFile, 'utf8');
     } catch {
       const tail = logTail(io.logFile);
-      return internalError(`${who}: the pipeline exited (${run.signal ?? `code ${run.code}`}) without writing result.json${tail ? `: ${tail}` : ''} (log: ${io.logFile})`);
+      return internalError(`${who}: the pipeline ended (code ${run.code}) without writing result.json${tail ? `: ${tail}` : ''} (log: ${io.logFile})`);
     }
     let result: JobResult;
     try {
@@ -105,7 +126,35 @@ export class LocalTarget implements Target {
     } catch (e) {
       return internalError(`${who}: result.json is not JSON (${(e as Error).message})`);
     }
-    if (result.ok && run.code !== 0) return internalError(`${who}: result.json says ok but the pipeline exited with ${run.signal ?? `code ${run.code}`}`);
+    if (result.ok && run.code !== 0) return internalError(`${who}: result.json says ok but the pipeline ended with code ${run.code}`);
     return result;
+  }
+
+  /** Ends the idle workers now (a running job keeps its worker until it ends). */
+  dispose(): void {
+    for (const [w, timer] of this.idle) {
+      clearTimeout(timer);
+      w.close();
+    }
+    this.idle.clear();
+  }
+
+  private take(): PreviewWorker {
+    for (const [w, timer] of this.idle) {
+      this.idle.delete(w);
+      clearTimeout(timer);
+      if (w.idle) return w;
+    }
+    this.command ??= findPreviewPipeline();
+    return new PreviewWorker(this.command.cmd, this.command.args, this.graceMs);
+  }
+
+  private putBack(w: PreviewWorker): void {
+    const timer = setTimeout(() => {
+      this.idle.delete(w);
+      w.close();
+    }, this.idleMs);
+    timer.unref();
+    this.idle.set(w, timer);
   }
 }

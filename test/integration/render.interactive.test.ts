@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Engine } from '../../runner/engine';
 import { openProject } from '../../runner/project';
 import { render, type RenderEvent } from '../../runner/render';
-import { ORPHAN_GUARD } from '../../runner/targets/childProcess';
+import { ORPHAN_GUARD } from '../../runner/targets/orphanGuard';
 import { LocalTarget } from '../../runner/targets/local';
 import { previewBundle } from '../unit/runner/bundles';
 import { removeAfterSuccess } from './render/harness';

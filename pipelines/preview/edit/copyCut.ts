@@ -30,21 +30,52 @@ const Probe = z.looseObject({
 export async function canCopy(p: EditParams, files: readonly string[], format: { width: number; height: number; fps: number }, signal: AbortSignal): Promise<boolean> {
   if (p.transition === 'crossfade' && p.transitionDuration > 0) return false;
   let frame = 0;
-  let settings: string | undefined;
-  for (const [i, c] of p.clips.entries()) {
+  const frames: number[] = [];
+  for (const c of p.clips) {
     const n = Math.round(c.duration * format.fps);
     if (Math.round(c.start * format.fps) !== frame) return false;
     frame += n;
-    const parsed = Probe.safeParse(await ffprobeJson(files[i]!, signal));
+    frames.push(n);
+  }
+  if (frame !== Math.round(p.duration * format.fps)) return false;
+  // One ffprobe per clip, a few at a time: each is mostly a process start, and a film has dozens of clips.
+  const probes = await mapLimited(files, PROBES_AT_ONCE, async (file) => Probe.safeParse(await ffprobeJson(file, signal)));
+  let settings: string | undefined;
+  for (const [i, parsed] of probes.entries()) {
     if (!parsed.success) return false;
     const streams = parsed.data.streams;
     const v = streams[0];
     if (streams.length !== 1 || !v || v.codec_type !== 'video' || v.codec_name !== 'h264') return false;
     if (v.width !== format.width || v.height !== format.height || v.pix_fmt !== 'yuv420p') return false;
-    if (v.r_frame_rate !== `${format.fps}/1` || v.nb_frames !== String(n)) return false;
+    if (v.r_frame_rate !== `${format.fps}/1` || v.nb_frames !== String(frames[i])) return false;
     const s = JSON.stringify([v.profile, v.level, v.refs, v.has_b_frames]);
     if (settings !== undefined && s !== settings) return false;
     settings = s;
   }
-  return frame === Math.round(p.duration * format.fps);
+  return true;
+}
+
+const PROBES_AT_ONCE = 4;
+
+/**
+ * `f` over `items`, at most `limit` at a time, results in the items' order. The first failure is
+ * thrown once the calls already started have ended (none is left running behind the job).
+ */
+async function mapLimited<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  let failed: { error: unknown } | undefined;
+  const lane = async () => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await f(items[i]!);
+      } catch (error) {
+        failed ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failed) throw failed.error;
+  return out;
 }

@@ -1,6 +1,6 @@
 // Rendering from the canvas editor in the real extension host: the runner's engine as a library,
-// the real preview pipelines (dist/preview.js) on a one-shot project, the real custom editor and its
-// webview. Cancel is checked on the process table: no pipeline may outlive its render.
+// the real preview pipelines (dist/preview.js workers) on a one-shot project, the real custom editor and
+// its webview. Cancel is checked on the process table: no job's ffmpeg may outlive its render.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,8 +35,13 @@ function processes(): Proc[] {
   return out;
 }
 
-/** Pipelines this extension host started that are still alive: `preview.js` children of this process. */
-const previewChildren = (): Proc[] => processes().filter((p) => p.ppid === process.pid && p.cmdline.includes('preview.js'));
+/** The preview workers this extension host started (`preview.js --worker` children of this process). */
+const previewWorkers = (): Proc[] => processes().filter((p) => p.ppid === process.pid && p.cmdline.includes('preview.js'));
+/** What the workers run for their jobs: ffmpeg and speech programs, in the workers' process groups. */
+const jobProcesses = (): Proc[] => {
+  const groups = new Set(previewWorkers().map((p) => p.pid));
+  return processes().filter((p) => groups.has(p.pgrp) && !groups.has(p.pid));
+};
 
 /** The canvas's zoom: the scale of React Flow's viewport transform. */
 const ZOOM = `new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a`;
@@ -135,12 +140,20 @@ describe('rendering in the canvas editor', function () {
   it('Generate Node renders the selected node from the unsaved text, and only what it needs', async () => {
     const posts = recordPosts(session);
     try {
+      // Everything the canvas shows, sent again as on a reload; an edit's changes come on top of it.
+      await session.receive({ type: 'ready' });
+      await waitFor('a full renderState', () => posts.messages.some((m) => m.type === 'renderState' && m.full && Object.keys(m.nodes).length > 0));
       const r = await session.applyHostOp({ type: 'setParams', id: 'image', params: { seed: 12 } });
       assert.ok(r.ok);
       assert.ok((await textDocument(canvas)).isDirty, 'the change is not saved');
-      const stale = await waitFor('the edit shown as stale', () => posts.messages.find((m): m is RenderState => m.type === 'renderState' && m.full && m.nodes.image?.state === 'stale'));
-      assert.deepEqual(GENERATING.filter((id) => stale.nodes[id]!.state === 'stale'), ['image', 'video', 'edit', 'output'], 'the image and everything downstream');
-      assert.equal(stale.nodes.voice!.state, 'done');
+      const stale = await waitFor('the edit shown as stale', () => {
+        const now = shown(posts.messages);
+        return now.image?.state === 'stale' ? now : undefined;
+      });
+      assert.deepEqual(GENERATING.filter((id) => stale[id]!.state === 'stale'), ['image', 'video', 'edit', 'output'], 'the image and everything downstream');
+      assert.equal(stale.voice!.state, 'done');
+      const delta = posts.messages.filter((m): m is RenderState => m.type === 'renderState').at(-1)!;
+      assert.equal(delta.full, false, 'after an edit only what changed is sent');
     } finally {
       posts.dispose();
     }
@@ -157,18 +170,15 @@ describe('rendering in the canvas editor', function () {
     try {
       // The video, cut and film are stale after the seed change: a render has jobs to run.
       const rendering = vscode.commands.executeCommand('bmad.renderCanvas') as Thenable<RenderOutcome>;
-      await waitFor('a pipeline running', () => posts.messages.some((m) => m.type === 'renderState' && Object.values(m.nodes).some((n) => n.state === 'running')) && previewChildren().length > 0, 20_000);
-      // Mid-job: a pipeline has started its own work (ffmpeg, in its process group).
-      const groups = await waitFor('a pipeline to start a program of its own', () => {
-        const pipelines = new Set(previewChildren().map((p) => p.pid));
-        return processes().some((p) => pipelines.has(p.pgrp) && !pipelines.has(p.pid)) && pipelines;
-      }, 20_000);
+      // Mid-job: a worker runs a job, and the job has started its own work (ffmpeg, in the worker's group).
+      await waitFor('a job running its ffmpeg', () => posts.messages.some((m) => m.type === 'renderState' && Object.values(m.nodes).some((n) => n.state === 'running')) && jobProcesses().length > 0, 20_000);
+      const running = jobProcesses().map((p) => p.pid);
       const cancelled = await vscode.commands.executeCommand('bmad.cancelRender');
       assert.equal(cancelled, 1);
       const outcome = await rendering;
       assert.equal(outcome.cancelled, true);
-      assert.deepEqual(previewChildren(), [], 'no preview.js left running');
-      assert.deepEqual(processes().filter((p) => groups.has(p.pgrp)), [], 'nothing of the pipelines\' process groups (ffmpeg) left either');
+      assert.deepEqual(jobProcesses(), [], 'no ffmpeg or speech program left in any worker\'s group');
+      assert.deepEqual(processes().filter((p) => running.includes(p.pid)), [], 'what the jobs ran is gone');
       const shownNow = shown(posts.messages);
       for (const [id, n] of Object.entries(shownNow)) assert.ok(n.state !== 'running' && n.state !== 'queued', `${id} is ${n.state} after cancel`);
     } finally {

@@ -93,3 +93,22 @@ export function previewBundle(): Promise<string> {
     return dir;
   })()).then((dir) => path.join(dir, 'preview.js'));
 }
+
+let statusDir: Promise<string> | undefined;
+
+/** extension/render/statusWorker.ts bundled as esbuild.mjs bundles dist/statusWorker.js, for StatusThread. */
+export function statusWorkerBundle(): Promise<string> {
+  return (statusDir ??= (async () => {
+    const dir = freshDir('bmad-status');
+    await esbuild.build({
+      entryPoints: { statusWorker: path.join(REPO, 'extension/render/statusWorker.ts') },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outdir: dir,
+      logLevel: 'error',
+    });
+    return dir;
+  })()).then((dir) => path.join(dir, 'statusWorker.js'));
+}
