@@ -42,14 +42,16 @@ const whenRendering = (dir: string, then: (child: ChildProcess) => void) => {
   });
 };
 
-/** Process groups of the project's running pipelines (each runs in its own group, led by the pipeline). */
-function pipelineGroups(dir: string): number[] {
-  const work = path.join(dir, '.bmad-cache/work');
-  return execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' })
+/**
+ * Process groups of the render's preview workers: each worker is a child of the CLI and leads its own
+ * group, which also holds the programs it runs for a job (ffmpeg, speech).
+ */
+function workerGroups(cliPid: number): number[] {
+  return execFileSync('ps', ['-eo', 'pid=,ppid=,pgid='], { encoding: 'utf8' })
     .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .filter(([pid, pgid, ...args]) => pid === pgid && args.join(' ').includes(work))
-    .map(([pid]) => Number(pid));
+    .map((l) => l.trim().split(/\s+/).map(Number))
+    .filter(([pid, ppid, pgid]) => ppid === cliPid && pid === pgid)
+    .map(([pid]) => pid!);
 }
 
 const stopped = (pid: number): boolean => {
@@ -73,14 +75,14 @@ describe('render lock: no lock is left behind by a render that ends (real pipeli
   });
 
   it('Ctrl+C twice (the CLI exits at once, skipping its cleanup) leaves no lock', async () => {
-    // The running pipeline is held stopped, so the first Ctrl+C cannot finish cancelling it (the CLI
+    // The running worker is held stopped, so the first Ctrl+C cannot finish cancelling it (the CLI
     // waits out its grace period): the second one surely arrives while the render holds the lock.
     const held: number[] = [];
     let phase: 'running' | 'interrupted' | 'twice' = 'running';
     const r = await rendering(dir, (e, child) => {
       if (phase === 'running' && e.type === 'progress') {
-        for (const g of pipelineGroups(dir)) process.kill(-g, 'SIGSTOP');
-        held.push(...pipelineGroups(dir).filter(stopped));
+        for (const g of workerGroups(child.pid!)) process.kill(-g, 'SIGSTOP');
+        held.push(...workerGroups(child.pid!).filter(stopped));
         if (held.length) {
           phase = 'interrupted';
           child.kill('SIGINT');

@@ -156,7 +156,7 @@ describe('render status on the status thread (real render, real worker thread)',
     assert.equal(v.updates.length, 0);
     assert.equal(v.requests, 2, 'both texts were asked about');
     assert.equal(v.warnings.length, 1, v.warnings.join('\n'));
-    assert.match(v.warnings[0]!, /render\.lock: not valid JSON/);
+    assert.match(v.warnings[0]!, /render\.lock:1:1: not valid JSON/);
     refresher.dispose();
   });
 });
