@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument, formatIssue, type BmadDocument, type Tier } from '../core';
+import { parseDocumentBytes, formatIssue, type BmadDocument, type Tier } from '../core';
 import { CANVAS_DIR, MAIN_CANVAS, PROJECT_FILE, ProjectManifest } from './projectLayout';
 
 /** A film project on disk: its root, manifest and the engine's folders inside it. */
@@ -80,13 +80,13 @@ export function resolveCanvases(p: Project, cwd: string, arg: string | undefined
 /** Reads and validates a canvas; every problem comes back located, as `bmad validate` prints it. */
 export function loadCanvas(p: Project, rel: string): BmadDocument {
   const file = path.join(p.root, rel);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
     throw new ProjectProblem(`${rel}:1:1: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const r = parseDocument(text);
+  const r = parseDocumentBytes(bytes);
   if (!r.ok) throw new ProjectProblem(r.issues.map((i) => formatIssue(rel, i)).join('\n'));
   return r.doc;
 }

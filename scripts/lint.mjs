@@ -1,5 +1,5 @@
 // Checks the dependency direction the architecture promises (ARCHITECTURE.md, "Layout"):
-//   core imports only zod and yjs and nothing from the other folders; only extension/ imports vscode;
+//   core imports only zod, yjs and jsonc-parser and nothing from the other folders; only extension/ imports vscode;
 //   nothing imports extension/ or webview/ from outside them; runner/ and pipelines/ stay Node-only.
 // Also flags `any` in core code (comments aside). Exit 1 with file:line per problem.
 import fs from 'node:fs';
@@ -7,6 +7,8 @@ import path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const FOLDERS = ['core', 'extension', 'webview', 'runner', 'pipelines'];
+// Pure, browser-safe packages: core runs in the webview, the extension host and the runner alike.
+const CORE_PACKAGES = ['zod', 'yjs', 'jsonc-parser'];
 const problems = [];
 
 function* files(dir) {
@@ -33,7 +35,7 @@ for (const folder of FOLDERS) {
         if (target && target !== folder && (target === 'extension' || target === 'webview')) problems.push(`${where}: nothing outside ${target}/ may import it`);
         if (folder === 'core') {
           if (target && target !== 'core') problems.push(`${where}: core/ must not import ${target}/`);
-          if (!target && !['zod', 'yjs'].includes(spec)) problems.push(`${where}: core/ imports only zod and yjs, not "${spec}"`);
+          if (!target && !CORE_PACKAGES.some((p) => spec === p || spec.startsWith(p + '/'))) problems.push(`${where}: core/ imports only ${CORE_PACKAGES.join(', ')}, not "${spec}"`);
         }
         if ((folder === 'runner' || folder === 'pipelines') && /^(react|react-dom|@xyflow\/)/.test(spec)) problems.push(`${where}: ${folder}/ must not import UI packages`);
       }

@@ -1,4 +1,4 @@
-import { formatIssue } from '../../core/serialize';
+import { formatIssue } from '../../core/issues';
 import { useSession } from '../hooks/useSession';
 import { useUi } from '../hooks/useUi';
 import type { UiState } from '../state/uiState';
