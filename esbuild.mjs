@@ -2,6 +2,7 @@
 // React) and the `bmad` CLI. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { bundleAliases } from './scripts/bundleAliases.mjs';
 import { zodEnglishOnly } from './webview/esbuild/zodEnglishOnly.mjs';
 
 const production = process.argv.includes('--production');
@@ -13,6 +14,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  alias: bundleAliases,
 };
 
 const builds = [

@@ -22,19 +22,23 @@ export function jsonShape(text: string): JsonShape {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) {
-      // Skip the string: valid JSON, so it ends at the next quote that no backslash escapes.
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
-    } else if (c === 58) keys++;
+    if (c === 34) i = stringEnd(text, i);
+    else if (c === 58) keys++;
     else if (c === 123 || c === 91) {
       if (++depth > MAX_DEPTH && tooDeepAt === undefined) tooDeepAt = i;
     } else if (c === 125 || c === 93) depth--;
   }
   return { keys, tooDeepAt };
+}
+
+/** The closing quote of the string that opens at `open` (valid JSON: there is one); indexOf is native. */
+function stringEnd(text: string, open: number): number {
+  for (let close = text.indexOf('"', open + 1); close >= 0; close = text.indexOf('"', close + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(close - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return close;
+  }
+  return text.length;
 }
 
 /** Keys of every object in a parsed value (no deeper than MAX_DEPTH, which jsonShape checked). */

@@ -1,10 +1,8 @@
 /**
  * jsonc-parser, VS Code's own JSON scanner: offsets for every token, error recovery, and a visitor.
- * Imported from its ES module build because its "main" is a UMD wrapper whose inner `require`s
- * esbuild cannot follow: a Node bundle of the bare name fails at run time ("Cannot find module
- * './impl/format'"). Core reaches jsonc-parser only through this file.
+ * Core reaches it only through this file. (Bundles take its ES module build: scripts/bundleAliases.mjs.)
  */
-export { parseTree, visit, type JSONVisitor, type Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
+export { parseTree, visit, type JSONVisitor, type Node as JsonNode } from 'jsonc-parser';
 
 /** jsonc-parser's ParseErrorCode; a `const enum` in its typings, which isolated modules cannot read. */
 export const JSON_ERROR = {

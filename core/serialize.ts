@@ -10,6 +10,14 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Sorted by id, without sorting (or copying) when they already are: a parsed canvas always is. */
+function sortedById<T extends { id: string }>(items: readonly T[]): readonly T[] {
+  for (let i = 1; i < items.length; i++) if (items[i - 1]!.id > items[i]!.id) return [...items].sort(byId);
+  return items;
+}
+
+const str = (s: string): string => JSON.stringify(s);
+
 const paramOrder = new Map<string, readonly string[]>();
 /** Params keep the order their kind declares them in, which reads best; computed once per kind. */
 function orderOf(kind: BmadNode['kind']): readonly string[] {
@@ -27,41 +35,73 @@ function paramKeys(n: BmadNode): string[] {
   return keys;
 }
 
-// Nodes and edges are written by hand rather than through `write` because this runs on every
-// gesture of a 5,000-node canvas: no intermediate objects, one string per node.
+/**
+ * The text of each node and edge as last written, by id. Documents are values: an op returns new
+ * objects for what it changes and shares the rest, so a node that is the very same object as last
+ * time has the same text, and after a gesture only the changed nodes are written again. Keyed by id
+ * (strings hash once) and checked by identity; each call keeps only what the current document has.
+ */
+interface Written<T> {
+  readonly of: T;
+  readonly text: string;
+}
+let lastNodes = new Map<string, Written<BmadNode>>();
+let lastEdges = new Map<string, Written<BmadEdge>>();
+
+function writeAll<T extends { id: string }>(items: readonly T[], last: Map<string, Written<T>>, write: (item: T) => string) {
+  const next = new Map<string, Written<T>>();
+  const texts = items.map((item) => {
+    const seen = last.get(item.id);
+    const text = seen?.of === item ? seen.text : write(item);
+    next.set(item.id, seen?.of === item ? seen : { of: item, text });
+    return text;
+  });
+  return { texts, next };
+}
+
+// Nodes and edges are written by hand rather than through `write`, into one array joined once: a
+// joined string is flat, while one built by `+` is a rope that every later join would walk again.
 function writeNode(n: BmadNode): string {
   const I = '      ';
-  let s = `    {\n${I}"id": ${JSON.stringify(n.id)},\n${I}"kind": ${JSON.stringify(n.kind)},\n${I}"label": ${JSON.stringify(n.label)},\n`;
-  s += `${I}"position": { "x": ${JSON.stringify(n.position.x)}, "y": ${JSON.stringify(n.position.y)} },\n${I}"params": `;
+  const out = [
+    `    {\n${I}"id": `, str(n.id), `,\n${I}"kind": `, str(n.kind), `,\n${I}"label": `, str(n.label),
+    `,\n${I}"position": { "x": `, JSON.stringify(n.position.x), ', "y": ', JSON.stringify(n.position.y), ` },\n${I}"params": `,
+  ];
   const keys = paramKeys(n);
-  if (keys.length === 0) return s + '{}\n    }';
-  s += '{\n';
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k]!;
-    s += `${I}  ${JSON.stringify(key)}: ${write(n.params[key] as Json, I + '  ', false)}${k < keys.length - 1 ? ',' : ''}\n`;
+  if (keys.length === 0) out.push('{}\n    }');
+  else {
+    out.push('{\n');
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      out.push(I, '  ', str(key), ': ', write(n.params[key] as Json, I + '  ', false), k < keys.length - 1 ? ',\n' : '\n');
+    }
+    out.push(I, '}\n    }');
   }
-  return s + I + '}\n    }';
+  return out.join('');
 }
 
 function writeEdge(e: BmadEdge): string {
-  const line = `{ "id": ${JSON.stringify(e.id)}, "source": ${JSON.stringify(e.source)}, "sourcePort": ${JSON.stringify(e.sourcePort)}, "target": ${JSON.stringify(e.target)}, "targetPort": ${JSON.stringify(e.targetPort)} }`;
-  if (line.length + 4 <= INLINE_WIDTH) return '    ' + line;
+  const [id, source, sourcePort, target, targetPort] = [str(e.id), str(e.source), str(e.sourcePort), str(e.target), str(e.targetPort)];
+  const line = ['    { "id": ', id, ', "source": ', source, ', "sourcePort": ', sourcePort, ', "target": ', target, ', "targetPort": ', targetPort, ' }'].join('');
+  if (line.length <= INLINE_WIDTH) return line;
   const I = '      ';
-  return `    {\n${I}"id": ${JSON.stringify(e.id)},\n${I}"source": ${JSON.stringify(e.source)},\n${I}"sourcePort": ${JSON.stringify(e.sourcePort)},\n${I}"target": ${JSON.stringify(e.target)},\n${I}"targetPort": ${JSON.stringify(e.targetPort)}\n    }`;
+  return `    {\n${I}"id": ${id},\n${I}"source": ${source},\n${I}"sourcePort": ${sourcePort},\n${I}"target": ${target},\n${I}"targetPort": ${targetPort}\n    }`;
 }
 
+const scalar = (v: null | boolean | number | string): string => (typeof v === 'string' ? str(v) : JSON.stringify(v));
 const isFlat = (v: readonly unknown[]): boolean => v.every((x) => x === null || typeof x !== 'object');
 
 /**
- * Writes one value. `inline` is true for array elements and positions: flat ones fit on one line;
- * params stay one per line. Strings are concatenated (V8 ropes) because this runs on every save.
+ * Writes one value inside params. Array elements are `inline`: flat ones fit on one line. Keys of
+ * objects below params (a dialogue line) are sorted, so the text never depends on the order an
+ * object was built in.
  */
 function write(v: Json, indent: string, inline: boolean): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (v === null || typeof v !== 'object') return scalar(v);
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
     if (isFlat(v)) {
-      const line = `[${v.map((x) => JSON.stringify(x)).join(', ')}]`;
+      const line = `[${v.map((x) => scalar(x as null | boolean | number | string)).join(', ')}]`;
       if (line.length + indent.length <= INLINE_WIDTH) return line;
     }
     const inner = indent + '  ';
@@ -69,27 +109,28 @@ function write(v: Json, indent: string, inline: boolean): string {
     for (let k = 0; k < v.length; k++) s += inner + write(v[k]!, inner, true) + (k < v.length - 1 ? ',\n' : '\n');
     return s + indent + ']';
   }
-  const keys = Object.keys(v).filter((k) => v[k] !== undefined);
+  const keys = Object.keys(v).filter((k) => v[k] !== undefined).sort();
   if (keys.length === 0) return '{}';
   if (inline && isFlat(keys.map((k) => v[k]))) {
-    const line = `{ ${keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(v[k])}`).join(', ')} }`;
+    const line = `{ ${keys.map((k) => `${str(k)}: ${scalar(v[k] as null | boolean | number | string)}`).join(', ')} }`;
     if (line.length + indent.length <= INLINE_WIDTH) return line;
   }
   const inner = indent + '  ';
   let s = '{\n';
   for (let n = 0; n < keys.length; n++) {
     const k = keys[n]!;
-    s += inner + JSON.stringify(k) + ': ' + write(v[k]!, inner, k === 'position') + (n < keys.length - 1 ? ',\n' : '\n');
+    s += inner + str(k) + ': ' + write(v[k]!, inner, false) + (n < keys.length - 1 ? ',\n' : '\n');
   }
   return s + indent + '}';
 }
 
 /** The one text a document has. Saving an unchanged canvas changes no byte. */
 export function serializeDocument(doc: BmadDocument): string {
-  const list = (items: string[]) => (items.length ? `[\n${items.join(',\n')}\n  ]` : '[]');
-  const nodes = list([...doc.nodes].sort(byId).map(writeNode));
-  const edges = list([...doc.edges].sort(byId).map(writeEdge));
-  return `{\n  "version": ${doc.version},\n  "nodes": ${nodes},\n  "edges": ${edges}\n}\n`;
+  const list = (items: readonly string[]) => (items.length ? `[\n${items.join(',\n')}\n  ]` : '[]');
+  const nodes = writeAll(sortedById(doc.nodes), lastNodes, writeNode);
+  const edges = writeAll(sortedById(doc.edges), lastEdges, writeEdge);
+  [lastNodes, lastEdges] = [nodes.next, edges.next];
+  return `{\n  "version": ${doc.version},\n  "nodes": ${list(nodes.texts)},\n  "edges": ${list(edges.texts)}\n}\n`;
 }
 
 export function emptyDocument(): BmadDocument {
