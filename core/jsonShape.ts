@@ -2,20 +2,57 @@ import { MAX_DEPTH, visit } from './jsonc';
 import type { TextProblem } from './jsonSyntax';
 
 /**
- * JSON.parse keeps the last of two equal keys and says nothing, so a hand-merged file could lose a
- * value unseen. Finding duplicates costs one tight pass over the text: in text JSON.parse accepted, a
- * colon outside a string is always a key's, so the text has duplicates exactly when it has more colons
- * than the parsed value has keys. Only then does the slower, locating visitor run.
+ * What JSON.parse hides in a text it accepts: a key repeated in one object (it keeps the last value
+ * and says nothing, so a hand-merged file could lose one unseen) and nesting too deep to walk.
+ *
+ * Every colon outside a string separates a key from its value, so the text repeats a key exactly when
+ * it has more such colons than the parsed value has keys. When no parsed string (key or value) holds a
+ * colon, no colon of the text is inside a string, and counting them is a native search; otherwise one
+ * pass that skips strings counts them. Only when the counts differ does the locating visitor run.
  */
-export interface JsonShape {
-  /** Colons outside strings: one per key in the text. */
-  readonly keys: number;
-  /** Offset of the first bracket nested deeper than MAX_DEPTH, if any. */
-  readonly tooDeepAt: number | undefined;
+export function hiddenProblems(text: string, value: unknown): { tooDeep: TextProblem } | { duplicates: TextProblem[] } {
+  const parsed = walk(value);
+  if (!parsed.tooDeep && !parsed.colonInString) return { duplicates: colons(text) === parsed.keys ? [] : duplicateKeys(text) };
+  const shape = jsonShape(text);
+  if (shape.tooDeepAt !== undefined) return { tooDeep: { offset: shape.tooDeepAt, path: [], message: `nesting deeper than ${MAX_DEPTH} levels` } };
+  return { duplicates: shape.keys === parsed.keys ? [] : duplicateKeys(text) };
 }
 
-/** One pass over a text that JSON.parse accepted. */
-export function jsonShape(text: string): JsonShape {
+function colons(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) n++;
+  return n;
+}
+
+/** Keys of every object in a parsed value, whether a string holds a colon, whether it nests too deep. */
+function walk(value: unknown): { keys: number; colonInString: boolean; tooDeep: boolean } {
+  const state = { keys: 0, colonInString: false, tooDeep: false };
+  const visitValue = (v: unknown, depth: number): void => {
+    if (typeof v === 'string') {
+      if (!state.colonInString && v.includes(':')) state.colonInString = true;
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    if (depth >= MAX_DEPTH) {
+      state.tooDeep = true;
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (const x of v) visitValue(x, depth + 1);
+      return;
+    }
+    for (const k in v) {
+      state.keys++;
+      if (!state.colonInString && k.includes(':')) state.colonInString = true;
+      visitValue((v as Record<string, unknown>)[k], depth + 1);
+    }
+  };
+  visitValue(value, 0);
+  return state;
+}
+
+/** Colons outside strings, and where nesting first goes deeper than MAX_DEPTH: one pass over the text. */
+function jsonShape(text: string): { keys: number; tooDeepAt: number | undefined } {
   let keys = 0;
   let depth = 0;
   let tooDeepAt: number | undefined;
@@ -39,21 +76,6 @@ function stringEnd(text: string, open: number): number {
     if (backslashes % 2 === 0) return close;
   }
   return text.length;
-}
-
-/** Keys of every object in a parsed value (no deeper than MAX_DEPTH, which jsonShape checked). */
-export function keyCount(value: unknown): number {
-  if (value === null || typeof value !== 'object') return 0;
-  let n = 0;
-  if (Array.isArray(value)) {
-    for (const v of value) n += keyCount(v);
-    return n;
-  }
-  for (const k in value) {
-    n++;
-    n += keyCount((value as Record<string, unknown>)[k]);
-  }
-  return n;
 }
 
 /** Every key that repeats one earlier in the same object, located at the repeat. */

@@ -1,8 +1,7 @@
 import { conflictMarkers, lfsPointer } from './gitArtifacts';
 import type { DocIssue, LocatedIssue } from './issues';
-import { MAX_DEPTH } from './jsonc';
 import { PathLocator } from './jsonLocate';
-import { duplicateKeys, jsonShape, keyCount } from './jsonShape';
+import { hiddenProblems } from './jsonShape';
 import { firstSyntaxError, type TextProblem } from './jsonSyntax';
 import { LineIndex } from './lineIndex';
 import { SCHEMA_VERSION, validateDocument, type BmadDocument } from './schema';
@@ -42,9 +41,10 @@ function problems(text: string): { doc: BmadDocument } | { problems: Found[] } {
   } catch {
     return { problems: notJson(text) };
   }
-  const shape = jsonShape(text);
-  if (shape.tooDeepAt !== undefined) return { problems: [{ offset: shape.tooDeepAt, path: [], message: `nesting deeper than ${MAX_DEPTH} levels` }] };
-  const found: Found[] = shape.keys === keyCount(value) ? [] : duplicateKeys(text);
+  const hidden = hiddenProblems(text, value);
+  // Too deep to be a canvas, or to walk safely: that is the one thing to say.
+  if ('tooDeep' in hidden) return { problems: [hidden.tooDeep] };
+  const found: Found[] = hidden.duplicates;
   const version = versionProblem(value);
   if (version) return { problems: [...found, version] };
   const result = validateDocument(value);

@@ -18,20 +18,33 @@ function sortedById<T extends { id: string }>(items: readonly T[]): readonly T[]
 
 const str = (s: string): string => JSON.stringify(s);
 
-const paramOrder = new Map<string, readonly string[]>();
-/** Params keep the order their kind declares them in, which reads best; computed once per kind. */
-function orderOf(kind: BmadNode['kind']): readonly string[] {
-  let order = paramOrder.get(kind);
-  if (!order) paramOrder.set(kind, (order = Object.keys(NODE_KINDS[kind].params.shape)));
-  return order;
+/**
+ * Params keep the order their kind declares them in, which reads best. Per kind, computed once: that
+ * order, and each key's line start as written.
+ */
+interface ParamLayout {
+  readonly order: readonly string[];
+  readonly lineStart: ReadonlyMap<string, string>;
+}
+const layouts = new Map<string, ParamLayout>();
+const PARAM_INDENT = '        ';
+
+function layoutOf(kind: BmadNode['kind']): ParamLayout {
+  let layout = layouts.get(kind);
+  if (!layout) {
+    const order = Object.keys(NODE_KINDS[kind].params.shape);
+    layouts.set(kind, (layout = { order, lineStart: new Map(order.map((k) => [k, `${PARAM_INDENT}${str(k)}: `])) }));
+  }
+  return layout;
 }
 
-function paramKeys(n: BmadNode): string[] {
-  const order = orderOf(n.kind);
-  const keys = order.filter((k) => n.params[k] !== undefined);
-  const all = Object.keys(n.params).filter((k) => n.params[k] !== undefined);
+function paramKeys(params: Record<string, unknown>, order: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (const k of order) if (params[k] !== undefined) keys.push(k);
+  let own = 0;
+  for (const k in params) if (params[k] !== undefined) own++;
   // Validated params never have keys outside the schema; if some do, they still get a fixed place.
-  if (all.length !== keys.length) keys.push(...all.filter((k) => !order.includes(k)).sort());
+  if (own !== keys.length) keys.push(...Object.keys(params).filter((k) => params[k] !== undefined && !order.includes(k)).sort());
   return keys;
 }
 
@@ -67,13 +80,16 @@ function writeNode(n: BmadNode): string {
     `    {\n${I}"id": `, str(n.id), `,\n${I}"kind": `, str(n.kind), `,\n${I}"label": `, str(n.label),
     `,\n${I}"position": { "x": `, JSON.stringify(n.position.x), ', "y": ', JSON.stringify(n.position.y), ` },\n${I}"params": `,
   ];
-  const keys = paramKeys(n);
+  const layout = layoutOf(n.kind);
+  const keys = paramKeys(n.params, layout.order);
   if (keys.length === 0) out.push('{}\n    }');
   else {
     out.push('{\n');
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
-      out.push(I, '  ', str(key), ': ', write(n.params[key] as Json, I + '  ', false), k < keys.length - 1 ? ',\n' : '\n');
+      const v = n.params[key] as Json;
+      out.push(layout.lineStart.get(key) ?? `${PARAM_INDENT}${str(key)}: `, v === null || typeof v !== 'object' ? scalar(v) : write(v, PARAM_INDENT, false));
+      out.push(k < keys.length - 1 ? ',\n' : '\n');
     }
     out.push(I, '}\n    }');
   }

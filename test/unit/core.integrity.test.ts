@@ -55,6 +55,24 @@ describe('core: a document is never silently changed or misread', () => {
     assert.deepEqual(issuesOf(text), ['main.bmad:19:3: version: duplicate key "version" (first at line 2); one of the values would be lost']);
   });
 
+  it('finds a duplicate key when strings hold colons too, written plainly or escaped', () => {
+    const colon = valid.replace('a lighthouse at night', 'INT: lamp room').replace('"seed": 1,', '"seed": 1,\n        "seed": 7,');
+    assert.deepEqual(issuesOf(colon), [
+      'main.bmad:13:9: nodes[0].params.seed: duplicate key "seed" (first at line 12); one of the values would be lost',
+    ]);
+    // \u003a reads as a colon in the value but is none in the text.
+    const escaped = valid.replace('a lighthouse at night', 'INT\\u003a lamp').replace('"seed": 1,', '"seed": 1,\n        "seed": 7,');
+    assert.deepEqual(issuesOf(escaped), [
+      'main.bmad:13:9: nodes[0].params.seed: duplicate key "seed" (first at line 12); one of the values would be lost',
+    ]);
+    assert.ok(parseDocument(valid.replace('a lighthouse at night', 'INT\\u003a lamp: room')).ok);
+  });
+
+  it('refuses nesting deeper than any canvas, at the bracket that goes too deep', () => {
+    const deep = valid.replace('"negativePrompt": ""', `"negativePrompt": ${'['.repeat(600)}${']'.repeat(600)}`);
+    assert.deepEqual(issuesOf(deep), ['main.bmad:11:535: nesting deeper than 512 levels']);
+  });
+
   it('says a Git LFS pointer is one and what to do', () => {
     const pointer = 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'ab'.repeat(32) + '\nsize 2048\n';
     const [line, ...rest] = issuesOf(pointer);
