@@ -13,8 +13,11 @@ export function lfsPointer(text: string): TextProblem | undefined {
   if (!text.startsWith(LFS_SPEC)) return undefined;
   const size = /^size (\d+)$/m.exec(text)?.[1];
   const what = size ? `a Git LFS pointer to a ${size}-byte file` : 'a Git LFS pointer';
-  return { offset: 0, path: [], message: `this is ${what}, not the canvas itself: run \`git lfs pull\` to fetch its content` };
+  const message = `this is ${what}, not the canvas itself: run \`git lfs pull\` to fetch its content`;
+  return { offset: 0, path: [], message };
 }
+
+const RESOLVE = 'resolve it as text, keeping the lines you want and removing the markers';
 
 type Marker = '<<<<<<<' | '|||||||' | '=======' | '>>>>>>>';
 
@@ -23,7 +26,11 @@ const MARKER = /^(<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)/gm;
 
 /** Each conflict block, located at its first marker, naming the lines of all its markers. */
 export function conflictMarkers(text: string, lineOf: (offset: number) => number): TextProblem[] {
-  const markers = [...text.matchAll(MARKER)].map((m) => ({ kind: m[1] as Marker, offset: m.index, line: lineOf(m.index) }));
+  const markers = [...text.matchAll(MARKER)].map((m) => ({
+    kind: m[1] as Marker,
+    offset: m.index,
+    line: lineOf(m.index),
+  }));
   const blocks: (typeof markers)[] = [];
   for (const m of markers) {
     const current = blocks[blocks.length - 1];
@@ -39,7 +46,7 @@ export function conflictMarkers(text: string, lineOf: (offset: number) => number
     return {
       offset: first.offset,
       path: [],
-      message: `merge conflict (${lines}: ${each}): resolve it as text, keeping the lines you want and removing the markers`,
+      message: `merge conflict (${lines}: ${each}): ${RESOLVE}`,
     };
   });
 }

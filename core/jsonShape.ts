@@ -12,10 +12,12 @@ import type { TextProblem } from './jsonSyntax';
  */
 export function hiddenProblems(text: string, value: unknown): { tooDeep: TextProblem } | { duplicates: TextProblem[] } {
   const parsed = walk(value);
-  if (!parsed.tooDeep && !parsed.colonInString) return { duplicates: colons(text) === parsed.keys ? [] : duplicateKeys(text) };
-  const shape = jsonShape(text);
-  if (shape.tooDeepAt !== undefined) return { tooDeep: { offset: shape.tooDeepAt, path: [], message: `nesting deeper than ${MAX_DEPTH} levels` } };
-  return { duplicates: shape.keys === parsed.keys ? [] : duplicateKeys(text) };
+  const keys = !parsed.tooDeep && !parsed.colonInString ? colons(text) : jsonShape(text);
+  if (typeof keys !== 'number' && keys.tooDeepAt !== undefined) {
+    return { tooDeep: { offset: keys.tooDeepAt, path: [], message: `nesting deeper than ${MAX_DEPTH} levels` } };
+  }
+  const inText = typeof keys === 'number' ? keys : keys.keys;
+  return { duplicates: inText === parsed.keys ? [] : duplicateKeys(text) };
 }
 
 function colons(text: string): number {
@@ -92,7 +94,10 @@ export function duplicateKeys(text: string): TextProblem[] {
       const seen = open[open.length - 1];
       const first = seen?.get(key);
       if (first === undefined) seen?.set(key, line + 1);
-      else found.push({ offset, path: [...pathTo(), key], message: `duplicate key "${key}" (first at line ${first}); one of the values would be lost` });
+      else {
+        const message = `duplicate key "${key}" (first at line ${first}); one of the values would be lost`;
+        found.push({ offset, path: [...pathTo(), key], message });
+      }
     },
   });
   return found;

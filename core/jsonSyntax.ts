@@ -7,6 +7,22 @@ export interface TextProblem {
   readonly message: string;
 }
 
+const TOO_DEEP = `nesting deeper than ${MAX_DEPTH} levels`;
+
+/** Where jsonc-parser stopped, and what the parse had seen: enough to say what was expected. */
+interface ErrorAt {
+  readonly text: string;
+  readonly code: number;
+  readonly offset: number;
+  readonly length: number;
+  /** The object or array the error is in, if any. */
+  readonly inside: 'object' | 'array' | undefined;
+  /** The last object or array closed (or cut short) before the error. */
+  readonly closed: { readonly kind: string; readonly line: number } | undefined;
+  /** The last key read. */
+  readonly key: string;
+}
+
 class Stop {
   constructor(readonly problem: TextProblem) {}
 }
@@ -30,7 +46,7 @@ export function firstSyntaxError(text: string): TextProblem | undefined {
   let closed: Open | undefined;
   let lastKey = '';
   const begin = (kind: Open['kind']) => (offset: number, _l: number, line: number) => {
-    if (open.length >= MAX_DEPTH) throw new Stop({ offset, path: [], message: `nesting deeper than ${MAX_DEPTH} levels` });
+    if (open.length >= MAX_DEPTH) throw new Stop({ offset, path: [], message: TOO_DEEP });
     open.push({ kind, line: line + 1 });
   };
   const end = () => {
@@ -48,8 +64,8 @@ export function firstSyntaxError(text: string): TextProblem | undefined {
           lastKey = key;
         },
         onError: (code, offset, length) => {
-          const inside = open[open.length - 1]?.kind;
-          throw new Stop({ offset: refine(text, code, offset, length), path: [], message: describe(text, code, offset, length, inside, closed, lastKey) });
+          const at: ErrorAt = { text, code, offset, length, inside: open[open.length - 1]?.kind, closed, key: lastKey };
+          throw new Stop({ offset: refine(text, code, offset, length), path: [], message: describe(at) });
         },
       },
       STRICT_JSON,
@@ -89,7 +105,7 @@ function badEscape(text: string, from: number, end: number): number | undefined 
 
 const SHORT_ESCAPES: Record<number, string> = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };
 
-function describe(text: string, code: number, offset: number, length: number, inside: string | undefined, closed: { kind: string; line: number } | undefined, key: string): string {
+function describe({ text, code, offset, length, inside, closed, key }: ErrorAt): string {
   const found = shown(text, offset);
   const close = inside === 'array' ? ']' : '}';
   switch (code) {
@@ -98,7 +114,7 @@ function describe(text: string, code: number, offset: number, length: number, in
       if ((found === "'}'" || found === "']'") && /,\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) {
         return `trailing comma before ${found}: JSON allows none`;
       }
-      return code === JSON_ERROR.ValueExpected ? `expected a value, found ${found}` : `expected a key in double quotes, found ${found}`;
+      return `expected ${code === JSON_ERROR.ValueExpected ? 'a value' : 'a key in double quotes'}, found ${found}`;
     }
     case JSON_ERROR.ColonExpected:
       return `expected ':' after key "${key}", found ${found}`;
@@ -126,7 +142,8 @@ function describe(text: string, code: number, offset: number, length: number, in
     case JSON_ERROR.InvalidCharacter: {
       const at = refine(text, code, offset, length);
       const c = text.charCodeAt(at);
-      return `control character ${codePoint(c)} in a string; write it as ${SHORT_ESCAPES[c] ?? `\\u${c.toString(16).padStart(4, '0')}`}`;
+      const escape = SHORT_ESCAPES[c] ?? `\\u${c.toString(16).padStart(4, '0')}`;
+      return `control character ${codePoint(c)} in a string; write it as ${escape}`;
     }
     case JSON_ERROR.InvalidSymbol: {
       const token = text.slice(offset, offset + Math.min(length, 40));

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { newId } from './ids';
 import { formatPath } from './issues';
 import { isNodeKind, NODE_KINDS, type NodeKind } from './nodes';
-import { BmadEdge, BmadNode, edgeProblem, findCycle, nodeName, Position, POSITION_LIMIT, validateParams, type BmadDocument } from './schema';
+import {
+  BmadEdge, BmadNode, edgeProblem, findCycle, nodeName, Position, POSITION_LIMIT, validateParams, type BmadDocument,
+} from './schema';
 
 /** A move may land between pixels; it is rounded, and rounding keeps it within the document's bound. */
 const MoveCoordinate = z.number().min(-POSITION_LIMIT).max(POSITION_LIMIT);
@@ -73,7 +75,8 @@ export function insert(doc: BmadDocument, nodes: readonly BmadNode[], edges: rea
  */
 function rounded(p: { x: number; y: number }): Position | string {
   const position = { x: Math.round(p.x), y: Math.round(p.y) };
-  return Position.safeParse(position).success ? position : `position (${p.x}, ${p.y}) is outside the canvas (±${POSITION_LIMIT})`;
+  if (Position.safeParse(position).success) return position;
+  return `position (${p.x}, ${p.y}) is outside the canvas (±${POSITION_LIMIT})`;
 }
 
 /** Removes nodes with every edge that touches them, and the given edges. Unknown ids are ignored. */
@@ -99,7 +102,8 @@ export function move(doc: BmadDocument, moves: readonly { id: string; x: number;
   }
   const ids = new Set(doc.nodes.map((n) => n.id));
   for (const id of to.keys()) if (!ids.has(id)) return fail(`no node with id "${id}"`);
-  return { ok: true, doc: { ...doc, nodes: doc.nodes.map((n) => (to.has(n.id) ? { ...n, position: to.get(n.id)! } : n)) } };
+  const nodes = doc.nodes.map((n) => (to.has(n.id) ? { ...n, position: to.get(n.id)! } : n));
+  return { ok: true, doc: { ...doc, nodes } };
 }
 
 /** Type-checked: ports must exist and carry the same type, a single input takes one edge, no cycles. */

@@ -24,7 +24,8 @@ export function parseDocument(text: string): ParseResult {
     const found = problems(body);
     return 'doc' in found ? { ok: true, doc: found.doc } : { ok: false, issues: locate(body, found.problems) };
   } catch (e) {
-    return { ok: false, issues: [{ path: [], message: `could not read the document (${String(e)})`, line: 1, column: 1 }] };
+    const message = `could not read the document (${String(e)})`;
+    return { ok: false, issues: [{ path: [], message, line: 1, column: 1 }] };
   }
 }
 
@@ -69,11 +70,13 @@ function notJson(text: string): Found[] {
 function versionProblem(value: unknown): DocIssue | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   if (!Object.hasOwn(value, 'version')) {
-    return { path: [], message: `no "version" field: this is not a BMAD canvas (a canvas starts with "version": ${SCHEMA_VERSION})` };
+    const message = `no "version" field: this is not a BMAD canvas (a canvas starts with "version": ${SCHEMA_VERSION})`;
+    return { path: [], message };
   }
   const v = (value as { version: unknown }).version;
   if (typeof v === 'number' && Number.isInteger(v) && v > SCHEMA_VERSION) {
-    return { path: ['version'], message: `version ${v} is newer than this studio understands (${SCHEMA_VERSION}); update the extension` };
+    const message = `version ${v} is newer than this studio understands (${SCHEMA_VERSION}); update the extension`;
+    return { path: ['version'], message };
   }
   return undefined;
 }

@@ -44,7 +44,9 @@ function paramKeys(params: Record<string, unknown>, order: readonly string[]): s
   let own = 0;
   for (const k in params) if (params[k] !== undefined) own++;
   // Validated params never have keys outside the schema; if some do, they still get a fixed place.
-  if (own !== keys.length) keys.push(...Object.keys(params).filter((k) => params[k] !== undefined && !order.includes(k)).sort());
+  if (own !== keys.length) {
+    keys.push(...Object.keys(params).filter((k) => params[k] !== undefined && !order.includes(k)).sort());
+  }
   return keys;
 }
 
@@ -61,7 +63,11 @@ interface Written<T> {
 let lastNodes = new Map<string, Written<BmadNode>>();
 let lastEdges = new Map<string, Written<BmadEdge>>();
 
-function writeAll<T extends { id: string }>(items: readonly T[], last: Map<string, Written<T>>, write: (item: T) => string) {
+function writeAll<T extends { id: string }>(
+  items: readonly T[],
+  last: Map<string, Written<T>>,
+  write: (item: T) => string,
+): { texts: string[]; next: Map<string, Written<T>> } {
   const next = new Map<string, Written<T>>();
   const texts = items.map((item) => {
     const seen = last.get(item.id);
@@ -78,7 +84,8 @@ function writeNode(n: BmadNode): string {
   const I = '      ';
   const out = [
     `    {\n${I}"id": `, str(n.id), `,\n${I}"kind": `, str(n.kind), `,\n${I}"label": `, str(n.label),
-    `,\n${I}"position": { "x": `, JSON.stringify(n.position.x), ', "y": ', JSON.stringify(n.position.y), ` },\n${I}"params": `,
+    `,\n${I}"position": { "x": `, JSON.stringify(n.position.x), ', "y": ', JSON.stringify(n.position.y),
+    ` },\n${I}"params": `,
   ];
   const layout = layoutOf(n.kind);
   const keys = paramKeys(n.params, layout.order);
@@ -88,7 +95,8 @@ function writeNode(n: BmadNode): string {
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
       const v = n.params[key] as Json;
-      out.push(layout.lineStart.get(key) ?? `${PARAM_INDENT}${str(key)}: `, v === null || typeof v !== 'object' ? scalar(v) : write(v, PARAM_INDENT, false));
+      out.push(layout.lineStart.get(key) ?? `${PARAM_INDENT}${str(key)}: `);
+      out.push(v === null || typeof v !== 'object' ? scalar(v) : write(v, PARAM_INDENT, false));
       out.push(k < keys.length - 1 ? ',\n' : '\n');
     }
     out.push(I, '}\n    }');
@@ -97,11 +105,18 @@ function writeNode(n: BmadNode): string {
 }
 
 function writeEdge(e: BmadEdge): string {
-  const [id, source, sourcePort, target, targetPort] = [str(e.id), str(e.source), str(e.sourcePort), str(e.target), str(e.targetPort)];
-  const line = ['    { "id": ', id, ', "source": ', source, ', "sourcePort": ', sourcePort, ', "target": ', target, ', "targetPort": ', targetPort, ' }'].join('');
+  const [id, source, sourcePort] = [str(e.id), str(e.source), str(e.sourcePort)];
+  const [target, targetPort] = [str(e.target), str(e.targetPort)];
+  const line = [
+    '    { "id": ', id, ', "source": ', source, ', "sourcePort": ', sourcePort,
+    ', "target": ', target, ', "targetPort": ', targetPort, ' }',
+  ].join('');
   if (line.length <= INLINE_WIDTH) return line;
   const I = '      ';
-  return `    {\n${I}"id": ${id},\n${I}"source": ${source},\n${I}"sourcePort": ${sourcePort},\n${I}"target": ${target},\n${I}"targetPort": ${targetPort}\n    }`;
+  const members = [
+    `"id": ${id}`, `"source": ${source}`, `"sourcePort": ${sourcePort}`, `"target": ${target}`, `"targetPort": ${targetPort}`,
+  ];
+  return `    {\n${members.map((m) => I + m).join(',\n')}\n    }`;
 }
 
 const scalar = (v: null | boolean | number | string): string => (typeof v === 'string' ? str(v) : JSON.stringify(v));

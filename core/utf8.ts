@@ -19,7 +19,8 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
 
 function notUtf8(bytes: Uint8Array): LocatedIssue {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { path: [], message: 'not valid UTF-8: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8', line: 1, column: 1 };
+    const message = 'not valid UTF-8: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8';
+    return { path: [], message, line: 1, column: 1 };
   }
   const bad = Math.max(0, firstInvalidByte(bytes));
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));

@@ -139,7 +139,8 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
       if (!next.ok) return next;
       const text = serializeDocument(next.doc);
       if (await this.writer.write(text)) {
-        if (this.document.getText() === text) this.parsed = { version: this.document.version, result: { ok: true, doc: next.doc } };
+        const { version } = this.document;
+        if (this.document.getText() === text) this.parsed = { version, result: { ok: true, doc: next.doc } };
         return { ok: true };
       }
       this.log.info(`${this.file()}: the document changed while an edit was applied; retrying`);

@@ -15,7 +15,8 @@ export async function openAsText(uri: vscode.Uri, at?: TextPlace): Promise<vscod
   const document = await vscode.workspace.openTextDocument(uri);
   const place = at && document.validatePosition(new vscode.Position(at.line - 1, at.column - 1));
   const selection = place && new vscode.Range(place, place);
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, ...(selection && { selection }) });
+  const options: vscode.TextDocumentShowOptions = { viewColumn: vscode.ViewColumn.Beside, ...(selection && { selection }) };
+  const editor = await vscode.window.showTextDocument(document, options);
   if (selection) {
     editor.selection = new vscode.Selection(selection.start, selection.end);
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -36,10 +36,20 @@ function assertReadsBack(doc: BmadDocument): string {
   return text;
 }
 
+/** A document with up to five raw ops against it. */
+const opsOn = (doc: BmadDocument) =>
+  fc.tuple(fc.constant(doc), fc.array(rawOpArb(doc), { minLength: 1, maxLength: 5 }));
+
+const anyText = fc.oneof(
+  fc.string({ maxLength: 200, unit: 'binary' }),
+  fc.json({ maxDepth: 4 }),
+  fc.string({ maxLength: 50 }),
+);
+
 describe('core: fuzz of parse, validate and ops', () => {
   it('never throws on any text, and locates every problem it reports', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200, unit: 'binary' }), fc.json({ maxDepth: 4 }), fc.string({ maxLength: 50 })), (text) => {
+      fc.property(anyText, (text) => {
         assertWellFormed(text, parseDocument(text));
       }),
       { numRuns: 2000 },
@@ -80,7 +90,7 @@ describe('core: fuzz of parse, validate and ops', () => {
   it('an op the schema accepts never throws and never leaves a document that would not read back', () => {
     fc.assert(
       fc.property(
-        documentArb(8).chain((doc) => fc.tuple(fc.constant(doc), fc.array(rawOpArb(doc), { minLength: 1, maxLength: 5 }))),
+        documentArb(8).chain(opsOn),
         ([start, raws]) => {
           let doc = start;
           for (const raw of raws) {
@@ -107,8 +117,10 @@ describe('core: fuzz of parse, validate and ops', () => {
 
   it('reads bytes as UTF-8 only: refuses exactly what a strict decoder refuses, at the first bad byte', () => {
     const strict = new TextDecoder('utf-8', { fatal: true });
+    const byteEdit = fc.record({ at: fc.nat(), byte: fc.integer({ min: 0x80, max: 0xff }) });
+    const byteEdits = fc.array(byteEdit, { maxLength: 3 });
     fc.assert(
-      fc.property(documentArb(3), fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0x80, max: 0xff }) }), { maxLength: 3 }), (doc, edits) => {
+      fc.property(documentArb(3), byteEdits, (doc, edits) => {
         const bytes = new TextEncoder().encode(serializeDocument(doc));
         for (const e of edits) bytes[e.at % bytes.length] = e.byte;
         let valid = true;

@@ -19,7 +19,8 @@ export const coordinateArb: fc.Arbitrary<number> = fc.oneof(
   ),
 );
 
-const PORT_IDS = [...new Set(KIND_NAMES.flatMap((k) => [...NODE_KINDS[k].inputs, ...NODE_KINDS[k].outputs].map((p) => p.id)))];
+const PORTS = KIND_NAMES.flatMap((k) => [...NODE_KINDS[k].inputs, ...NODE_KINDS[k].outputs]);
+const PORT_IDS = [...new Set(PORTS.map((p) => p.id))];
 const PARAM_KEYS = [...new Set(KIND_NAMES.flatMap((k) => Object.keys(NODE_KINDS[k].params.shape)))];
 /** Every default param value of every kind: right for some kinds, wrong for the others. */
 const PARAM_VALUES = KIND_NAMES.flatMap((k) => Object.values(NODE_KINDS[k].defaults() as Record<string, unknown>));
@@ -44,8 +45,10 @@ const valueArb: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** An id from the document, or one it does not have, or one the id pattern refuses. */
-const idArb = (ids: readonly string[]) =>
-  ids.length ? fc.oneof(fc.constantFrom(...ids), fc.constantFrom('n_new1', 'n_new2', 'e_new1', 'bad id', '')) : fc.constantFrom('n_new1', 'n_new2', 'bad id');
+const idArb = (ids: readonly string[]) => {
+  const others = fc.constantFrom('n_new1', 'n_new2', 'e_new1', 'bad id', '');
+  return ids.length ? fc.oneof(fc.constantFrom(...ids), others) : others;
+};
 
 const rawNodeArb = (ids: readonly string[]) =>
   fc.record({
@@ -73,7 +76,9 @@ function compatibleEdges(doc: BmadDocument) {
   return doc.nodes.flatMap((s) =>
     doc.nodes.flatMap((t) =>
       NODE_KINDS[s.kind].outputs.flatMap((o) =>
-        NODE_KINDS[t.kind].inputs.filter((i) => i.type === o.type).map((i) => ({ source: s.id, sourcePort: o.id, target: t.id, targetPort: i.id })),
+        NODE_KINDS[t.kind].inputs
+          .filter((i) => i.type === o.type)
+          .map((i) => ({ source: s.id, sourcePort: o.id, target: t.id, targetPort: i.id })),
       ),
     ),
   );
@@ -83,28 +88,35 @@ function compatibleEdges(doc: BmadDocument) {
 const plausiblePatchArb = (doc: BmadDocument) =>
   fc.constantFrom(...doc.nodes).chain((n) => {
     const defaults = NODE_KINDS[n.kind].defaults() as Record<string, unknown>;
-    const near = (v: unknown): fc.Arbitrary<unknown> =>
-      typeof v === 'number' ? fc.oneof(fc.constant(v), fc.integer({ min: 0, max: 3 }).map((d) => v + d), fc.nat({ max: 0xffffffff }))
-      : typeof v === 'string' ? fc.oneof(fc.constant(v), fc.string({ maxLength: 30 }))
-      : fc.constant(v);
+    const near = (v: unknown): fc.Arbitrary<unknown> => {
+      if (typeof v === 'number') {
+        return fc.oneof(fc.constant(v), fc.integer({ min: 0, max: 3 }).map((d) => v + d), fc.nat({ max: 0xffffffff }));
+      }
+      if (typeof v === 'string') return fc.oneof(fc.constant(v), fc.string({ maxLength: 30 }));
+      return fc.constant(v);
+    };
+    const tier = fc.constantFrom('low', 'standard', 'high', null);
     const keys = Object.keys(defaults);
     return fc.record({
       type: fc.constant('setParams'),
       id: fc.constant(n.id),
       params: fc.subarray([...keys, 'tier']).chain((picked) =>
-        fc.record(Object.fromEntries(picked.map((k) => [k, k === 'tier' ? fc.constantFrom('low', 'standard', 'high', null) : near(defaults[k])]))),
+        fc.record(Object.fromEntries(picked.map((k) => [k, k === 'tier' ? tier : near(defaults[k])]))),
       ),
     });
   });
 
 /** A new node of a real kind with its default params, somewhere near the canvas. */
-const freshNodeArb = fc.record({ kind: fc.constantFrom(...KIND_NAMES), n: fc.nat({ max: 99 }), x: coordinateArb, y: coordinateArb }).map(({ kind, n, x, y }) => ({
-  id: `n_fresh${n}`,
-  kind,
-  label: NODE_KINDS[kind].title,
-  position: { x: Math.round(Math.max(-1e6, Math.min(1e6, Number.isFinite(x) ? x : 0))), y: Math.round(Math.max(-1e6, Math.min(1e6, Number.isFinite(y) ? y : 0))) },
-  params: NODE_KINDS[kind].defaults() as Record<string, unknown>,
-}));
+const onCanvas = (v: number) => Math.round(Math.max(-1e6, Math.min(1e6, Number.isFinite(v) ? v : 0)));
+const freshNodeArb = fc
+  .record({ kind: fc.constantFrom(...KIND_NAMES), n: fc.nat({ max: 99 }), x: coordinateArb, y: coordinateArb })
+  .map(({ kind, n, x, y }) => ({
+    id: `n_fresh${n}`,
+    kind,
+    label: NODE_KINDS[kind].title,
+    position: { x: onCanvas(x), y: onCanvas(y) },
+    params: NODE_KINDS[kind].defaults() as Record<string, unknown>,
+  }));
 
 /** One raw op against a document: aimed at its nodes most of the time, malformed some of the time. */
 export function rawOpArb(doc: BmadDocument): fc.Arbitrary<unknown> {
@@ -112,18 +124,29 @@ export function rawOpArb(doc: BmadDocument): fc.Arbitrary<unknown> {
   const nodeIds = doc.nodes.map((n) => n.id);
   const compatible = compatibleEdges(doc);
   const edgeId = fc.nat({ max: 999 }).map((n) => `e_fuzz${n}`);
+  const freshNodes = fc.uniqueArray(freshNodeArb, { maxLength: 3, selector: (n) => n.id });
   const plausible: fc.Arbitrary<unknown>[] = [
-    fc.record({ type: fc.constant('insert'), nodes: fc.uniqueArray(freshNodeArb, { maxLength: 3, selector: (n) => n.id }), edges: fc.constant([]) }),
+    fc.record({ type: fc.constant('insert'), nodes: freshNodes, edges: fc.constant([]) }),
   ];
-  if (compatible.length) plausible.push(fc.record({ type: fc.constant('connect'), edge: fc.tuple(fc.constantFrom(...compatible), edgeId).map(([e, id]) => ({ id, ...e })) }));
+  if (compatible.length) {
+    const edge = fc.tuple(fc.constantFrom(...compatible), edgeId).map(([e, id]) => ({ id, ...e }));
+    plausible.push(fc.record({ type: fc.constant('connect'), edge }));
+  }
   if (doc.nodes.length) plausible.push(plausiblePatchArb(doc));
+  const moves = fc.array(fc.record({ id: idArb(nodeIds), x: coordinateArb, y: coordinateArb }), { maxLength: 4 });
+  const patchKey = fc.oneof(fc.constantFrom(...PARAM_KEYS), fc.string({ maxLength: 6 }));
+  const patch = fc.dictionary(patchKey, valueArb, { maxKeys: 4 });
   return fc.oneof(
     ...plausible,
-    fc.record({ type: fc.constant('move'), moves: fc.array(fc.record({ id: idArb(nodeIds), x: coordinateArb, y: coordinateArb }), { maxLength: 4 }) }),
-    fc.record({ type: fc.constant('insert'), nodes: fc.array(rawNodeArb(nodeIds), { maxLength: 3 }), edges: fc.array(rawEdgeArb(nodeIds), { maxLength: 3 }) }),
+    fc.record({ type: fc.constant('move'), moves }),
+    fc.record({
+      type: fc.constant('insert'),
+      nodes: fc.array(rawNodeArb(nodeIds), { maxLength: 3 }),
+      edges: fc.array(rawEdgeArb(nodeIds), { maxLength: 3 }),
+    }),
     fc.record({ type: fc.constant('remove'), nodeIds: fc.subarray(ids), edgeIds: fc.subarray(ids) }),
     fc.record({ type: fc.constant('connect'), edge: rawEdgeArb(nodeIds) }),
-    fc.record({ type: fc.constant('setParams'), id: idArb(nodeIds), params: fc.dictionary(fc.oneof(fc.constantFrom(...PARAM_KEYS), fc.string({ maxLength: 6 })), valueArb, { maxKeys: 4 }) }),
+    fc.record({ type: fc.constant('setParams'), id: idArb(nodeIds), params: patch }),
     fc.record({ type: fc.constant('rename'), id: idArb(nodeIds), label: textArb }),
     fc.anything({ maxDepth: 2 }),
   );
@@ -135,8 +158,9 @@ export const textMutationsArb = fc.array(
     at: fc.nat(),
     op: fc.constantFrom('insert', 'delete', 'replace'),
     text: fc.oneof(
-      fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', ' ', '\n', '\r', '\t', '0', '-', '1e999', 'null', '//', '\u00a0', '\ufeff', '\ud800'),
-      fc.constantFrom('<<<<<<< ours\n', '\n=======\n', '\n>>>>>>> theirs\n', 'version https://git-lfs.github.com/spec/v1\n'),
+      fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', ' ', '\n', '\r', '\t', '0', '-', '1e999', 'null', '//'),
+      fc.constantFrom('\u00a0', '\ufeff', '\ud800', '<<<<<<< ours\n', '\n=======\n', '\n>>>>>>> theirs\n'),
+      fc.constant('version https://git-lfs.github.com/spec/v1\n'),
       fc.string({ maxLength: 3 }),
     ),
   }),

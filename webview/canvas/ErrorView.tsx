@@ -23,7 +23,12 @@ export function ErrorView() {
       <ul className="issue-list">
         {issues.map((iss, i) => (
           <li key={i}>
-            <button type="button" className="issue-link" title={`Open the text at line ${iss.line}, column ${iss.column}`} onClick={() => open(iss)}>
+            <button
+              type="button"
+              className="issue-link"
+              title={`Open the text at line ${iss.line}, column ${iss.column}`}
+              onClick={() => open(iss)}
+            >
               <code>{formatIssue(file, iss)}</code>
             </button>
           </li>

@@ -16,7 +16,8 @@ function latin1Canvas(): { bytes: Buffer; line: number; column: number } {
   const before = text.slice(0, labelAt);
   const line = before.split('\n').length;
   const column = labelAt - before.lastIndexOf('\n') + 'Caf'.length;
-  const bytes = Buffer.concat([Buffer.from(before + 'Caf'), Buffer.from([0xe9]), Buffer.from(text.slice(text.indexOf('"', labelAt)))]);
+  const after = text.slice(text.indexOf('"', labelAt));
+  const bytes = Buffer.concat([Buffer.from(before + 'Caf'), Buffer.from([0xe9]), Buffer.from(after)]);
   return { bytes, line, column };
 }
 
@@ -103,7 +104,8 @@ describe('the error view opens the text at the problem', () => {
     const api = await bmadApi();
     const uri = vscode.Uri.file(path.join(dir, 'bad-seed.bmad'));
     // Scripts first (ids sort before the image), so the problem sits far down and showing it means scrolling.
-    const scripts = Array.from({ length: 8 }, (_, i) => ({ ...makeNode('script', { x: 0, y: i * 240 }), id: `n_a${i}` }));
+    const script = (i: number) => ({ ...makeNode('script', { x: 0, y: i * 240 }), id: `n_a${i}` });
+    const scripts = Array.from({ length: 8 }, (_, i) => script(i));
     const image = { ...makeNode('image', { x: 320, y: 0 }), id: 'n_z' };
     const lines = serializeDocument({ version: 1, nodes: [...scripts, image], edges: [] }).split('\n');
     const seedLine = lines.findIndex((l) => /^ {8}"seed": \d+,$/.test(l));
@@ -130,8 +132,9 @@ describe('the error view opens the text at the problem', () => {
 
     await ui.webview.click('.issue-link >> nth=1');
     const second = new vscode.Position(edgesLine, '  "edges": [ '.length);
+    const onFile = (e: vscode.TextEditor) => e.document.uri.toString() === uri.toString();
     await waitFor('the cursor on the second problem', () =>
-      vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString() && e.selection.active.isEqual(second)));
+      vscode.window.visibleTextEditors.some((e) => onFile(e) && e.selection.active.isEqual(second)));
   });
 });
 
