@@ -28,7 +28,7 @@ class Stop {
 }
 
 /** What sits at an offset, for "found …": `'"'`, `U+0009`, `end of file`. */
-export function shown(text: string, offset: number): string {
+function shown(text: string, offset: number): string {
   if (offset >= text.length) return 'end of file';
   const c = text.codePointAt(offset)!;
   return c < 0x20 || c === 0x7f || c === 0xfffd ? codePoint(c) : `'${String.fromCodePoint(c)}'`;

@@ -14,8 +14,9 @@ type Found = TextProblem | DocIssue;
 
 /**
  * Reads a .bmad text. Never throws: any input, however broken, gives either a valid document or
- * located issues, sorted by where they are. The common case costs one JSON.parse, one pass over the
- * text (duplicate keys, nesting) and one schema pass; locating runs only when there is a problem.
+ * located issues, sorted by where they are. The common case costs one JSON.parse, a count of the
+ * text's colons and one walk of the value (duplicate keys, nesting: jsonShape.ts), and one schema
+ * pass; locating runs only when there is a problem.
  */
 export function parseDocument(text: string): ParseResult {
   // VS Code hides a byte order mark; columns on the first line are counted without it, as it shows them.
