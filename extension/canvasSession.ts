@@ -4,7 +4,7 @@ import {
   type BmadDocument, type LocatedIssue, type Op, type ParseResult, type ToHost, type ToWebview,
 } from '../core';
 import type { CanvasSessionApi } from './api';
-import { diskEncodingIssue } from './diskEncoding';
+import { diskEncodingIssue, documentEncodingIssue } from './diskEncoding';
 import { DocumentWriter } from './documentWriter';
 import { openAsText, type TextPlace } from './openAsText';
 import { affectsCanvas, canvasSettings } from './settings';
@@ -33,6 +33,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   private parsed: { version: number; result: ParseResult } | undefined;
   private selected: readonly string[] = [];
   private disposed = false;
+  private encodingSeen: string;
 
   constructor(
     readonly document: vscode.TextDocument,
@@ -45,6 +46,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     private encodingIssue: LocatedIssue | undefined,
   ) {
     this.uri = document.uri;
+    this.encodingSeen = document.encoding;
     this.writer = new DocumentWriter(document);
     this.subscriptions.push(
       this.posted,
@@ -68,7 +70,8 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
    * a text this session wrote is never parsed again, it knows the document it came from.
    */
   current(): ParseResult {
-    if (this.encodingIssue) return { ok: false, issues: [this.encodingIssue] };
+    const encoding = documentEncodingIssue(this.document) ?? this.encodingIssue;
+    if (encoding) return { ok: false, issues: [encoding] };
     const v = this.document.version;
     if (this.parsed?.version !== v) this.parsed = { version: v, result: parseDocument(this.document.getText()) };
     return this.parsed.result;
@@ -149,7 +152,12 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   }
 
   private onTextChanged(e: vscode.TextDocumentChangeEvent): void {
-    if (e.document !== this.document || e.contentChanges.length === 0) return;
+    if (e.document !== this.document) return;
+    // No content change: the dirty state or the encoding changed; only the latter matters here.
+    if (e.contentChanges.length === 0) {
+      if (this.document.encoding !== this.encodingSeen) this.recheckDisk();
+      return;
+    }
     if (this.writer.consumeEcho(e.document.getText())) return;
     clearTimeout(this.debounce);
     // Not dirty after a change: the text was (re)loaded from disk, whose bytes may have changed.
@@ -159,6 +167,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
 
   /** Reads the file's bytes again; ops wait for it, and the webview then gets what holds now. */
   private recheckDisk(): void {
+    this.encodingSeen = this.document.encoding;
     void this.enqueue(async () => {
       this.encodingIssue = await diskEncodingIssue(this.uri);
     }).then(() => this.sendCurrent());

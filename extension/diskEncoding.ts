@@ -17,3 +17,17 @@ export async function diskEncodingIssue(uri: vscode.Uri): Promise<LocatedIssue |
   const decoded = decodeUtf8(bytes);
   return decoded.ok ? undefined : decoded.issue;
 }
+
+/**
+ * VS Code decodes with the document's encoding (a files.encoding setting, a guess, Reopen with
+ * Encoding) and saves with it too. Any other than UTF-8 would show the canvas other characters than
+ * the file holds, and write what the canvas adds in that encoding: the file would no longer be UTF-8.
+ */
+export function documentEncodingIssue(document: vscode.TextDocument): LocatedIssue | undefined {
+  const encoding = document.encoding;
+  if (encoding === 'utf8' || encoding === 'utf8bom') return undefined;
+  const message =
+    `VS Code reads this file as ${encoding}, but a .bmad file is UTF-8: use Reopen with Encoding and pick UTF-8 ` +
+    `(or, if it really was written in ${encoding}, Save with Encoding and pick UTF-8)`;
+  return { path: [], message, line: 1, column: 1 };
+}

@@ -90,6 +90,45 @@ describe('canvas editor on a file that is not valid UTF-8', () => {
   });
 });
 
+describe('canvas editor on a file VS Code reads in another encoding', () => {
+  let dir: string;
+  after(async () => {
+    await closeAll();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to edit while the document is read as windows1252, and reads it once reopened as UTF-8', async () => {
+    const api = await bmadApi();
+    dir = tempDir('bmad-e2e-encoding-');
+    const uri = vscode.Uri.file(path.join(dir, 'cafe.bmad'));
+    const text = starterCanvasText().replace('"label": "Video"', '"label": "Café"');
+    fs.writeFileSync(uri.fsPath, text);
+    // As a files.encoding setting or Reopen with Encoding would: "é" then reads as "Ã©".
+    const doc = await vscode.workspace.openTextDocument(uri, { encoding: 'windows1252' });
+    assert.equal(doc.encoding, 'windows1252');
+    const session = await openCanvas(api, uri);
+    assert.equal(session.state, 'invalid');
+    const posts = recordPosts(session);
+    try {
+      await session.receive({ type: 'ready' });
+      const invalid = await posts.next('invalid');
+      assert.match(invalid.issues[0]!.message, /^VS Code reads this file as windows1252, but a \.bmad file is UTF-8/);
+      const node = makeNode('image', { x: 0, y: 0 });
+      await session.receive({ type: 'op', seq: 1, op: { type: 'insert', nodes: [node], edges: [] } });
+      assert.equal(posts.messages.find((m) => m.type === 'opResult')?.ok, false);
+      assert.equal(doc.isDirty, false);
+
+      await vscode.workspace.openTextDocument(uri, { encoding: 'utf8' });
+      const read = await posts.document((m) => m.doc.nodes.some((n) => n.label === 'Café'));
+      assert.ok(read.doc.nodes.length > 0);
+      assert.equal(session.state, 'ok');
+      assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), text);
+    } finally {
+      posts.dispose();
+    }
+  });
+});
+
 describe('the error view opens the text at the problem', () => {
   let dir: string;
   before(() => {
