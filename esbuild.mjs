@@ -5,6 +5,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { bundleAliases } from './scripts/bundleAliases.mjs';
 import { zodEnglishOnly } from './scripts/esbuild/zodEnglishOnly.mjs';
 import { writeNotices } from './scripts/notices.mjs';
 
@@ -32,6 +33,7 @@ const common = {
   // Licences are collected whole into dist/THIRD_PARTY_NOTICES.txt instead.
   legalComments: 'none',
   metafile: true,
+  alias: bundleAliases,
 };
 
 const builds = [

@@ -6,6 +6,21 @@ export interface DocIssue {
   readonly message: string;
 }
 
+/** A problem located in the text as well: 1-based line and column (UTF-16 units, as VS Code counts them). */
+export interface LocatedIssue extends DocIssue {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * `main.bmad:14:9: nodes[3].params.seed: expected an integer`. The colon right after the column is
+ * what VS Code problem matchers and CI annotations look for; the JSON path belongs to the message.
+ */
+export function formatIssue(file: string, issue: LocatedIssue): string {
+  const where = issue.path.length ? `${formatPath(issue.path)}: ` : '';
+  return `${file}:${issue.line}:${issue.column}: ${where}${issue.message}`;
+}
+
 /** `nodes[3].params.seed` — the form people read in error messages. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';

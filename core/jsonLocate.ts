@@ -1,172 +1,48 @@
+import type { DocIssue } from './issues';
+import { parseTree, type JsonNode } from './jsonc';
+
 /**
- * A small JSON reader that remembers where every value starts, so that an error found later by the
- * schema can be reported as `line:column`. It runs only when a document has a problem; the fast path
- * is `JSON.parse`. It never throws: a syntax error comes back as a located message.
+ * Where in the text a schema problem is: the offset of the value its JSON path names, or of the
+ * deepest part of the path that exists (paths may name a member that is missing). An unknown key
+ * points at the key itself. The tree is built once per text, only when there is something to locate,
+ * and each lookup walks the path: a member of an object by name, an element of an array by index.
  */
+export class PathLocator {
+  private root: JsonNode | undefined;
 
-export interface Located {
-  readonly offset: number;
-  readonly message: string;
-}
+  constructor(private readonly text: string) {}
 
-export interface JsonMap {
-  /** Offset where the value at a path starts; for object members also `key:` + path for the key. */
-  readonly offsets: Map<string, number>;
-  readonly syntaxError?: Located;
-}
-
-const MAX_DEPTH = 512;
-
-export const pathKey = (path: readonly (string | number)[]): string => JSON.stringify(path);
-
-export function locateJson(text: string): JsonMap {
-  const offsets = new Map<string, number>();
-  let i = 0;
-
-  class Stop extends Error {
-    constructor(readonly at: number, msg: string) {
-      super(msg);
+  offsetOf(issue: DocIssue): number {
+    const root = (this.root ??= parseTree(this.text));
+    if (!root) return 0;
+    const unknown = /^unknown keys? "([^"]*)"/.exec(issue.message);
+    let node = root;
+    for (const step of issue.path) {
+      const next = child(node, step);
+      if (!next) return node.offset;
+      node = next;
     }
+    const key = unknown && member(node, unknown[1]!)?.children?.[0];
+    return key ? key.offset : node.offset;
   }
-  const fail = (msg: string): never => {
-    throw new Stop(i, msg);
-  };
-  const ws = () => {
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else break;
-    }
-  };
-  const show = (): string => {
-    if (i >= text.length) return 'end of file';
-    const c = text.codePointAt(i)!;
-    return c < 0x20 || c === 0x7f || c === 0xfffd ? `U+${c.toString(16).toUpperCase().padStart(4, '0')}` : `'${String.fromCodePoint(c)}'`;
-  };
 
-  const str = (): string => {
-    const start = i;
-    i++; // opening quote
-    let out = '';
-    for (;;) {
-      if (i >= text.length) {
-        i = start;
-        fail('unterminated string');
-      }
-      const c = text[i]!;
-      if (c === '"') {
-        i++;
-        return out;
-      }
-      if (c === '\\') {
-        const e = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
-          i += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-        } else {
-          fail('invalid escape in string');
-        }
-      } else if (c.charCodeAt(0) < 0x20) {
-        fail('control character in string; escape it');
-      } else {
-        out += c;
-        i++;
-      }
-    }
-  };
-
-  const value = (path: (string | number)[], depth: number): void => {
-    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
-    ws();
-    offsets.set(pathKey(path), i);
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(`expected a key in double quotes, found ${show()}`);
-        const keyAt = i;
-        const key = str();
-        offsets.set('key:' + pathKey([...path, key]), keyAt);
-        ws();
-        if (text[i] !== ':') fail(`expected ':' after key "${key}", found ${show()}`);
-        i++;
-        value([...path, key], depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail(`expected ',' or '}', found ${show()}`);
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (let n = 0; ; n++) {
-        value([...path, n], depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail(`expected ',' or ']', found ${show()}`);
-      }
-    } else if (c === '"') {
-      str();
-    } else {
-      const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-      if (m && m[0].length) {
-        i += m[0].length;
-      } else if (text.startsWith('true', i)) i += 4;
-      else if (text.startsWith('false', i)) i += 5;
-      else if (text.startsWith('null', i)) i += 4;
-      else fail(`expected a value, found ${show()}`);
-    }
-  };
-
-  try {
-    if (text.charCodeAt(0) === 0xfeff) i = 1;
-    value([], 0);
-    ws();
-    if (i < text.length) fail(`unexpected ${show()} after the end of the document`);
-    return { offsets };
-  } catch (e) {
-    if (e instanceof Stop) return { offsets, syntaxError: { offset: e.at, message: e.message } };
-    return { offsets, syntaxError: { offset: i, message: `unreadable JSON (${String(e)})` } };
+  /** The offset of the key of the member `path` names (a render.lock key, say), else of the deepest part found. */
+  keyOffsetOf(path: readonly (string | number)[]): number {
+    const last = path[path.length - 1];
+    if (typeof last !== 'string') return this.offsetOf({ path, message: '' });
+    return this.offsetOf({ path: path.slice(0, -1), message: `unknown key ${JSON.stringify(last)}` });
   }
 }
 
-/** 1-based line and column of an offset (columns count UTF-16 units, as editors do). */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let k = 0; k < end; k++) {
-    if (text.charCodeAt(k) === 10) {
-      line++;
-      lineStart = k + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
+function child(node: JsonNode, step: string | number): JsonNode | undefined {
+  if (node.type === 'array') return typeof step === 'number' ? node.children?.[step] : undefined;
+  return typeof step === 'string' ? member(node, step)?.children?.[1] : undefined;
+}
+
+/** The property node of a key; the last one if the key repeats, because JSON.parse keeps the last. */
+function member(node: JsonNode, key: string): JsonNode | undefined {
+  if (node.type !== 'object') return undefined;
+  const props = node.children ?? [];
+  for (let i = props.length - 1; i >= 0; i--) if (props[i]!.children?.[0]?.value === key) return props[i];
+  return undefined;
 }

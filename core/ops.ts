@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { newId } from './ids';
 import { formatPath } from './issues';
 import { isNodeKind, NODE_KINDS, type NodeKind } from './nodes';
-import { BmadEdge, BmadNode, edgeProblem, findCycle, nodeName, validateParams, type BmadDocument } from './schema';
+import {
+  BmadEdge, BmadNode, edgeProblem, findCycle, nodeName, Position, POSITION_LIMIT, validateParams, type BmadDocument,
+} from './schema';
+
+/** A move may land between pixels; it is rounded, and rounding keeps it within the document's bound. */
+const MoveCoordinate = z.number().min(-POSITION_LIMIT).max(POSITION_LIMIT);
 
 /**
  * Semantic operations on a canvas. Each is plain data (so it can cross the webview boundary and be
@@ -13,7 +18,7 @@ export const Op = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('remove'), nodeIds: z.array(z.string()).max(10000), edgeIds: z.array(z.string()).max(20000) }),
   z.strictObject({
     type: z.literal('move'),
-    moves: z.array(z.strictObject({ id: z.string(), x: z.number().finite(), y: z.number().finite() })).max(10000),
+    moves: z.array(z.strictObject({ id: z.string(), x: MoveCoordinate, y: MoveCoordinate })).max(10000),
   }),
   z.strictObject({ type: z.literal('connect'), edge: BmadEdge }),
   z.strictObject({ type: z.literal('setParams'), id: z.string(), params: z.record(z.string(), z.unknown()) }),
@@ -49,7 +54,13 @@ export function insert(doc: BmadDocument, nodes: readonly BmadNode[], edges: rea
     if (ids.has(n.id)) return fail(`a node with id "${n.id}" already exists`);
     ids.add(n.id);
   }
-  let next: BmadDocument = { ...doc, nodes: [...doc.nodes, ...nodes.map(roundPosition)] };
+  const placed: BmadNode[] = [];
+  for (const n of nodes) {
+    const position = rounded(n.position);
+    if (typeof position === 'string') return fail(`${nodeName(n)}: ${position}`);
+    placed.push({ ...n, position });
+  }
+  let next: BmadDocument = { ...doc, nodes: [...doc.nodes, ...placed] };
   for (const e of edges) {
     const r = connect(next, e);
     if (!r.ok) return r;
@@ -58,7 +69,15 @@ export function insert(doc: BmadDocument, nodes: readonly BmadNode[], edges: rea
   return { ok: true, doc: next };
 }
 
-const roundPosition = (n: BmadNode): BmadNode => ({ ...n, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } });
+/**
+ * The position a node gets, checked by the document's own schema: the ops are applied without zod
+ * by callers inside the studio too, and no op may leave a document that would not read back.
+ */
+function rounded(p: { x: number; y: number }): Position | string {
+  const position = { x: Math.round(p.x), y: Math.round(p.y) };
+  if (Position.safeParse(position).success) return position;
+  return `position (${p.x}, ${p.y}) is outside the canvas (±${POSITION_LIMIT})`;
+}
 
 /** Removes nodes with every edge that touches them, and the given edges. Unknown ids are ignored. */
 export function remove(doc: BmadDocument, nodeIds: readonly string[], edgeIds: readonly string[] = []): OpResult {
@@ -75,18 +94,16 @@ export function remove(doc: BmadDocument, nodeIds: readonly string[], edgeIds: r
 }
 
 export function move(doc: BmadDocument, moves: readonly { id: string; x: number; y: number }[]): OpResult {
-  const to = new Map(moves.map((m) => [m.id, m]));
-  for (const id of to.keys()) if (!doc.nodes.some((n) => n.id === id)) return fail(`no node with id "${id}"`);
-  return {
-    ok: true,
-    doc: {
-      ...doc,
-      nodes: doc.nodes.map((n) => {
-        const m = to.get(n.id);
-        return m ? { ...n, position: { x: Math.round(m.x), y: Math.round(m.y) } } : n;
-      }),
-    },
-  };
+  const to = new Map<string, Position>();
+  for (const m of moves) {
+    const position = rounded(m);
+    if (typeof position === 'string') return fail(`node "${m.id}": ${position}`);
+    to.set(m.id, position);
+  }
+  const ids = new Set(doc.nodes.map((n) => n.id));
+  for (const id of to.keys()) if (!ids.has(id)) return fail(`no node with id "${id}"`);
+  const nodes = doc.nodes.map((n) => (to.has(n.id) ? { ...n, position: to.get(n.id)! } : n));
+  return { ok: true, doc: { ...doc, nodes } };
 }
 
 /** Type-checked: ports must exist and carry the same type, a single input takes one edge, no cycles. */

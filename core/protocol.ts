@@ -33,6 +33,12 @@ const LocatedIssue = z.strictObject({
   column: z.number().int(),
 });
 
+/** 1-based line and column, as problems are printed; the host clamps them to the document. */
+const TextPlace = z.strictObject({
+  line: z.number().int().min(1).max(100_000_000),
+  column: z.number().int().min(1).max(100_000_000),
+});
+
 /**
  * A generating node's render state on the canvas. `missing`, `stale` and `done` come from comparing
  * the document with render.lock (`bmad status`); `queued`, `running` and `failed` from a render in
@@ -62,7 +68,8 @@ export const ToHost = z.discriminatedUnion('type', [
   /** A canvas gesture, as a semantic op; `seq` pairs it with its `opResult`. */
   z.strictObject({ type: z.literal('op'), seq: z.number().int().nonnegative(), op: Op }),
   z.strictObject({ type: z.literal('selection'), nodeIds: z.array(z.string()).max(10000) }),
-  z.strictObject({ type: z.literal('openAsText') }),
+  /** Open the file in the text editor, with the cursor at a problem's line and column when given. */
+  z.strictObject({ type: z.literal('openAsText'), at: TextPlace.optional() }),
   z.strictObject({ type: z.literal('history'), action: z.enum(['undo', 'redo']) }),
   /**
    * A canvas shortcut that runs a palette command (Shift+A, Shift+G). The webview handles these keys

@@ -8,10 +8,14 @@ export const SCHEMA_VERSION = 1;
 /** Short random ids: two people adding nodes at the same time never pick the same one. */
 export const NodeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id of letters, digits, _ or -');
 
-export const Position = z.strictObject({
-  x: z.number().int(),
-  y: z.number().int(),
-});
+/**
+ * Canvas coordinates are bounded: a position an op may produce must be one the file accepts, or one
+ * gesture could leave a canvas that no longer opens. A billion pixels is far beyond any real canvas.
+ */
+export const POSITION_LIMIT = 1_000_000_000;
+const Coordinate = z.number().int().min(-POSITION_LIMIT).max(POSITION_LIMIT);
+
+export const Position = z.strictObject({ x: Coordinate, y: Coordinate });
 export type Position = z.infer<typeof Position>;
 
 const nodeSchemas = KIND_NAMES.map((kind) =>

@@ -1,70 +1,6 @@
-import { formatPath, type DocIssue } from './issues';
-import { lineColumn, locateJson, pathKey } from './jsonLocate';
-import { migrate } from './migrate';
 import { NODE_KINDS } from './nodes';
-import { validateDocument, type BmadDocument, type BmadEdge, type BmadNode } from './schema';
+import type { BmadDocument, BmadEdge, BmadNode } from './schema';
 
-/** A problem located in the text: `main.bmad:14:9 nodes[3].params.seed: expected an integer`. */
-export interface LocatedIssue extends DocIssue {
-  readonly line: number;
-  readonly column: number;
-}
-
-export type ParseResult =
-  | { ok: true; doc: BmadDocument; migratedFrom?: number }
-  | { ok: false; issues: LocatedIssue[] };
-
-export function formatIssue(file: string, issue: LocatedIssue): string {
-  const where = issue.path.length ? ` ${formatPath(issue.path)}` : '';
-  return `${file}:${issue.line}:${issue.column}${where}: ${issue.message}`;
-}
-
-/**
- * Reads a .bmad text. Never throws: any input, however broken, gives either a valid document or
- * located issues. The common case is a single `JSON.parse` plus one schema pass.
- */
-export function parseDocument(text: string): ParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    const { syntaxError } = locateJson(text);
-    const at = syntaxError ?? { offset: 0, message: 'not valid JSON' };
-    return { ok: false, issues: [{ path: [], message: at.message, ...lineColumn(text, at.offset) }] };
-  }
-  try {
-    const migrated = migrate(value);
-    if (!migrated.ok) return { ok: false, issues: [{ path: ['version'], message: migrated.message, ...locate(text, ['version']) }] };
-    const result = validateDocument(migrated.value);
-    if (result.ok) return migrated.from === result.doc.version ? { ok: true, doc: result.doc } : { ok: true, doc: result.doc, migratedFrom: migrated.from };
-    // Paths of a migrated document name the new shape; they are located against the old text as far as they match.
-    const map = locateJson(text).offsets;
-    return { ok: false, issues: result.issues.map((iss) => ({ ...iss, ...locateIn(text, map, iss) })) };
-  } catch (e) {
-    return { ok: false, issues: [{ path: [], message: `could not read the document (${String(e)})`, line: 1, column: 1 }] };
-  }
-}
-
-function locate(text: string, path: (string | number)[]) {
-  return locateIn(text, locateJson(text).offsets, { path, message: '' });
-}
-
-/** The deepest part of the path that exists in the text; an unknown key points at the key itself. */
-function locateIn(text: string, offsets: Map<string, number>, issue: DocIssue): { line: number; column: number } {
-  const path = [...issue.path];
-  const unknown = /^unknown keys? "([^"]*)"/.exec(issue.message);
-  if (unknown) {
-    const at = offsets.get('key:' + pathKey([...path, unknown[1]!]));
-    if (at !== undefined) return lineColumn(text, at);
-  }
-  for (let n = path.length; n >= 0; n--) {
-    const at = offsets.get(pathKey(path.slice(0, n)));
-    if (at !== undefined) return lineColumn(text, at);
-  }
-  return { line: 1, column: 1 };
-}
-
-// ---------------------------------------------------------------------------------------------------
 // Canonical form: fixed key order, nodes and edges sorted by id, two-space indent, trailing newline,
 // and small flat values (a position, an edge, a palette) on one line so a move is a one-line diff.
 
@@ -74,58 +10,129 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const paramOrder = new Map<string, readonly string[]>();
-/** Params keep the order their kind declares them in, which reads best; computed once per kind. */
-function orderOf(kind: BmadNode['kind']): readonly string[] {
-  let order = paramOrder.get(kind);
-  if (!order) paramOrder.set(kind, (order = Object.keys(NODE_KINDS[kind].params.shape)));
-  return order;
+/** Sorted by id, without sorting (or copying) when they already are: a parsed canvas always is. */
+function sortedById<T extends { id: string }>(items: readonly T[]): readonly T[] {
+  for (let i = 1; i < items.length; i++) if (items[i - 1]!.id > items[i]!.id) return [...items].sort(byId);
+  return items;
 }
 
-function paramKeys(n: BmadNode): string[] {
-  const order = orderOf(n.kind);
-  const keys = order.filter((k) => n.params[k] !== undefined);
-  const all = Object.keys(n.params).filter((k) => n.params[k] !== undefined);
+const str = (s: string): string => JSON.stringify(s);
+
+/**
+ * Params keep the order their kind declares them in, which reads best. Per kind, computed once: that
+ * order, and each key's line start as written.
+ */
+interface ParamLayout {
+  readonly order: readonly string[];
+  readonly lineStart: ReadonlyMap<string, string>;
+}
+const layouts = new Map<string, ParamLayout>();
+const PARAM_INDENT = '        ';
+
+function layoutOf(kind: BmadNode['kind']): ParamLayout {
+  let layout = layouts.get(kind);
+  if (!layout) {
+    const order = Object.keys(NODE_KINDS[kind].params.shape);
+    layouts.set(kind, (layout = { order, lineStart: new Map(order.map((k) => [k, `${PARAM_INDENT}${str(k)}: `])) }));
+  }
+  return layout;
+}
+
+function paramKeys(params: Record<string, unknown>, order: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (const k of order) if (params[k] !== undefined) keys.push(k);
+  let own = 0;
+  for (const k in params) if (params[k] !== undefined) own++;
   // Validated params never have keys outside the schema; if some do, they still get a fixed place.
-  if (all.length !== keys.length) keys.push(...all.filter((k) => !order.includes(k)).sort());
+  if (own !== keys.length) {
+    keys.push(...Object.keys(params).filter((k) => params[k] !== undefined && !order.includes(k)).sort());
+  }
   return keys;
 }
 
-// Nodes and edges are written by hand rather than through `write` because this runs on every
-// gesture of a 5,000-node canvas: no intermediate objects, one string per node.
+/**
+ * The text of each node and edge as last written, by id. Documents are values: an op returns new
+ * objects for what it changes and shares the rest, so a node that is the very same object as last
+ * time has the same text, and after a gesture only the changed nodes are written again. Keyed by id
+ * (strings hash once) and checked by identity; each call keeps only what the current document has.
+ */
+interface Written<T> {
+  readonly of: T;
+  readonly text: string;
+}
+let lastNodes = new Map<string, Written<BmadNode>>();
+let lastEdges = new Map<string, Written<BmadEdge>>();
+
+function writeAll<T extends { id: string }>(
+  items: readonly T[],
+  last: Map<string, Written<T>>,
+  write: (item: T) => string,
+): { texts: string[]; next: Map<string, Written<T>> } {
+  const next = new Map<string, Written<T>>();
+  const texts = items.map((item) => {
+    const seen = last.get(item.id);
+    const text = seen?.of === item ? seen.text : write(item);
+    next.set(item.id, seen?.of === item ? seen : { of: item, text });
+    return text;
+  });
+  return { texts, next };
+}
+
+// Nodes and edges are written by hand rather than through `write`, into one array joined once: a
+// joined string is flat, while one built by `+` is a rope that every later join would walk again.
 function writeNode(n: BmadNode): string {
   const I = '      ';
-  let s = `    {\n${I}"id": ${JSON.stringify(n.id)},\n${I}"kind": ${JSON.stringify(n.kind)},\n${I}"label": ${JSON.stringify(n.label)},\n`;
-  s += `${I}"position": { "x": ${JSON.stringify(n.position.x)}, "y": ${JSON.stringify(n.position.y)} },\n${I}"params": `;
-  const keys = paramKeys(n);
-  if (keys.length === 0) return s + '{}\n    }';
-  s += '{\n';
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k]!;
-    s += `${I}  ${JSON.stringify(key)}: ${write(n.params[key] as Json, I + '  ', false)}${k < keys.length - 1 ? ',' : ''}\n`;
+  const out = [
+    `    {\n${I}"id": `, str(n.id), `,\n${I}"kind": `, str(n.kind), `,\n${I}"label": `, str(n.label),
+    `,\n${I}"position": { "x": `, JSON.stringify(n.position.x), ', "y": ', JSON.stringify(n.position.y),
+    ` },\n${I}"params": `,
+  ];
+  const layout = layoutOf(n.kind);
+  const keys = paramKeys(n.params, layout.order);
+  if (keys.length === 0) out.push('{}\n    }');
+  else {
+    out.push('{\n');
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const v = n.params[key] as Json;
+      out.push(layout.lineStart.get(key) ?? `${PARAM_INDENT}${str(key)}: `);
+      out.push(v === null || typeof v !== 'object' ? scalar(v) : write(v, PARAM_INDENT, false));
+      out.push(k < keys.length - 1 ? ',\n' : '\n');
+    }
+    out.push(I, '}\n    }');
   }
-  return s + I + '}\n    }';
+  return out.join('');
 }
 
 function writeEdge(e: BmadEdge): string {
-  const line = `{ "id": ${JSON.stringify(e.id)}, "source": ${JSON.stringify(e.source)}, "sourcePort": ${JSON.stringify(e.sourcePort)}, "target": ${JSON.stringify(e.target)}, "targetPort": ${JSON.stringify(e.targetPort)} }`;
-  if (line.length + 4 <= INLINE_WIDTH) return '    ' + line;
+  const [id, source, sourcePort] = [str(e.id), str(e.source), str(e.sourcePort)];
+  const [target, targetPort] = [str(e.target), str(e.targetPort)];
+  const line = [
+    '    { "id": ', id, ', "source": ', source, ', "sourcePort": ', sourcePort,
+    ', "target": ', target, ', "targetPort": ', targetPort, ' }',
+  ].join('');
+  if (line.length <= INLINE_WIDTH) return line;
   const I = '      ';
-  return `    {\n${I}"id": ${JSON.stringify(e.id)},\n${I}"source": ${JSON.stringify(e.source)},\n${I}"sourcePort": ${JSON.stringify(e.sourcePort)},\n${I}"target": ${JSON.stringify(e.target)},\n${I}"targetPort": ${JSON.stringify(e.targetPort)}\n    }`;
+  const members = [
+    `"id": ${id}`, `"source": ${source}`, `"sourcePort": ${sourcePort}`, `"target": ${target}`, `"targetPort": ${targetPort}`,
+  ];
+  return `    {\n${members.map((m) => I + m).join(',\n')}\n    }`;
 }
 
+const scalar = (v: null | boolean | number | string): string => (typeof v === 'string' ? str(v) : JSON.stringify(v));
 const isFlat = (v: readonly unknown[]): boolean => v.every((x) => x === null || typeof x !== 'object');
 
 /**
- * Writes one value. `inline` is true for array elements and positions: flat ones fit on one line;
- * params stay one per line. Strings are concatenated (V8 ropes) because this runs on every save.
+ * Writes one value inside params. Array elements are `inline`: flat ones fit on one line. Keys of
+ * objects below params (a dialogue line) are sorted, so the text never depends on the order an
+ * object was built in.
  */
 function write(v: Json, indent: string, inline: boolean): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (v === null || typeof v !== 'object') return scalar(v);
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
     if (isFlat(v)) {
-      const line = `[${v.map((x) => JSON.stringify(x)).join(', ')}]`;
+      const line = `[${v.map((x) => scalar(x as null | boolean | number | string)).join(', ')}]`;
       if (line.length + indent.length <= INLINE_WIDTH) return line;
     }
     const inner = indent + '  ';
@@ -133,27 +140,28 @@ function write(v: Json, indent: string, inline: boolean): string {
     for (let k = 0; k < v.length; k++) s += inner + write(v[k]!, inner, true) + (k < v.length - 1 ? ',\n' : '\n');
     return s + indent + ']';
   }
-  const keys = Object.keys(v).filter((k) => v[k] !== undefined);
+  const keys = Object.keys(v).filter((k) => v[k] !== undefined).sort();
   if (keys.length === 0) return '{}';
   if (inline && isFlat(keys.map((k) => v[k]))) {
-    const line = `{ ${keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(v[k])}`).join(', ')} }`;
+    const line = `{ ${keys.map((k) => `${str(k)}: ${scalar(v[k] as null | boolean | number | string)}`).join(', ')} }`;
     if (line.length + indent.length <= INLINE_WIDTH) return line;
   }
   const inner = indent + '  ';
   let s = '{\n';
   for (let n = 0; n < keys.length; n++) {
     const k = keys[n]!;
-    s += inner + JSON.stringify(k) + ': ' + write(v[k]!, inner, k === 'position') + (n < keys.length - 1 ? ',\n' : '\n');
+    s += inner + str(k) + ': ' + write(v[k]!, inner, false) + (n < keys.length - 1 ? ',\n' : '\n');
   }
   return s + indent + '}';
 }
 
 /** The one text a document has. Saving an unchanged canvas changes no byte. */
 export function serializeDocument(doc: BmadDocument): string {
-  const list = (items: string[]) => (items.length ? `[\n${items.join(',\n')}\n  ]` : '[]');
-  const nodes = list([...doc.nodes].sort(byId).map(writeNode));
-  const edges = list([...doc.edges].sort(byId).map(writeEdge));
-  return `{\n  "version": ${doc.version},\n  "nodes": ${nodes},\n  "edges": ${edges}\n}\n`;
+  const list = (items: readonly string[]) => (items.length ? `[\n${items.join(',\n')}\n  ]` : '[]');
+  const nodes = writeAll(sortedById(doc.nodes), lastNodes, writeNode);
+  const edges = writeAll(sortedById(doc.edges), lastEdges, writeEdge);
+  [lastNodes, lastEdges] = [nodes.next, edges.next];
+  return `{\n  "version": ${doc.version},\n  "nodes": ${list(nodes.texts)},\n  "edges": ${list(edges.texts)}\n}\n`;
 }
 
 export function emptyDocument(): BmadDocument {

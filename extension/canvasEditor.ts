@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CanvasSession } from './canvasSession';
+import { diskEncodingIssue } from './diskEncoding';
 import { rendersRootOf } from './render/canvasProject';
 import type { SessionRegistry } from './sessionRegistry';
 import { canvasHtml, webviewOptions } from './webviewHtml';
@@ -27,10 +28,15 @@ export class CanvasEditorProvider implements vscode.CustomTextEditorProvider {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+  async resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): Promise<void> {
     panel.webview.options = webviewOptions(this.extensionUri, rendersRootOf(document.uri));
+    let closedEarly = false;
+    const early = panel.onDidDispose(() => (closedEarly = true));
+    const encoding = await diskEncodingIssue(document.uri);
+    early.dispose();
+    if (closedEarly) return;
     // Listen before the page loads, or its first `ready` could be missed.
-    const session = new CanvasSession(document, panel, this.log);
+    const session = new CanvasSession(document, panel, this.log, encoding);
     const tracked = this.sessions.add(session);
     const closed = panel.onDidDispose(() => {
       closed.dispose();

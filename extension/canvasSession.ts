@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
-import { applyOp, parseDocument, parseToHost, serializeDocument, type BmadDocument, type Op, type ParseResult, type ToHost, type ToWebview } from '../core';
+import {
+  applyOp, parseDocument, parseToHost, serializeDocument,
+  type BmadDocument, type LocatedIssue, type Op, type ParseResult, type ToHost, type ToWebview,
+} from '../core';
 import type { CanvasSessionApi, TextChangeRead } from './api';
+import { diskEncodingIssue, documentEncodingIssue } from './diskEncoding';
 import { DocumentWriter } from './documentWriter';
+import { openAsText, type TextPlace } from './openAsText';
 import { affectsCanvas, canvasSettings } from './settings';
 
 /** Lets a burst of keystrokes in a text editor reach the canvas as one update. */
@@ -30,19 +35,27 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   private parsed: { version: number; result: ParseResult } | undefined;
   private selected: readonly string[] = [];
   private disposed = false;
+  private encodingSeen: string;
 
   constructor(
     readonly document: vscode.TextDocument,
     readonly panel: vscode.WebviewPanel,
     private readonly log: vscode.LogOutputChannel,
+    /**
+     * Set while the file on disk is not UTF-8 (the text has U+FFFD where its bytes were); checked
+     * before the session starts (diskEncodingIssue) so that even the first answer knows.
+     */
+    private encodingIssue: LocatedIssue | undefined,
   ) {
     this.uri = document.uri;
+    this.encodingSeen = document.encoding;
     this.writer = new DocumentWriter(document);
     this.subscriptions.push(
       this.posted,
       this.read,
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => d === this.document && this.recheckDisk()),
       vscode.workspace.onDidChangeConfiguration((e) => affectsCanvas(e, this.uri) && this.sendCurrent()),
     );
   }
@@ -55,11 +68,22 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     return this.selected;
   }
 
-  /** The document parsed from its current text, cached per version (parsing a big canvas takes ms). */
+  /**
+   * The document parsed from its current text, cached per version (parsing a big canvas takes ms);
+   * a text this session wrote is never parsed again, it knows the document it came from.
+   */
   current(): ParseResult {
+    const encoding = documentEncodingIssue(this.document) ?? this.encodingIssue;
+    if (encoding) return { ok: false, issues: [encoding] };
     const v = this.document.version;
     if (this.parsed?.version !== v) this.parsed = { version: v, result: parseDocument(this.document.getText()) };
     return this.parsed.result;
+  }
+
+  /** Where the first problem is, for Open as Text; undefined when the document reads. */
+  firstProblem(): TextPlace | undefined {
+    const r = this.current();
+    return r.ok ? undefined : r.issues[0];
   }
 
   receive(raw: unknown): Promise<void> {
@@ -86,7 +110,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
         this.selected = msg.nodeIds;
         return;
       case 'openAsText':
-        await vscode.commands.executeCommand('vscode.openWith', this.uri, 'default', vscode.ViewColumn.Beside);
+        await openAsText(this.uri, msg.at ?? this.firstProblem());
         return;
       case 'history':
         // Undo and redo of a custom text editor act on its document's undo stack.
@@ -122,19 +146,39 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
       if (!parsed.ok) return { ok: false, message: FILE_HAS_ERRORS };
       const next = applyOp(parsed.doc, op);
       if (!next.ok) return next;
-      if (await this.writer.write(serializeDocument(next.doc))) return { ok: true };
+      const text = serializeDocument(next.doc);
+      if (await this.writer.write(text)) {
+        const { version } = this.document;
+        if (this.document.getText() === text) this.parsed = { version, result: { ok: true, doc: next.doc } };
+        return { ok: true };
+      }
       this.log.info(`${this.file()}: the document changed while an edit was applied; retrying`);
     }
     return { ok: false, message: 'the document kept changing while the edit was applied; try again' };
   }
 
   private onTextChanged(e: vscode.TextDocumentChangeEvent): void {
-    if (e.document !== this.document || e.contentChanges.length === 0) return;
+    if (e.document !== this.document) return;
+    // No content change: the dirty state or the encoding changed; only the latter matters here.
+    if (e.contentChanges.length === 0) {
+      if (this.document.encoding !== this.encodingSeen) this.recheckDisk();
+      return;
+    }
     const echo = this.writer.consumeEcho(e.document.getText());
     this.read.fire({ version: e.document.version, echo });
     if (echo) return;
     clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => this.sendCurrent(), EXTERNAL_DEBOUNCE_MS);
+    // Not dirty after a change: the text was (re)loaded from disk, whose bytes may have changed.
+    if (!e.document.isDirty) this.recheckDisk();
+    else this.debounce = setTimeout(() => this.sendCurrent(), EXTERNAL_DEBOUNCE_MS);
+  }
+
+  /** Reads the file's bytes again; ops wait for it, and the webview then gets what holds now. */
+  private recheckDisk(): void {
+    this.encodingSeen = this.document.encoding;
+    void this.enqueue(async () => {
+      this.encodingIssue = await diskEncodingIssue(this.uri);
+    }).then(() => this.sendCurrent());
   }
 
   /** Sends what the text says now: the document with settings, or the located issues. */

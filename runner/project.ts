@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatIssue, formatPath, parseDocument, type BmadDocument, type Tier } from '../core';
+import { formatIssue, formatPath, parseDocumentBytes, type BmadDocument, type Tier } from '../core';
 import { jsonLocation, schemaProblem } from './jsonLocation';
 import { CACHE_DIR, CANVAS_DIR, LOCK_FILE, MAIN_CANVAS, PROJECT_FILE, ProjectManifest, RENDERS_DIR } from './projectLayout';
 import { existingFileInside, insideProject, PathRefused, projectRelative } from './projectPaths';
@@ -118,14 +118,14 @@ export function resolveCanvases(p: Project, cwd: string, arg: string | undefined
 
 /** Reads and validates a canvas; every problem comes back located, as `bmad validate` prints it. */
 export function loadCanvas(p: Project, rel: string): BmadDocument {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = fs.readFileSync(existingFileInside(p.root, rel, rel), 'utf8');
+    bytes = fs.readFileSync(existingFileInside(p.root, rel, rel));
   } catch (e) {
     if (e instanceof PathRefused) throw new ProjectProblem(`${rel}:1:1: ${e.reason}`);
     throw new ProjectProblem(`${rel}:1:1: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const r = parseDocument(text);
+  const r = parseDocumentBytes(bytes);
   if (!r.ok) throw new ProjectProblem(r.issues.map((i) => formatIssue(rel, i)).join('\n'));
   return r.doc;
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleAliases } from '../../scripts/bundleAliases.mjs';
 import { zodEnglishOnly } from '../../scripts/esbuild/zodEnglishOnly.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,7 +18,7 @@ export const repoRoot = path.resolve(here, '../..');
  */
 export async function buildCanvasPage(outDir, { production = true, minify = production } = {}) {
   fs.mkdirSync(outDir, { recursive: true });
-  const common = { bundle: true, minify, sourcemap: false, logLevel: 'warning', legalComments: 'none', platform: 'browser', format: 'iife', target: 'chrome120', absWorkingDir: repoRoot };
+  const common = { bundle: true, minify, sourcemap: false, logLevel: 'warning', legalComments: 'none', platform: 'browser', format: 'iife', target: 'chrome120', absWorkingDir: repoRoot, alias: bundleAliases };
   await Promise.all([
     esbuild.build({ ...common, entryPoints: { webview: 'webview/main.tsx' }, jsx: 'automatic', loader: { '.css': 'css' },
       define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' }, plugins: [zodEnglishOnly], outdir: outDir }),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isNodeKind, KIND_NAMES, makeNode, NODE_KINDS, Op, type NodeKind } from '../../core';
 import { autoLayoutOp } from '../autoLayout';
 import { FILE_HAS_ERRORS, type CanvasSession } from '../canvasSession';
+import { openAsText } from '../openAsText';
 import { freeSpot } from '../placement';
 import type { SessionRegistry } from '../sessionRegistry';
 
@@ -46,10 +47,14 @@ export function registerCanvasCommands(sessions: SessionRegistry, log: vscode.Lo
     return !!session;
   };
 
-  /** From the editor title the resource comes as an argument; from the palette it is the active canvas. */
-  const openAsText = async (arg?: unknown): Promise<void> => {
-    const uri = arg instanceof vscode.Uri ? arg : activeSession()?.uri;
-    if (uri) await vscode.commands.executeCommand('vscode.openWith', uri, 'default', vscode.ViewColumn.Beside);
+  /**
+   * From the editor title the resource comes as an argument; from the palette it is the active canvas.
+   * A canvas with problems opens at the first one.
+   */
+  const openText = async (arg?: unknown): Promise<void> => {
+    const session = arg instanceof vscode.Uri ? sessions.get(arg) : activeSession();
+    const uri = arg instanceof vscode.Uri ? arg : session?.uri;
+    if (uri) await openAsText(uri, session?.firstProblem());
   };
 
   function fail(message: string): undefined {
@@ -62,7 +67,7 @@ export function registerCanvasCommands(sessions: SessionRegistry, log: vscode.Lo
     vscode.commands.registerCommand('bmad.addNode', addNode),
     vscode.commands.registerCommand('bmad.autoLayout', autoLayout),
     vscode.commands.registerCommand('bmad.fitView', fitView),
-    vscode.commands.registerCommand('bmad.openAsText', openAsText),
+    vscode.commands.registerCommand('bmad.openAsText', openText),
   ];
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { formatIssue, parseDocument } from '../../core';
+import { formatIssue, parseDocumentBytes } from '../../core';
 import { defineCommand, EXIT } from './command';
 
 /** Folders never worth descending into when a directory is given. */
@@ -22,17 +22,18 @@ async function expand(arg: string, cwd: string): Promise<string[]> {
   return found.sort();
 }
 
-/** Problems of one file as `file:line:col path: message` lines; an unreadable file is one located problem. */
+/** Problems of one file as `file:line:col: message` lines; an unreadable file is one located problem. */
 export async function validateFile(file: string, cwd: string): Promise<string[]> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await fs.readFile(path.resolve(cwd, file), 'utf8');
+    // Bytes, not text: a lenient decode would read bytes that are not UTF-8 as U+FFFD and pass them.
+    bytes = await fs.readFile(path.resolve(cwd, file));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
     return [`${file}:1:1: cannot read: ${why}`];
   }
-  const r = parseDocument(text);
+  const r = parseDocumentBytes(bytes);
   return r.ok ? [] : r.issues.map((iss) => formatIssue(file, iss));
 }
 
@@ -41,7 +42,7 @@ export const validate = defineCommand({
   summary: 'check .bmad canvases and print every problem with its location',
   usage: 'bmad validate <file|folder>…',
   details:
-    'Prints one `file:line:col path: message` line per problem on stdout and a summary on stderr.\n' +
+    'Prints one `file:line:col: message` line per problem on stdout and a summary on stderr.\n' +
     'A folder is searched for *.bmad files. Exit status: 0 when every file is valid, 1 otherwise.',
   options: [{ name: 'quiet', short: 'q', type: 'boolean', description: 'print problems only, no summary' }],
   args: z.object({

@@ -19,7 +19,7 @@ export const MAY_IMPORT = {
 };
 
 /** Packages core may import: it runs unchanged in the webview, the extension host and the runner. */
-export const CORE_PACKAGES = ['zod', 'yjs'];
+export const CORE_PACKAGES = ['zod', 'yjs', 'jsonc-parser'];
 
 /** Packages the webview may import: it runs in a browser, and whatever core uses comes along. */
 export const WEBVIEW_PACKAGES = [

@@ -177,7 +177,7 @@ describe('canvas webview in Chromium', function () {
     page = await harness.open('doc=film&host=manual');
     await sendFromHost(page, { type: 'invalid', file: 'main.bmad', issues: [{ path: ['nodes', 3, 'params', 'seed'], message: 'expected an integer, got 1.5', line: 41, column: 17 }] });
     await page.waitForSelector('.error-view');
-    assert.match(await page.locator('.issue-list').innerText(), /main\.bmad:41:17 nodes\[3\]\.params\.seed: expected an integer, got 1\.5/);
+    assert.match(await page.locator('.issue-list').innerText(), /main\.bmad:41:17: nodes\[3\]\.params\.seed: expected an integer, got 1\.5/);
     await page.locator('vscode-button', { hasText: 'Open as Text' }).click();
     await page.keyboard.press('Delete');
     assert.deepEqual((await posted(page)).map((m) => m.type), ['ready', 'openAsText']);

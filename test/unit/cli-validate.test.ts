@@ -20,9 +20,9 @@ describe('bmad validate (built CLI)', function () {
     const r = await runBmad(['validate', 'valid.bmad', 'bad-seed.bmad', 'syntax.bmad', 'bad-edge.bmad'], fixtures);
     assert.equal(r.code, 1);
     assert.deepEqual(r.stdout.trimEnd().split('\n'), [
-      'bad-seed.bmad:12:17 nodes[0].params.seed: expected an integer, got 1.5',
+      'bad-seed.bmad:12:17: nodes[0].params.seed: expected an integer, got 1.5',
       `syntax.bmad:14:9: expected ',' or '}', found '"'`,
-      'bad-edge.bmad:34:97 edges[0].targetPort: cannot connect text output "shot" of shot "Shot 1" (n_shot1) to style input "style" of image "Keyframe" (n_img1)',
+      'bad-edge.bmad:34:97: edges[0].targetPort: cannot connect text output "shot" of shot "Shot 1" (n_shot1) to style input "style" of image "Keyframe" (n_img1)',
     ]);
     assert.match(r.stderr, /3 problems in 3 of 4 files/);
   });
@@ -30,7 +30,7 @@ describe('bmad validate (built CLI)', function () {
   it('keeps the path as given, so editors can jump to it', async () => {
     const r = await runBmad(['validate', 'test/fixtures/validate/bad-seed.bmad'], REPO);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^test\/fixtures\/validate\/bad-seed\.bmad:12:17 /);
+    assert.match(r.stdout, /^test\/fixtures\/validate\/bad-seed\.bmad:12:17: /);
   });
 
   it('reports an unreadable file as a located problem', async () => {
@@ -44,6 +44,20 @@ describe('bmad validate (built CLI)', function () {
       const locked = await runBmad(['validate', 'locked.bmad'], dir);
       assert.equal(locked.stdout, 'locked.bmad:1:1: cannot read: permission denied\n');
     }
+  });
+
+  it('refuses a file that is not valid UTF-8 at its first bad byte, instead of reading U+FFFD', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-validate-'));
+    const text = fs.readFileSync(path.join(fixtures, 'valid.bmad'), 'utf8');
+    // "Café" saved as Latin-1: 0xE9 is not UTF-8 on its own.
+    const bytes = Buffer.from(text.replace('"Keyframe"', '"Caf\u0000"'), 'utf8');
+    bytes[bytes.indexOf(0)] = 0xe9;
+    fs.writeFileSync(path.join(dir, 'latin1.bmad'), bytes);
+    const r = await runBmad(['validate', 'latin1.bmad'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^latin1\.bmad:7:20: not valid UTF-8 \(byte 0xE9\)/);
+    assert.equal(r.stdout.trimEnd().split('\n').length, 1);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'latin1.bmad')), bytes);
   });
 
   it('searches a folder for canvases', async () => {

@@ -28,7 +28,7 @@ describe('core: parse errors are located', () => {
   it('names file, line, column and JSON path of a schema error', () => {
     const r = parseDocument(sample);
     assert.ok(!r.ok);
-    assert.deepEqual(r.issues.map((i) => formatIssue('main.bmad', i)), ['main.bmad:12:17 nodes[0].params.seed: expected an integer, got 1.5']);
+    assert.deepEqual(r.issues.map((i) => formatIssue('main.bmad', i)), ['main.bmad:12:17: nodes[0].params.seed: expected an integer, got 1.5']);
   });
 
   it('locates a syntax error', () => {
@@ -40,7 +40,7 @@ describe('core: parse errors are located', () => {
   it('points an unknown key at the key itself', () => {
     const r = parseDocument(sample.replace('"seed": 1.5', '"seed": 1, "sead": 2'));
     assert.ok(!r.ok);
-    assert.equal(formatIssue('main.bmad', r.issues[0]!), 'main.bmad:12:20 nodes[0].params: unknown key "sead"');
+    assert.equal(formatIssue('main.bmad', r.issues[0]!), 'main.bmad:12:20: nodes[0].params: unknown key "sead"');
   });
 
   it('names both ends of a wrong-typed edge', () => {
@@ -98,7 +98,7 @@ describe('core: parse errors are located', () => {
             assert.ok(issue.message.length > 0);
             assert.ok(issue.line >= 1 && issue.line <= lines, `line ${issue.line} of ${lines}`);
             assert.ok(issue.column >= 1);
-            assert.match(formatIssue('m.bmad', issue), /^m\.bmad:\d+:\d+[ :]/);
+            assert.match(formatIssue('m.bmad', issue), /^m\.bmad:\d+:\d+: /);
           }
         },
       ),

@@ -38,7 +38,7 @@ describe('bmad CLI: arguments and projects are checked first', function () {
     for (const cmd of ['render', 'status']) {
       const r = await runBmad([cmd], path.join(dir, '03_Renders'));
       assert.equal(r.code, 1);
-      assert.match(r.stderr, new RegExp(`^bmad ${cmd}: 02_Source_Creative/main\\.bmad:\\d+:\\d+ nodes\\[\\d\\]\\.params\\.seed: must be at least 0`));
+      assert.match(r.stderr, new RegExp(`^bmad ${cmd}: 02_Source_Creative/main\\.bmad:\\d+:\\d+: nodes\\[\\d\\]\\.params\\.seed: must be at least 0`));
     }
     fs.writeFileSync(canvas, good);
   });

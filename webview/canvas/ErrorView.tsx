@@ -1,4 +1,4 @@
-import { formatIssue } from '../../core/serialize';
+import { formatIssue, type LocatedIssue } from '../../core/issues';
 import { useSession } from '../hooks/useSession';
 import { useUi } from '../hooks/useUi';
 import type { UiState } from '../state/uiState';
@@ -7,19 +7,34 @@ import { VscodeButton } from './inspector/vscodeElements';
 const selectFile = (s: UiState) => s.file;
 const selectIssues = (s: UiState) => s.issues;
 
-/** The document does not parse: say exactly where, offer the text editor, and edit nothing. */
+/**
+ * The document cannot be read: say exactly where, and edit nothing. Each problem opens the text at
+ * its line and column; Open as Text goes to the first one (problems come sorted by place).
+ */
 export function ErrorView() {
   const session = useSession();
   const file = useUi(selectFile);
   const issues = useUi(selectIssues);
+  const open = (at?: LocatedIssue) => session.openAsText(at);
   return (
     <main className="error-view" role="alert">
       <h1>This canvas cannot be opened</h1>
       <p>{file} has {issues.length === 1 ? 'a problem' : `${issues.length} problems`}. The canvas will not change the file until it reads again.</p>
       <ul className="issue-list">
-        {issues.map((iss, i) => <li key={i}><code>{formatIssue(file, iss)}</code></li>)}
+        {issues.map((iss, i) => (
+          <li key={i}>
+            <button
+              type="button"
+              className="issue-link"
+              title={`Open the text at line ${iss.line}, column ${iss.column}`}
+              onClick={() => open(iss)}
+            >
+              <code>{formatIssue(file, iss)}</code>
+            </button>
+          </li>
+        ))}
       </ul>
-      <VscodeButton onClick={() => session.openAsText()}>Open as Text</VscodeButton>
+      <VscodeButton onClick={() => open(issues[0])}>Open as Text</VscodeButton>
     </main>
   );
 }

@@ -114,8 +114,9 @@ export class CanvasSession {
     this.host.post({ type: 'runCommand', command });
   }
 
-  openAsText(): void {
-    this.host.post({ type: 'openAsText' });
+  /** The text editor, with the cursor at a problem when one is given (the error view's links). */
+  openAsText(at?: { line: number; column: number }): void {
+    this.host.post(at ? { type: 'openAsText', at: { line: at.line, column: at.column } } : { type: 'openAsText' });
   }
 
   setViewport(v: Viewport): void {

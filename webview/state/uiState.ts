@@ -1,6 +1,6 @@
 import type { PortType } from '../../core/ports';
 import type { CanvasSettings } from '../../core/protocol';
-import type { LocatedIssue } from '../../core/serialize';
+import type { LocatedIssue } from '../../core/issues';
 import { createStore, type Store } from './store';
 
 export interface StatusMessage {

@@ -36,7 +36,10 @@ describe('canvas editor (bmad.canvas)', () => {
     doc = await textDocument(uri);
   });
   after(async () => {
+    // save() can resolve false while the save still runs (the canvas editor owns the document too):
+    // wait for it to land, or the folder may be removed under it ("Failed to save … ENOENT").
     if (doc.isDirty) await doc.save();
+    await waitFor('the save to finish', () => !doc.isDirty);
     await closeAll();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { bundleAliases } from '../../../scripts/bundleAliases.mjs';
 
 /**
  * Tests run the real `bmad` executable: runner/cli.ts bundled the way esbuild.mjs bundles it
@@ -41,6 +42,7 @@ export function bundleDir(): Promise<string> {
       format: 'cjs',
       target: 'node20',
       banner: { js: '#!/usr/bin/env node' },
+      alias: bundleAliases,
       outdir: dir,
       logLevel: 'error',
     });
@@ -86,6 +88,7 @@ export function previewBundle(): Promise<string> {
       format: 'cjs',
       target: 'node20',
       external: ['@napi-rs/canvas', '@ffmpeg-installer/ffmpeg', 'ffprobe-static', '@fontsource/dejavu-sans'],
+      alias: bundleAliases,
       outdir: dir,
       logLevel: 'error',
     });

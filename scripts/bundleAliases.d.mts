@@ -1,0 +1,2 @@
+/** See bundleAliases.mjs. */
+export declare const bundleAliases: Record<string, string>;
