@@ -111,6 +111,7 @@ export function statusWorkerBundle(): Promise<string> {
       target: 'node20',
       outdir: dir,
       logLevel: 'error',
+      alias: bundleAliases,
     });
     return dir;
   })()).then((dir) => path.join(dir, 'statusWorker.js'));
