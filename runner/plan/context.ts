@@ -14,8 +14,24 @@ import type { CanvasGraph } from './graph';
 /** Planning failed for one node; the message names the node and the param. */
 export class PlanError extends Error {}
 
-/** A node cannot be planned because another one it takes params from cannot: it is skipped, not failed. */
-export class Blocked extends Error {}
+/**
+ * Planning stopped at an input the node needs and nobody connected: nothing failed, the canvas is
+ * not finished. The message says which input and what to connect to it.
+ */
+export class NeedsInput extends PlanError {}
+
+/**
+ * A node cannot be planned because another one it takes params from cannot: it is skipped, not
+ * failed; `needsInput` when that other node is waiting for an input.
+ */
+export class Blocked extends Error {
+  constructor(
+    message: string,
+    readonly needsInput = false,
+  ) {
+    super(message);
+  }
+}
 
 export interface AssetFile {
   readonly rel: string;

@@ -1,5 +1,5 @@
 import { NODE_KINDS, type BmadNode } from '../../core';
-import { PlanError, sameName, type ContextResolver } from './context';
+import { NeedsInput, PlanError, sameName, type ContextResolver } from './context';
 
 /** What planning needs to know about a video or audio node, resolved once and shared by its consumers. */
 
@@ -48,13 +48,21 @@ export function audioFacts(r: ContextResolver, audio: BmadNode): AudioFacts {
   let text = String(p.text).trim();
   if (mode === 'dialogue' && !text) {
     text = mine.map((l) => l.line.trim()).filter(Boolean).join(' ');
-    if (!text) {
-      const who = character ? `"${cp.name}"` : 'its character (none connected)';
-      throw new PlanError(`${r.graph.name(audio.id)} params.text: nothing to say; give it a text, or connect a shot with lines for ${who}`);
-    }
+    if (!text) throw nothingToSay(r, audio, shot, character);
   }
   const lineIndex = mine[0]?.i ?? lines.length;
   return { node: audio, mode, shot, scene, character, text, lineIndex, voice };
+}
+
+/**
+ * A dialogue node with no text of its own and no line to take: waiting for an input when its shot or
+ * its speaker is not connected, a params problem when both are and the shot gives the speaker no line.
+ */
+function nothingToSay(r: ContextResolver, audio: BmadNode, shot: BmadNode | undefined, character: BmadNode | undefined): PlanError {
+  const speaker = character ? `"${String((character.params as P).name)}"` : undefined;
+  if (!shot) return new NeedsInput(`nothing to say: give it a text, or connect a shot with lines${speaker ? ` for ${speaker}` : ''} to its "Shot" input`);
+  if (!character) return new NeedsInput('nothing to say: give it a text, or connect the character who speaks to its "Voice" input');
+  return new PlanError(`${r.graph.name(audio.id)} params.text: nothing to say; give it a text, or give ${speaker} a line in ${r.graph.name(shot.id)}`);
 }
 
 /** A planning guess of how long a line takes to say at `rate` words per minute (espeak's meaning). */

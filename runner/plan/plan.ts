@@ -3,15 +3,16 @@ import { isPreviewKind, PREVIEW_PIPELINES, type PreviewKind } from '../../core/p
 import type { PipelineRef } from '../../core/contract';
 import type { BmadDocument, BmadNode, Tier } from '../../core';
 import { sha256Text } from '../hash';
-import { Blocked, ContextResolver, PlanError } from './context';
+import { Blocked, ContextResolver, NeedsInput, PlanError } from './context';
 import { CanvasGraph } from './graph';
-import { KindPlanner, type PlannedInput } from './kinds';
+import { KindPlanner, waitsFor, type PlannedInput } from './kinds';
 
 /**
  * Canvas → jobs, upstream first. Every generating node (image, video, audio) and every edit and output
  * becomes one job whose key is known before anything renders (inputs are named by upstream keys), so
  * `status` and a no-op render never run a pipeline. A node that cannot be planned fails with a reason;
- * everything downstream of it is skipped, naming it; the rest of the canvas still plans.
+ * everything downstream of it is skipped, naming it; the rest of the canvas still plans. A node
+ * missing an input it needs is not a failure: it and what waits for it "need input".
  */
 
 export interface PlannedJob {
@@ -31,7 +32,7 @@ export interface PlannedJob {
 
 export type PlanEntry =
   | { readonly state: 'job'; readonly job: PlannedJob }
-  | { readonly state: 'failed' | 'skipped'; readonly node: BmadNode; readonly reason: string };
+  | { readonly state: 'failed' | 'skipped' | 'needs-input'; readonly node: BmadNode; readonly reason: string };
 
 export interface Plan {
   readonly canvas: string;
@@ -66,13 +67,15 @@ export function planCanvas(root: string, canvas: string, doc: BmadDocument, opts
     try {
       plan = kinds[kind](node);
     } catch (e) {
+      if (e instanceof NeedsInput) return { state: 'needs-input', node, reason: e.message };
       if (e instanceof PlanError) return { state: 'failed', node, reason: e.message };
-      if (e instanceof Blocked) return { state: 'skipped', node, reason: e.message };
+      if (e instanceof Blocked) return { state: e.needsInput ? 'needs-input' : 'skipped', node, reason: e.message };
       throw e;
     }
     const deps = [...new Set([...plan.inputs.flatMap((i) => ('node' in i ? [i.node] : [])), ...(plan.after ?? [])])];
     for (const d of deps) {
       const up = byNode.get(d);
+      if (up?.state === 'needs-input') return { state: 'needs-input', node, reason: waitsFor(graph.name(d), up.reason) };
       if (up?.state !== 'job') {
         const why = up ? `${up.state === 'failed' ? 'failed' : 'was skipped'}` : 'is not a job';
         return { state: 'skipped', node, reason: `upstream ${graph.name(d)} ${why}` };

@@ -63,10 +63,10 @@ describe('runner: local target (stand-in pipelines)', () => {
   it('no result.json, or one that breaks the contract, is INTERNAL naming the job', async () => {
     const crash = await run(standin('crash', `console.error('segfault-ish'); process.exit(3);`));
     assert.deepEqual(crash.r.ok, false);
-    assert.match(!crash.r.ok ? crash.r.error.message : '', /^job image "Keyframe" \(n_img\): the pipeline exited \(code 3\) without writing result\.json: segfault-ish/);
+    assert.match(!crash.r.ok ? crash.r.error.message : '', /^job "Keyframe" \(n_img\): the pipeline exited \(code 3\) without writing result\.json: segfault-ish/);
     assert.equal(!crash.r.ok && crash.r.error.code, 'INTERNAL');
     const bad = await run(standin('bad', `fs.writeFileSync(dir + '/result.json', JSON.stringify({ ok: true, outputs: [] }));`));
-    assert.match(!bad.r.ok ? bad.r.error.message : '', /^job image "Keyframe" \(n_img\): result\.json does not follow the contract \(outputs: /);
+    assert.match(!bad.r.ok ? bad.r.error.message : '', /^job "Keyframe" \(n_img\): result\.json does not follow the contract \(outputs: /);
     const garbled = await run(standin('garbled', `fs.writeFileSync(dir + '/result.json', '{"ok": tru');`));
     assert.match(!garbled.r.ok ? garbled.r.error.message : '', /result\.json is not JSON/);
     const liar = await run(standin('liar', `fs.writeFileSync(dir + '/result.json', JSON.stringify({ ok: true, outputs: [{ name: 'a', role: 'image', mime: 'x' }] })); process.exit(1);`));
@@ -87,7 +87,7 @@ describe('runner: local target (stand-in pipelines)', () => {
     while (!lines.length) await new Promise((r) => setTimeout(r, 10));
     ac.abort();
     const { r } = await p;
-    assert.deepEqual(r, { ok: false, error: { code: 'INTERRUPTED', message: 'job image "Keyframe" (n_img) was cancelled' } });
+    assert.deepEqual(r, { ok: false, error: { code: 'INTERRUPTED', message: 'job "Keyframe" (n_img) was cancelled' } });
     assert.ok(lines.some((l) => l.type === 'log' && l.message === 'ignoring SIGTERM'), 'SIGTERM came first');
     assert.ok(Date.now() - started >= 300, 'SIGKILL waited for the grace period');
   });

@@ -11,7 +11,7 @@ export function CardShell({ data, selected, children }: { data: CardData; select
   return (
     <div className={`card card-${data.kind}${selected ? ' is-selected' : ''}`}>
       <div className="card-header">
-        <span className="card-label" title={data.label}>{data.label || spec.title}</span>
+        <span className="card-label" title={data.label}>{data.label}</span>
         <span className="card-kind">{data.title}</span>
         {data.tier !== undefined && <span className={`tier-badge tier-${data.tier}`} title="Quality tier">{data.tier}</span>}
       </div>

@@ -1,3 +1,4 @@
+import { nodeLabel, nodeTitle } from '../../../core/nodeNames';
 import { kindSpec, type NodeKind } from '../../../core/nodes';
 import type { BmadNode } from '../../../core/schema';
 import { handlesOf } from './cardLayout';
@@ -30,7 +31,7 @@ export function cardData(n: BmadNode): CardData {
   const tier = n.params.tier;
   return {
     kind: n.kind,
-    label: n.label,
+    label: nodeLabel(n),
     title: spec.title,
     summary: spec.summary.map((k) => [k, formatValue(n.params[k])] as const),
     tier: spec.generates ? (typeof tier === 'string' ? tier : 'default') : undefined,
@@ -56,7 +57,7 @@ export function toFlowNode(n: BmadNode, selected: boolean, position = n.position
     handles: handlesOf(n.kind),
     selected,
     className: `kind-${n.kind}`,
-    ariaLabel: `${kindSpec(n.kind).title} ${n.label}`,
+    ariaLabel: nodeTitle(n),
   };
 }
 
