@@ -48,7 +48,7 @@ export function renderReport(s: RenderSummary, doc: BmadDocument, films: readonl
   const waiting = s.failures.filter((x) => x.state === 'needs-input');
   if (waiting.length) {
     const first = waiting[0]!;
-    const more = waiting.length > 1 ? `; ${waiting.length - 1} more ${waiting.length === 2 ? 'needs' : 'need'} input (see the BMAD log)` : '';
+    const more = waiting.length > 1 ? `; ${waiting.length - 1} more ${waiting.length === 2 ? 'needs' : 'need'} input` : '';
     const text = `BMAD: ${made}; ${name(first.node, first.label)} needs input: ${first.reason}${more}.`;
     return withFilm({ level: 'warning', text, actions: ['Show Log'] });
   }

@@ -40,7 +40,7 @@ describe('extension: the render-done message', () => {
     ];
     const m = renderReport(summary({ ok: false, ran: ['main.bmad#img'], failures }), doc, []);
     assert.equal(m.level, 'warning');
-    assert.equal(m.text, 'BMAD: rendered "Keyframe"; "Clip" (vid) needs input: no keyframe: connect an image node to its "Keyframe" input; 1 more needs input (see the BMAD log).');
+    assert.equal(m.text, 'BMAD: rendered "Keyframe"; "Clip" (vid) needs input: no keyframe: connect an image node to its "Keyframe" input; 1 more needs input.');
     assert.deepEqual(m.actions, ['Show Log']);
     const withFilm = renderReport(summary({ ok: false, failures: failures.slice(0, 1) }), doc, ['03_Renders/main/film.mp4']);
     assert.deepEqual(withFilm.actions, ['Open Film', 'Reveal in Explorer', 'Show Log']);
