@@ -49,7 +49,7 @@ export function renderReport(s: RenderSummary, doc: BmadDocument, films: readonl
   if (waiting.length) {
     const first = waiting[0]!;
     const more = waiting.length > 1 ? `; ${waiting.length - 1} more ${waiting.length === 2 ? 'needs' : 'need'} input` : '';
-    const text = `BMAD: ${made}; ${name(first.node, first.label)} needs input: ${first.reason}${more}.`;
+    const text = `BMAD: ${made}; ${name(first.node, first.label)} needs input — ${first.reason}${more}.`;
     return withFilm({ level: 'warning', text, actions: ['Show Log'] });
   }
   return withFilm({ level: 'info', text: `BMAD: ${made}.`, actions: [] });

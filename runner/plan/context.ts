@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NODE_KINDS, type BmadNode } from '../../core';
+import { NODE_KINDS, type BmadNode, type NodeKind } from '../../core';
 import type { CharacterContext, SceneContext, ShotContext, StyleContext } from '../../core/previewParams';
+import { sameSpeaker } from '../../core/dialogue';
 import { AssetRefused, resolveAsset } from '../assets';
 import type { CanvasGraph } from './graph';
 
@@ -16,18 +17,34 @@ export class PlanError extends Error {}
 
 /**
  * Planning stopped at an input the node needs and nobody connected: nothing failed, the canvas is
- * not finished. The message says which input and what to connect to it.
+ * not finished. The message starts with the input's name as its card shows it ("Keyframe: connect
+ * an image node to it"), so the part a card has room for says which input.
  */
-export class NeedsInput extends PlanError {}
+export class NeedsInput extends PlanError {
+  /** The input's label on the card. */
+  readonly input: string;
+
+  constructor(kind: NodeKind, port: string, hint: string) {
+    const input = NODE_KINDS[kind].inputs.find((p) => p.id === port)?.label ?? port;
+    super(`${input}: ${hint}`);
+    this.input = input;
+  }
+}
+
+/** The node at the start of a chain of nodes that need input, and the input it lacks. */
+export interface Waiting {
+  readonly node: string;
+  readonly input: string;
+}
 
 /**
  * A node cannot be planned because another one it takes params from cannot: it is skipped, not
- * failed; `needsInput` when that other node is waiting for an input.
+ * failed; it needs input too (`waiting`) when that other node is waiting for one.
  */
 export class Blocked extends Error {
   constructor(
     message: string,
-    readonly needsInput = false,
+    readonly waiting?: Waiting,
   ) {
     super(message);
   }
@@ -139,7 +156,7 @@ export class ContextResolver {
 }
 
 export function sameName(character: BmadNode, name: string): boolean {
-  return String((character.params as P).name).trim().toLowerCase() === name.trim().toLowerCase();
+  return sameSpeaker(String((character.params as P).name), name);
 }
 
 export function extOf(file: string): string {

@@ -40,7 +40,7 @@ export class KindPlanner {
     try {
       return this.timeline(edit);
     } catch (e) {
-      if (e instanceof NeedsInput) throw new Blocked(waitsFor(this.r.graph.name(edit.id), e.message), true);
+      if (e instanceof NeedsInput) throw new Blocked(waitsFor(this.r.graph.name(edit.id), e.input), { node: edit.id, input: e.input });
       if (e instanceof PlanError) throw new Blocked(why(this.r.graph.name(edit.id)));
       throw e;
     }
@@ -74,7 +74,7 @@ export class KindPlanner {
   video(n: BmadNode): KindPlan {
     const p = n.params as P;
     const f = videoFacts(this.r, n);
-    if (!f.keyframe) throw new NeedsInput('no keyframe: connect an image node to its "Keyframe" input');
+    if (!f.keyframe) throw new NeedsInput('video', 'image', 'connect an image node to it');
     const sp = f.shot?.params as P | undefined;
     const params: VideoParams = { prompt: p.prompt, motion: p.motion, duration: f.duration, camera: sp?.camera ?? 'static', framing: sp?.framing ?? null, keyframe: 'keyframe.png' };
     return { params, inputs: [{ name: 'keyframe.png', role: 'keyframe', node: f.keyframe.id, output: 'image' }] };
@@ -121,7 +121,7 @@ export class KindPlanner {
   output(n: BmadNode): KindPlan {
     const p = n.params as P;
     const edit = this.r.graph.inputs(n.id, 'clip', 'edit')[0];
-    if (!edit) throw new NeedsInput('no cut: connect an edit node to its "Cut" input');
+    if (!edit) throw new NeedsInput('output', 'clip', 'connect an edit node to it');
     const t = this.timelineFor(edit, (name) => `upstream ${name} failed`);
     const inputs: PlannedInput[] = [{ name: 'cut.mp4', role: 'clip', node: edit.id, output: 'clip' }];
     const keyframes: OutputParams['keyframes'] = [];
@@ -164,10 +164,9 @@ export class KindPlanner {
   }
 }
 
-/** Why a node waits for an upstream one that needs input: names it, and what it needs. */
-export function waitsFor(upstreamName: string, upstreamReason: string): string {
-  // An upstream that itself waits has already named the node at the end of the chain.
-  return upstreamReason.startsWith('waits for ') ? upstreamReason : `waits for ${upstreamName}, which needs input (${upstreamReason})`;
+/** Why a node waits for the one at the start of its chain: names it, and the input it lacks. */
+export function waitsFor(name: string, input: string): string {
+  return `waits for ${name} (${input})`;
 }
 
 export function slug(text: string, fallback: string): string {

@@ -3,7 +3,7 @@ import { isPreviewKind, PREVIEW_PIPELINES, type PreviewKind } from '../../core/p
 import type { PipelineRef } from '../../core/contract';
 import type { BmadDocument, BmadNode, Tier } from '../../core';
 import { sha256Text } from '../hash';
-import { Blocked, ContextResolver, NeedsInput, PlanError } from './context';
+import { Blocked, ContextResolver, NeedsInput, PlanError, type Waiting } from './context';
 import { CanvasGraph } from './graph';
 import { KindPlanner, waitsFor, type PlannedInput } from './kinds';
 
@@ -32,7 +32,9 @@ export interface PlannedJob {
 
 export type PlanEntry =
   | { readonly state: 'job'; readonly job: PlannedJob }
-  | { readonly state: 'failed' | 'skipped' | 'needs-input'; readonly node: BmadNode; readonly reason: string };
+  | { readonly state: 'failed' | 'skipped'; readonly node: BmadNode; readonly reason: string }
+  /** `waiting`: the node that lacks the input, this one or one it waits for. */
+  | { readonly state: 'needs-input'; readonly node: BmadNode; readonly reason: string; readonly waiting: Waiting };
 
 export interface Plan {
   readonly canvas: string;
@@ -67,15 +69,15 @@ export function planCanvas(root: string, canvas: string, doc: BmadDocument, opts
     try {
       plan = kinds[kind](node);
     } catch (e) {
-      if (e instanceof NeedsInput) return { state: 'needs-input', node, reason: e.message };
+      if (e instanceof NeedsInput) return { state: 'needs-input', node, reason: e.message, waiting: { node: node.id, input: e.input } };
       if (e instanceof PlanError) return { state: 'failed', node, reason: e.message };
-      if (e instanceof Blocked) return { state: e.needsInput ? 'needs-input' : 'skipped', node, reason: e.message };
+      if (e instanceof Blocked) return e.waiting ? { state: 'needs-input', node, reason: e.message, waiting: e.waiting } : { state: 'skipped', node, reason: e.message };
       throw e;
     }
     const deps = [...new Set([...plan.inputs.flatMap((i) => ('node' in i ? [i.node] : [])), ...(plan.after ?? [])])];
     for (const d of deps) {
       const up = byNode.get(d);
-      if (up?.state === 'needs-input') return { state: 'needs-input', node, reason: waitsFor(graph.name(d), up.reason) };
+      if (up?.state === 'needs-input') return { state: 'needs-input', node, reason: waitsFor(graph.name(up.waiting.node), up.waiting.input), waiting: up.waiting };
       if (up?.state !== 'job') {
         const why = up ? `${up.state === 'failed' ? 'failed' : 'was skipped'}` : 'is not a job';
         return { state: 'skipped', node, reason: `upstream ${graph.name(d)} ${why}` };

@@ -16,7 +16,10 @@ const who = (e: { job: { node: Nameable } }) => nodeName(e.job.node);
 const MARK = { failed: '✗', skipped: '–', 'needs-input': '○' } as const;
 
 export function failureLines(s: RenderSummary): string[] {
-  return s.failures.map((f) => `  ${MARK[f.state]} ${f.canvas} ${nodeName({ id: f.node, kind: f.kind, label: f.label })}: ${f.reason}`);
+  return s.failures.map((f) => {
+    const who = `${f.canvas} ${nodeName({ id: f.node, kind: f.kind, label: f.label })}`;
+    return `  ${MARK[f.state]} ${who}${f.state === 'needs-input' ? ' needs input — ' : ': '}${f.reason}`;
+  });
 }
 
 /** Counts of what a render did not make, each apart: a node that needs input has not failed. */

@@ -97,7 +97,7 @@ describe('extension: rendering in the editor (pure parts)', () => {
     });
 
     it('a node that needs input shows as such, with which input, not as failed', () => {
-      const reason = 'no keyframe: connect an image node to its "Keyframe" input';
+      const reason = 'Keyframe: connect an image node to it';
       const nodes = fromStatus([st(video.id, 'video', 'needs-input', [], { reason })], r.doc, src);
       assert.deepEqual(nodes[video.id], { state: 'needs-input', message: reason });
       assert.ok(parseToWebview({ type: 'renderState', full: true, nodes }).ok);

@@ -35,16 +35,16 @@ describe('extension: the render-done message', () => {
 
   it('nodes that need input are a warning, not a failure, and say which input; a film still gets its buttons', () => {
     const failures = [
-      failure('vid', 'needs-input', 'no keyframe: connect an image node to its "Keyframe" input'),
-      failure('out', 'needs-input', 'waits for "Clip" (vid), which needs input (no keyframe)'),
+      failure('vid', 'needs-input', 'Keyframe: connect an image node to it'),
+      failure('out', 'needs-input', 'waits for "Clip" (vid) (Keyframe)'),
     ];
     const m = renderReport(summary({ ok: false, ran: ['main.bmad#img'], failures }), doc, []);
     assert.equal(m.level, 'warning');
-    assert.equal(m.text, 'BMAD: rendered "Keyframe"; "Clip" (vid) needs input: no keyframe: connect an image node to its "Keyframe" input; 1 more needs input.');
+    assert.equal(m.text, 'BMAD: rendered "Keyframe"; "Clip" (vid) needs input — Keyframe: connect an image node to it; 1 more needs input.');
     assert.deepEqual(m.actions, ['Show Log']);
     const withFilm = renderReport(summary({ ok: false, failures: failures.slice(0, 1) }), doc, ['03_Renders/main/film.mp4']);
     assert.deepEqual(withFilm.actions, ['Open Film', 'Reveal in Explorer', 'Show Log']);
-    assert.match(withFilm.text, /^BMAD: film\.mp4 is ready; "Clip" \(vid\) needs input: /);
+    assert.match(withFilm.text, /^BMAD: film\.mp4 is ready; "Clip" \(vid\) needs input — Keyframe/);
   });
 
   it('a cancelled render says what is kept, with no buttons', () => {

@@ -62,12 +62,12 @@ describe('bmad CLI: arguments and projects are checked first', function () {
     try {
       const status = await runBmad(['status'], dir);
       assert.equal(status.code, 0, status.stderr);
-      assert.match(status.stdout, /○ needs-input video\s+n_clip\s+no keyframe: connect an image node to its "Keyframe" input/);
+      assert.match(status.stdout, /○ needs-input video\s+n_clip\s+Keyframe: connect an image node to it$/m);
       assert.match(status.stdout, /0 fresh, 0 stale, 0 missing, 1 needs-input, 0 error/);
       const render = await runBmad(['render'], dir);
       assert.equal(render.code, 1, 'the canvas did not render whole');
       assert.match(render.stdout, /^incomplete: 0 rendered, 0 cached, 1 needs input$/m);
-      assert.match(render.stderr, /○ 02_Source_Creative\/main\.bmad "Clip" \(n_clip\): no keyframe: connect an image node to its "Keyframe" input/);
+      assert.match(render.stderr, /○ 02_Source_Creative\/main\.bmad "Clip" \(n_clip\) needs input — Keyframe: connect an image node to it$/m);
     } finally {
       fs.writeFileSync(canvas, good);
     }

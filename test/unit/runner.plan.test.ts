@@ -96,7 +96,7 @@ describe('runner: planning a canvas into jobs', () => {
     assert.deepEqual(states.output![0], 'skipped');
   });
 
-  describe('a node missing an input it needs "needs input": not a failure, and says which input', () => {
+  describe('a node missing an input it needs "needs input": not a failure, and says which input first', () => {
     const entries = (p: Plan) => Object.fromEntries(p.entries.flatMap((e) => (e.state === 'job' ? [] : [[e.node.id, [e.state, e.reason]]])));
     const cut = (from: string, to: string) => (d: BmadDocument) => (d.edges = d.edges.filter((e) => !(e.source === from && e.target === to)));
 
@@ -104,29 +104,28 @@ describe('runner: planning a canvas into jobs', () => {
       const p = plan(film(cut('image-1', 'video-1')));
       const s = entries(p);
       assert.deepEqual(Object.keys(s).sort(), ['edit', 'output', 'video-1']);
-      assert.deepEqual(s['video-1'], ['needs-input', 'no keyframe: connect an image node to its "Keyframe" input']);
-      const waits = 'waits for "video-1", which needs input (no keyframe: connect an image node to its "Keyframe" input)';
-      assert.deepEqual(s.edit, ['needs-input', waits]);
-      assert.deepEqual(s.output, ['needs-input', waits], 'the chain is named by the node that needs the input');
+      assert.deepEqual(s['video-1'], ['needs-input', 'Keyframe: connect an image node to it']);
+      assert.deepEqual(s.edit, ['needs-input', 'waits for "video-1" (Keyframe)']);
+      assert.deepEqual(s.output, ['needs-input', 'waits for "video-1" (Keyframe)'], 'the chain is named by the node that lacks the input');
       assert.equal(p.jobs.length, 9);
     });
 
     it('an output with no cut needs its "Cut" input', () => {
-      assert.deepEqual(entries(plan(film(cut('edit', 'output')))), { output: ['needs-input', 'no cut: connect an edit node to its "Cut" input'] });
+      assert.deepEqual(entries(plan(film(cut('edit', 'output')))), { output: ['needs-input', 'Cut: connect an edit node to it'] });
     });
 
     it('an edit with no clips needs its "Clips" input; a bed fitted to it and the output wait for it', () => {
       const s = entries(plan(film((d) => (d.edges = d.edges.filter((e) => !(e.target === 'edit' && e.targetPort === 'video'))))));
-      assert.deepEqual(s.edit, ['needs-input', 'no clips: connect video nodes to its "Clips" input']);
-      assert.deepEqual(s.music, ['needs-input', 'waits for "edit", which needs input (no clips: connect video nodes to its "Clips" input)']);
-      assert.deepEqual(s.output![0], 'needs-input');
+      assert.deepEqual(s.edit, ['needs-input', 'Clips: connect video nodes to it']);
+      assert.deepEqual(s.music, ['needs-input', 'waits for "edit" (Clips)']);
+      assert.deepEqual(s.output, ['needs-input', 'waits for "edit" (Clips)']);
     });
 
     it('a line with no text needs a shot ("Shot") and a speaker ("Voice") before it has something to say', () => {
       const noShot = entries(plan(film(cut('shot-1', 'voice-1'))));
-      assert.deepEqual(noShot['voice-1'], ['needs-input', 'nothing to say: give it a text, or connect a shot with lines for "Mara" to its "Shot" input']);
+      assert.deepEqual(noShot['voice-1'], ['needs-input', 'Shot: connect a shot with lines for "Mara", or give it a text']);
       const noVoice = entries(plan(film(cut('mara', 'voice-1'))));
-      assert.deepEqual(noVoice['voice-1'], ['needs-input', 'nothing to say: give it a text, or connect the character who speaks to its "Voice" input']);
+      assert.deepEqual(noVoice['voice-1'], ['needs-input', 'Voice: connect the character who speaks, or give it a text']);
     });
   });
 

@@ -94,10 +94,10 @@ describe('render messages', function () {
       await session.receive({ type: 'ready' });
       const first = await waitFor('a full renderState with the clip', () =>
         posts.messages.find((m): m is RenderState => m.type === 'renderState' && m.full && m.nodes.video !== undefined));
-      assert.deepEqual(first.nodes.video, { state: 'needs-input', message: 'no keyframe: connect an image node to its "Keyframe" input' } satisfies NodeRender);
+      assert.deepEqual(first.nodes.video, { state: 'needs-input', message: 'Keyframe: connect an image node to it' } satisfies NodeRender);
       for (const id of ['edit', 'output']) {
         assert.equal(first.nodes[id]!.state, 'needs-input', `${id} waits for the clip`);
-        assert.match(first.nodes[id]!.message ?? '', /^waits for "Clip", which needs input/);
+        assert.equal(first.nodes[id]!.message, 'waits for "Clip" (Keyframe)');
       }
       assert.equal(first.nodes.image!.state, 'missing');
     } finally {
@@ -108,7 +108,7 @@ describe('render messages', function () {
     // Zoomed in past the compact band, where cards show their small print (the reason line among it).
     await ui.webview.click('.react-flow__controls-zoomin');
     await ui.webview.waitFor('.react-flow__node[data-id="video"] .bmad-render-reason.is-needs-input');
-    assert.match(await ui.webview.text('.react-flow__node[data-id="video"] .bmad-render-reason.is-needs-input'), /Keyframe/);
+    assert.equal(await ui.webview.text('.react-flow__node[data-id="video"] .bmad-render-reason.is-needs-input'), 'Keyframe: connect an image node to it');
     assert.equal(await ui.webview.evaluate(`document.querySelectorAll('.bmad-render-badge.is-failed').length`), 0, 'nothing shows as failed');
     await ui.webview.screenshot('needs-input-card');
 
@@ -116,7 +116,7 @@ describe('render messages', function () {
     assert.deepEqual([...outcome.ran].sort(), ['image', 'voice'], 'what has its inputs renders');
     assert.deepEqual(outcome.failures.map((f) => [f.node, f.state]), [['video', 'needs-input'], ['edit', 'needs-input'], ['output', 'needs-input']]);
     await ui.waitFor(toast('"Clip" needs input'));
-    assert.match(await toastTexts(), /rendered "Keyframe" and "Mara line"; "Clip" needs input: no keyframe: connect an image node to its "Keyframe" input; 2 more need input/);
+    assert.match(await toastTexts(), /rendered "Keyframe" and "Mara line"; "Clip" needs input — Keyframe: connect an image node to it; 2 more need input\./);
     // A warning, not an error: the toast carries the warning icon.
     assert.equal(await ui.evaluate(`!!document.querySelector('.notifications-toasts .notification-toast .codicon-warning')`), true);
     assert.equal(await ui.evaluate(`!!document.querySelector('.notifications-toasts .notification-toast .codicon-error')`), false);

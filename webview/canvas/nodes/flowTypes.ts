@@ -3,7 +3,7 @@ import type { NodeKind } from '../../../core/nodes';
 import type { PortType } from '../../../core/ports';
 
 /** Node card families: one memoized component each (see nodeTypes.ts). */
-export type CardFamily = 'story' | 'cast' | 'generate' | 'finish' | 'ghost';
+export type CardFamily = 'story' | 'cast' | 'generate' | 'audio' | 'finish' | 'ghost';
 
 /** Everything a card shows, precomputed and plain (serializable) so cards only render. */
 export type CardData = {

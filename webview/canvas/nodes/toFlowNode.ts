@@ -12,7 +12,7 @@ const FAMILY: Record<NodeKind, CardFamily> = {
   style: 'cast',
   image: 'generate',
   video: 'generate',
-  audio: 'generate',
+  audio: 'audio',
   edit: 'finish',
   output: 'finish',
 };
