@@ -55,9 +55,9 @@ export function renderReport(s: RenderSummary, doc: BmadDocument, films: readonl
   return withFilm({ level: 'info', text: `BMAD: ${made}.`, actions: [] });
 }
 
-/** "rendered "Keyframe" and "Clip" (2 cached)", or that nothing needed rendering. */
+/** "rendered "Keyframe" and "Clip" (2 cached)", that nothing needed rendering, or that nothing could. */
 function rendered(names: readonly string[], cached: number): string {
-  if (!names.length) return `everything was up to date${cached ? ` (${cached} cached)` : ''}`;
+  if (!names.length) return cached ? `everything was up to date (${cached} cached)` : 'nothing was rendered';
   const shown = names.length > MAX_NAMED ? [...names.slice(0, MAX_NAMED), `${names.length - MAX_NAMED} more`] : names;
   const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0]!;
   return `rendered ${list}${cached ? ` (${cached} cached)` : ''}`;

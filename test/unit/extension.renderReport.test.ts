@@ -45,6 +45,8 @@ describe('extension: the render-done message', () => {
     const withFilm = renderReport(summary({ ok: false, failures: failures.slice(0, 1) }), doc, ['03_Renders/main/film.mp4']);
     assert.deepEqual(withFilm.actions, ['Open Film', 'Reveal in Explorer', 'Show Log']);
     assert.match(withFilm.text, /^BMAD: film\.mp4 is ready; "Clip" \(vid\) needs input — Keyframe/);
+    const only = renderReport(summary({ ok: false, failures: failures.slice(0, 1) }), doc, []);
+    assert.equal(only.text, 'BMAD: nothing was rendered; "Clip" (vid) needs input — Keyframe: connect an image node to it.');
   });
 
   it('a cancelled render says what is kept, with no buttons', () => {
