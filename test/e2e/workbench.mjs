@@ -80,14 +80,27 @@ export async function webviewFrame(page, opts = {}) {
  * @param {import('playwright-core').Page} page
  * @param {string} relPath path relative to the workspace folder
  */
-export async function quickOpen(page, relPath) {
+export async function quickOpen(page, relPath, timeoutMs = 30_000) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
-  await input.fill(relPath);
-  // Enter before the results are listed would do nothing: wait for the row first.
+  // Enter before the results are listed would do nothing: wait for the row first. Quick Open answers
+  // the first filter from the file list of its previous opening while it lists the files again, so a
+  // file written just before can be missing from that first answer ("No matching results"); typing
+  // the filter again, as a person would, asks the fresh list.
   const base = path.basename(relPath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await input.fill(relPath);
+    try {
+      await row.waitFor({ timeout: Math.min(3000, Math.max(1, deadline - Date.now())) });
+      break;
+    } catch (err) {
+      if (Date.now() >= deadline) throw err;
+      await input.fill('');
+    }
+  }
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
