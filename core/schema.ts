@@ -74,7 +74,9 @@ export function graphIssues(doc: BmadDocument): DocIssue[] {
   });
   const edgeIds = new Set<string>();
   const filled = new Map<string, number>();
-  const names = new NodeNames(doc.nodes);
+  // Names are counted only once a message needs one: a valid canvas never pays for them.
+  let counted: NodeNames | undefined;
+  const names = () => (counted ??= new NodeNames(doc.nodes));
   doc.edges.forEach((e, i) => {
     if (edgeIds.has(e.id)) issues.push({ path: ['edges', i, 'id'], message: `duplicate edge id "${e.id}"` });
     edgeIds.add(e.id);
@@ -87,7 +89,7 @@ export function graphIssues(doc: BmadDocument): DocIssue[] {
     const target = nodes.get(e.target)!;
     const spec = port(NODE_KINDS[target.kind].inputs, e.targetPort)!;
     if (!spec.multiple && filled.has(key)) {
-      const which = `${portPhrase(spec, 'input')} of ${names.of(target)}`;
+      const which = `${portPhrase(spec, 'input')} of ${names().of(target)}`;
       issues.push({ path: ['edges', i], message: `${which} already has an edge (edges[${filled.get(key)!}])` });
     }
     filled.set(key, i);
@@ -101,19 +103,19 @@ export function graphIssues(doc: BmadDocument): DocIssue[] {
 
 /**
  * Why an edge cannot exist between these ends, or undefined when it can. Nodes are named by label
- * among `names` (all of `nodes` when not given).
+ * among `names()` (all of `nodes` when not given), asked for only when there is something to say:
+ * connecting checks this on every hover.
  */
 export function edgeProblem(
   nodes: ReadonlyMap<string, BmadNode>,
   e: Pick<BmadEdge, 'source' | 'sourcePort' | 'target' | 'targetPort'>,
-  names?: NodeNames,
+  names: () => NodeNames = () => new NodeNames(nodes.values()),
 ): { field: 'source' | 'sourcePort' | 'target' | 'targetPort'; message: string } | undefined {
   const source = nodes.get(e.source);
   if (!source) return { field: 'source', message: `no node with id "${e.source}"` };
   const target = nodes.get(e.target);
   if (!target) return { field: 'target', message: `no node with id "${e.target}"` };
-  // Built only when there is something to say: connecting checks this on every hover.
-  const name = (n: BmadNode) => (names ??= new NodeNames(nodes.values())).of(n);
+  const name = (n: BmadNode) => names().of(n);
   if (source.id === target.id) return { field: 'target', message: `${name(source)} cannot connect to itself` };
   const out = port(NODE_KINDS[source.kind].outputs, e.sourcePort);
   if (!out) return { field: 'sourcePort', message: `${name(source)} has no output "${e.sourcePort}"` };
