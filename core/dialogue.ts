@@ -15,8 +15,12 @@ export function sameSpeaker(name: string, other: string): boolean {
  * The text (empty when there is nothing to say), and where the speaker's first line is in the shot
  * (`lines.length` when nowhere), which orders speakers within a shot.
  */
-export function dialogueText(ownText: string, lines: readonly DialogueLine[], speaker: string | undefined): { text: string; lineIndex: number } {
-  const mine = speaker === undefined ? [] : lines.flatMap((l, i) => (sameSpeaker(l.character, speaker) ? [{ line: l.line, i }] : []));
+export function dialogueText(
+  ownText: string,
+  lines: readonly DialogueLine[],
+  speaker: string | undefined,
+): { text: string; lineIndex: number } {
+  const mine = lines.flatMap((l, i) => (speaker !== undefined && sameSpeaker(l.character, speaker) ? [{ line: l.line, i }] : []));
   const own = ownText.trim();
   const text = own || mine.map((l) => l.line.trim()).filter(Boolean).join(' ');
   return { text, lineIndex: mine[0]?.i ?? lines.length };

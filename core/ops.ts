@@ -100,9 +100,13 @@ export function connect(doc: BmadDocument, edge: BmadEdge): OpResult {
   const port = NODE_KINDS[target.kind].inputs.find((p) => p.id === edge.targetPort)!;
   const same = doc.edges.find((e) => e.target === edge.target && e.targetPort === edge.targetPort);
   if (same && same.source === edge.source && same.sourcePort === edge.sourcePort) return fail('these ports are already connected');
-  if (same && !port.multiple) return fail(`${portPhrase(port, 'input')} of ${nodeName(target, doc.nodes)} already has an edge; disconnect it first`);
+  if (same && !port.multiple) {
+    return fail(`${portPhrase(port, 'input')} of ${nodeName(target, doc.nodes)} already has an edge; disconnect it first`);
+  }
   const next = { ...doc, edges: [...doc.edges, edge] };
-  if (findCycle(next) !== undefined) return fail(`connecting ${nodeName(nodes.get(edge.source)!, doc.nodes)} to ${nodeName(target, doc.nodes)} would make a cycle`);
+  if (findCycle(next) !== undefined) {
+    return fail(`connecting ${nodeName(nodes.get(edge.source)!, doc.nodes)} to ${nodeName(target, doc.nodes)} would make a cycle`);
+  }
   return { ok: true, doc: next };
 }
 
@@ -120,7 +124,10 @@ export function setParams(doc: BmadDocument, id: string, patch: Record<string, u
     else merged[k] = v;
   }
   const r = validateParams(node.kind, merged);
-  if (!r.ok) return fail(r.issues.map((i) => `${nodeName(node, doc.nodes)} params.${formatPath(i.path)}: ${i.message}`).join('; '));
+  if (!r.ok) {
+    const name = nodeName(node, doc.nodes);
+    return fail(r.issues.map((i) => `${name} params.${formatPath(i.path)}: ${i.message}`).join('; '));
+  }
   return { ok: true, doc: { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? { ...n, params: r.params } : n)) } };
 }
 

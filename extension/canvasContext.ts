@@ -19,7 +19,8 @@ export function registerCanvasContext(sessions: SessionRegistry): vscode.Disposa
     void vscode.commands.executeCommand('setContext', HAS_ERRORS_KEY, hasErrors);
   };
   // The session's own emitter is disposed with it, which ends this subscription too.
-  const watch = (s: CanvasSession) => s.onDidPost((m) => (m.type === 'document' || m.type === 'invalid') && s === sessions.active && update());
+  const watch = (s: CanvasSession) =>
+    s.onDidPost((m) => (m.type === 'document' || m.type === 'invalid') && s === sessions.active && update());
   update();
   return [sessions.onDidOpen(watch), sessions.onDidChange(update)];
 }

@@ -81,7 +81,8 @@ export async function render(project: Project, engine: Engine, o: RenderOptions)
     const selected = new Set<PlannedJob>();
     for (const e of plan.entries) {
       if (e.state !== 'job') {
-        if (wanted(e.node.id)) failures.push({ canvas, node: e.node.id, kind: e.node.kind, label: e.node.label, state: e.state, reason: e.reason });
+        const { id, kind, label } = e.node;
+        if (wanted(id)) failures.push({ canvas, node: id, kind, label, state: e.state, reason: e.reason });
       } else if (wanted(e.job.node.id)) for (const j of upstreamOf(plan, e.job.node.id)) selected.add(j);
     }
     // In plan order, so upstream jobs come first.

@@ -28,7 +28,8 @@ const root = path.join(repoRoot, '.tools/studio');
 // A studio made before a setting was part of it gets that setting too; the person's own values stay.
 const settingsFile = path.join(root, 'user-data/User/settings.json');
 if (fs.existsSync(settingsFile)) {
-  for (const k of addMissingSettings(settingsFile, { 'files.autoSave': baseSettings['files.autoSave'] })) console.log(`studio: ${k} added to ${path.relative(repoRoot, settingsFile)}`);
+  const added = addMissingSettings(settingsFile, { 'files.autoSave': baseSettings['files.autoSave'] });
+  for (const k of added) console.log(`studio: ${k} added to ${path.relative(repoRoot, settingsFile)}`);
 }
 
 const server = await startCodeServer({

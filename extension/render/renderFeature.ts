@@ -148,7 +148,8 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
 
   /** The end-of-render notification; its buttons open or reveal the film, or show the log. */
   function tell(r: RenderReport, root: string): void {
-    const show = { info: vscode.window.showInformationMessage, warning: vscode.window.showWarningMessage, error: vscode.window.showErrorMessage }[r.level];
+    const { showInformationMessage, showWarningMessage, showErrorMessage } = vscode.window;
+    const show = { info: showInformationMessage, warning: showWarningMessage, error: showErrorMessage }[r.level];
     void show(r.text, ...r.actions).then((choice) => {
       const film = r.film && vscode.Uri.file(path.join(root, r.film));
       if (choice === 'Show Log') log.show();

@@ -30,13 +30,16 @@ export function renderReport(s: RenderSummary, doc: BmadDocument, films: readonl
   const name = (id: string, label = '') => names.of(byId.get(id) ?? { id, kind: '', label });
   const ran = s.ran.map((r) => r.slice(r.indexOf('#') + 1));
   const film = films[0];
-  const withFilm = (r: Omit<RenderReport, 'film'>): RenderReport => (film ? { ...r, film, actions: [...FILM_ACTIONS, ...r.actions] } : r);
+  const withFilm = (r: Omit<RenderReport, 'film'>): RenderReport =>
+    film ? { ...r, film, actions: [...FILM_ACTIONS, ...r.actions] } : r;
 
   if (s.cancelled) {
-    return { level: 'info', text: `BMAD: render cancelled${ran.length ? `; ${ran.length} finished job(s) are kept` : ''}.`, actions: [] };
+    const kept = ran.length ? `; ${ran.length} finished job(s) are kept` : '';
+    return { level: 'info', text: `BMAD: render cancelled${kept}.`, actions: [] };
   }
   const n = failureCounts(s);
-  const made = film ? `${films.map((f) => path.posix.basename(f)).join(', ')} ${films.length > 1 ? 'are' : 'is'} ready` : rendered(ran.map((id) => name(id)), s.cached);
+  const ready = () => `${films.map((f) => path.posix.basename(f)).join(', ')} ${films.length > 1 ? 'are' : 'is'} ready`;
+  const made = film ? ready() : rendered(ran.map((id) => name(id)), s.cached);
   if (n.failed + n.skipped > 0) {
     const f = s.failures.find((x) => x.state === 'failed') ?? s.failures.find((x) => x.state === 'skipped')!;
     const others = [...plural(n.failed + n.skipped - 1, 'other failure', 'other failures'), ...needInput(n['needs-input'])];

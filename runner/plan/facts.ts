@@ -59,9 +59,12 @@ export function audioFacts(r: ContextResolver, audio: BmadNode): AudioFacts {
  */
 function nothingToSay(r: ContextResolver, audio: BmadNode, shot: BmadNode | undefined, character: BmadNode | undefined): PlanError {
   const speaker = character ? `"${String((character.params as P).name)}"` : undefined;
-  if (!shot) return new NeedsInput('audio', 'shot', `connect a shot with lines${speaker ? ` for ${speaker}` : ''}, or give it a text`);
+  if (!shot) {
+    return new NeedsInput('audio', 'shot', `connect a shot with lines${speaker ? ` for ${speaker}` : ''}, or give it a text`);
+  }
   if (!character) return new NeedsInput('audio', 'character', 'connect the character who speaks, or give it a text');
-  return new PlanError(`${r.graph.name(audio.id)} params.text: nothing to say; give it a text, or give ${speaker} a line in ${r.graph.name(shot.id)}`);
+  const where = r.graph.name(shot.id);
+  return new PlanError(`${r.graph.name(audio.id)} params.text: nothing to say; give it a text, or give ${speaker} a line in ${where}`);
 }
 
 /** A planning guess of how long a line takes to say at `rate` words per minute (espeak's meaning). */

@@ -40,8 +40,9 @@ export class KindPlanner {
     try {
       return this.timeline(edit);
     } catch (e) {
-      if (e instanceof NeedsInput) throw new Blocked(waitsFor(this.r.graph.name(edit.id), e.input), { node: edit.id, input: e.input });
-      if (e instanceof PlanError) throw new Blocked(why(this.r.graph.name(edit.id)));
+      const name = this.r.graph.name(edit.id);
+      if (e instanceof NeedsInput) throw new Blocked(waitsFor(name, e.input), { node: edit.id, input: e.input });
+      if (e instanceof PlanError) throw new Blocked(why(name));
       throw e;
     }
   }

@@ -71,13 +71,16 @@ export function planCanvas(root: string, canvas: string, doc: BmadDocument, opts
     } catch (e) {
       if (e instanceof NeedsInput) return { state: 'needs-input', node, reason: e.message, waiting: { node: node.id, input: e.input } };
       if (e instanceof PlanError) return { state: 'failed', node, reason: e.message };
-      if (e instanceof Blocked) return e.waiting ? { state: 'needs-input', node, reason: e.message, waiting: e.waiting } : { state: 'skipped', node, reason: e.message };
+      if (e instanceof Blocked && e.waiting) return { state: 'needs-input', node, reason: e.message, waiting: e.waiting };
+      if (e instanceof Blocked) return { state: 'skipped', node, reason: e.message };
       throw e;
     }
     const deps = [...new Set([...plan.inputs.flatMap((i) => ('node' in i ? [i.node] : [])), ...(plan.after ?? [])])];
     for (const d of deps) {
       const up = byNode.get(d);
-      if (up?.state === 'needs-input') return { state: 'needs-input', node, reason: waitsFor(graph.name(up.waiting.node), up.waiting.input), waiting: up.waiting };
+      if (up?.state === 'needs-input') {
+        return { state: 'needs-input', node, reason: waitsFor(graph.name(up.waiting.node), up.waiting.input), waiting: up.waiting };
+      }
       if (up?.state !== 'job') {
         const why = up ? `${up.state === 'failed' ? 'failed' : 'was skipped'}` : 'is not a job';
         return { state: 'skipped', node, reason: `upstream ${graph.name(d)} ${why}` };

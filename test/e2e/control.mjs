@@ -16,7 +16,10 @@ const uiRequest = z.discriminatedUnion('op', [
   z.object({ op: z.literal('type'), text: z.string() }),
   z.object({ op: z.literal('quickOpen'), path: z.string().min(1) }),
   z.object({ op: z.literal('runCommand'), title: z.string().min(1) }),
-  z.object({ op: z.literal('waitFor'), selector, state: z.enum(['visible', 'hidden']).default('visible'), timeoutMs: z.number().positive().optional() }),
+  z.object({
+    op: z.literal('waitFor'), selector, state: z.enum(['visible', 'hidden']).default('visible'),
+    timeoutMs: z.number().positive().optional(),
+  }),
   z.object({ op: z.literal('click'), selector }),
   z.object({ op: z.literal('evaluate'), expression: z.string().min(1) }),
   z.object({ op: z.literal('webview.waitFor'), selector, timeoutMs: z.number().positive().optional() }),
@@ -97,7 +100,9 @@ async function runUi(page, r) {
     case 'quickOpen': return quickOpen(page, r.path);
     case 'runCommand': return runCommand(page, r.title);
     // The workbench itself (notifications, editor title, palette, explorer), outside any webview.
-    case 'waitFor': return page.locator(r.selector).first().waitFor({ state: r.state, timeout: r.timeoutMs ?? 30_000 }).then(() => null);
+    case 'waitFor':
+      await page.locator(r.selector).first().waitFor({ state: r.state, timeout: r.timeoutMs ?? 30_000 });
+      return null;
     case 'click': return page.locator(r.selector).first().click();
     case 'evaluate': return page.evaluate(r.expression);
     case 'webview.waitFor': {

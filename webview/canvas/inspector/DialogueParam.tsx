@@ -10,7 +10,9 @@ type Action = 'up' | 'down' | 'remove';
 type Buttons = Map<string, HTMLElement>;
 
 const asLines = (value: unknown): DialogueLine[] =>
-  Array.isArray(value) ? value.map((l: Partial<DialogueLine>) => ({ character: String(l?.character ?? ''), line: String(l?.line ?? '') })) : [];
+  Array.isArray(value)
+    ? value.map((l: Partial<DialogueLine>) => ({ character: String(l?.character ?? ''), line: String(l?.line ?? '') }))
+    : [];
 
 /**
  * A shot's dialogue as rows: who speaks (a character connected to the shot's Characters input, or the
@@ -29,9 +31,12 @@ export function DialogueParam({ id, nodeId, spec, value, invalid, commit }: Fiel
     setFocusNext(undefined);
     if (focusNext === 'add') return add.current?.focus();
     const { row, action } = focusNext;
-    const target = buttons.current.get(`${row}:${action}`);
-    const usable = target && !(target as HTMLElement & { disabled?: boolean }).disabled ? target : buttons.current.get(`${row}:${action === 'up' ? 'down' : 'up'}`);
-    usable?.focus();
+    const enabled = (a: Action) => {
+      const el = buttons.current.get(`${row}:${a}`);
+      return el && !(el as HTMLElement & { disabled?: boolean }).disabled ? el : undefined;
+    };
+    // At an end of the list its own button is disabled: the other move button of the row, then.
+    (enabled(action) ?? enabled(action === 'up' ? 'down' : 'up'))?.focus();
   }, [focusNext, value]);
 
   const set = (next: DialogueLine[]) => commit(spec.key, next);
@@ -61,10 +66,12 @@ export function DialogueParam({ id, nodeId, spec, value, invalid, commit }: Fiel
         return (
           <div className="dialogue-row" key={i} data-row={i} role="group" aria-label={`Line ${n}`}>
             <div className="dialogue-row-head">
-              <VscodeSingleSelect className="nodrag nokey dialogue-speaker" aria-label={`Line ${n}: who speaks`} value={row.character}
-                onChange={(e: Event) => eventValue(e) !== row.character && edit(i, { character: eventValue(e) })}>
+              <VscodeSingleSelect className="nodrag nokey dialogue-speaker" aria-label={`Line ${n}: who speaks`}
+                value={row.character} onChange={(e: Event) => eventValue(e) !== row.character && edit(i, { character: eventValue(e) })}>
                 {speakers.map((name) => (
-                  <VscodeOption key={name} value={name} selected={name === row.character}>{speakerLabel(name, cast)}</VscodeOption>
+                  <VscodeOption key={name} value={name} selected={name === row.character}>
+                    {speakerLabel(name, cast)}
+                  </VscodeOption>
                 ))}
               </VscodeSingleSelect>
               <VscodeButton secondary className="nokey dialogue-button" ref={ref(i, 'up')} disabled={i === 0}
@@ -74,8 +81,9 @@ export function DialogueParam({ id, nodeId, spec, value, invalid, commit }: Fiel
               <VscodeButton secondary className="nokey dialogue-button" ref={ref(i, 'remove')}
                 aria-label={`Remove line ${n}`} title="Remove" onClick={() => remove(i)}>✕</VscodeButton>
             </div>
-            <VscodeTextarea className="nodrag nokey dialogue-line" aria-label={`Line ${n}: what is said`} value={row.line} rows={2} resize="vertical"
-              placeholder="What they say" onChange={(e: Event) => eventValue(e) !== row.line && edit(i, { line: eventValue(e) })} />
+            <VscodeTextarea className="nodrag nokey dialogue-line" aria-label={`Line ${n}: what is said`} value={row.line}
+              rows={2} resize="vertical" placeholder="What they say"
+              onChange={(e: Event) => eventValue(e) !== row.line && edit(i, { line: eventValue(e) })} />
           </div>
         );
       })}

@@ -8,7 +8,12 @@ import { PortHandles } from './PortHandles';
  * The frame every card family shares: header, typed ports, and a summary — of key params, unless the
  * family gives its own (an audio card's spoken line).
  */
-export function CardShell({ data, selected, summary, children }: { data: CardData; selected: boolean; summary?: ReactNode; children?: ReactNode }) {
+export function CardShell({ data, selected, summary, children }: {
+  data: CardData;
+  selected: boolean;
+  summary?: ReactNode;
+  children?: ReactNode;
+}) {
   const spec = kindSpec(data.kind);
   const rows = Math.max(spec.inputs.length, spec.outputs.length, 1);
   return (

@@ -52,7 +52,9 @@ export const AudioCard = memo(function AudioCard({ id, data, selected }: NodePro
 });
 
 function SpokenSummary({ spoken }: { spoken: Spoken }) {
-  if (!spoken.text) return <span className="spoken-line is-empty">{spoken.speaker ? `${spoken.speaker}: no line yet` : 'no line yet'}</span>;
+  if (!spoken.text) {
+    return <span className="spoken-line is-empty">{spoken.speaker ? `${spoken.speaker}: no line yet` : 'no line yet'}</span>;
+  }
   return (
     <span className="spoken-line" title={spoken.speaker ? `${spoken.speaker}: ${spoken.text}` : spoken.text}>
       {spoken.speaker && <span className="spoken-speaker">{spoken.speaker}</span>}

@@ -14,7 +14,11 @@ export interface Spoken {
  * in the shot connected to it (core's dialogueText, as the planner reads them). `previous` lends its
  * objects to lines that did not change, so a card re-renders only when its own line does.
  */
-export function spokenLines(nodes: ReadonlyMap<string, BmadNode>, edges: Iterable<BmadEdge>, previous?: ReadonlyMap<string, Spoken>): Map<string, Spoken> {
+export function spokenLines(
+  nodes: ReadonlyMap<string, BmadNode>,
+  edges: Iterable<BmadEdge>,
+  previous?: ReadonlyMap<string, Spoken>,
+): Map<string, Spoken> {
   const shotOf = new Map<string, BmadNode>();
   const speakerOf = new Map<string, BmadNode>();
   for (const e of edges) {
