@@ -1,5 +1,6 @@
 export * from './ports';
 export * from './nodes';
+export * from './nodeNames';
 export * from './schema';
 export * from './issues';
 export * from './serialize';

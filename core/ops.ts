@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { newId } from './ids';
 import { formatPath } from './issues';
 import { isNodeKind, NODE_KINDS, type NodeKind } from './nodes';
+import { nodeName, portPhrase } from './nodeNames';
 import {
-  BmadEdge, BmadNode, edgeProblem, findCycle, nodeName, Position, POSITION_LIMIT, validateParams, type BmadDocument,
+  BmadEdge, BmadNode, edgeProblem, findCycle, Position, POSITION_LIMIT, validateParams, type BmadDocument,
 } from './schema';
 
 /** A move may land between pixels; it is rounded, and rounding keeps it within the document's bound. */
@@ -116,9 +117,13 @@ export function connect(doc: BmadDocument, edge: BmadEdge): OpResult {
   const port = NODE_KINDS[target.kind].inputs.find((p) => p.id === edge.targetPort)!;
   const same = doc.edges.find((e) => e.target === edge.target && e.targetPort === edge.targetPort);
   if (same && same.source === edge.source && same.sourcePort === edge.sourcePort) return fail('these ports are already connected');
-  if (same && !port.multiple) return fail(`input "${port.id}" of ${nodeName(target)} already has an edge; disconnect it first`);
+  if (same && !port.multiple) {
+    return fail(`${portPhrase(port, 'input')} of ${nodeName(target, doc.nodes)} already has an edge; disconnect it first`);
+  }
   const next = { ...doc, edges: [...doc.edges, edge] };
-  if (findCycle(next) !== undefined) return fail(`connecting ${nodeName(nodes.get(edge.source)!)} to ${nodeName(target)} would make a cycle`);
+  if (findCycle(next) !== undefined) {
+    return fail(`connecting ${nodeName(nodes.get(edge.source)!, doc.nodes)} to ${nodeName(target, doc.nodes)} would make a cycle`);
+  }
   return { ok: true, doc: next };
 }
 
@@ -136,7 +141,10 @@ export function setParams(doc: BmadDocument, id: string, patch: Record<string, u
     else merged[k] = v;
   }
   const r = validateParams(node.kind, merged);
-  if (!r.ok) return fail(r.issues.map((i) => `${nodeName(node)} params.${formatPath(i.path)}: ${i.message}`).join('; '));
+  if (!r.ok) {
+    const name = nodeName(node, doc.nodes);
+    return fail(r.issues.map((i) => `${name} params.${formatPath(i.path)}: ${i.message}`).join('; '));
+  }
   return { ok: true, doc: { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? { ...n, params: r.params } : n)) } };
 }
 

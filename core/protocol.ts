@@ -42,9 +42,11 @@ const TextPlace = z.strictObject({
 /**
  * A generating node's render state on the canvas. `missing`, `stale` and `done` come from comparing
  * the document with render.lock (`bmad status`); `queued`, `running` and `failed` from a render in
- * progress. URIs are webview URIs of files the host materialized in the project's 03_Renders.
+ * progress; `needs-input` from planning, for a node (or what it waits for) that lacks a connected
+ * input — a warning, not a failure. URIs are webview URIs of files the host materialized in the
+ * project's 03_Renders.
  */
-export const RENDER_STATES = ['missing', 'stale', 'queued', 'running', 'done', 'failed'] as const;
+export const RENDER_STATES = ['missing', 'stale', 'queued', 'running', 'done', 'failed', 'needs-input'] as const;
 export type RenderStateName = (typeof RENDER_STATES)[number];
 export const MEDIA_KINDS = ['image', 'video', 'audio'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
@@ -53,7 +55,7 @@ export const NodeRender = z.strictObject({
   state: z.enum(RENDER_STATES),
   /** 0..1 while running, when the pipeline reports it. */
   progress: z.number().min(0).max(1).optional(),
-  /** Why it failed, is stale or was skipped; shown as text and tooltip. */
+  /** Why it failed, is stale, was skipped or needs input; shown as text and tooltip. */
   message: z.string().max(2000).optional(),
   /** An image for the card: the keyframe, a video's poster frame, the film's contact sheet. */
   thumbnail: z.string().max(4000).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { issueMessage, type DocIssue } from './issues';
+import { NodeNames, portPhrase } from './nodeNames';
 import { KIND_NAMES, NODE_KINDS, type NodeKind } from './nodes';
 import type { PortSpec } from './ports';
 
@@ -77,10 +78,13 @@ export function graphIssues(doc: BmadDocument): DocIssue[] {
   });
   const edgeIds = new Set<string>();
   const filled = new Map<string, number>();
+  // Names are counted only once a message needs one: a valid canvas never pays for them.
+  let counted: NodeNames | undefined;
+  const names = () => (counted ??= new NodeNames(doc.nodes));
   doc.edges.forEach((e, i) => {
     if (edgeIds.has(e.id)) issues.push({ path: ['edges', i, 'id'], message: `duplicate edge id "${e.id}"` });
     edgeIds.add(e.id);
-    const problem = edgeProblem(nodes, e);
+    const problem = edgeProblem(nodes, e, names);
     if (problem) {
       issues.push({ path: ['edges', i, problem.field], message: problem.message });
       return;
@@ -89,7 +93,8 @@ export function graphIssues(doc: BmadDocument): DocIssue[] {
     const target = nodes.get(e.target)!;
     const spec = port(NODE_KINDS[target.kind].inputs, e.targetPort)!;
     if (!spec.multiple && filled.has(key)) {
-      issues.push({ path: ['edges', i], message: `input "${e.targetPort}" of ${nodeName(target)} already has an edge (edges[${filled.get(key)!}])` });
+      const which = `${portPhrase(spec, 'input')} of ${names().of(target)}`;
+      issues.push({ path: ['edges', i], message: `${which} already has an edge (edges[${filled.get(key)!}])` });
     }
     filled.set(key, i);
   });
@@ -100,28 +105,30 @@ export function graphIssues(doc: BmadDocument): DocIssue[] {
   return issues;
 }
 
-export function nodeName(n: Pick<BmadNode, 'id' | 'kind' | 'label'>): string {
-  return `${n.kind} "${n.label || n.id}" (${n.id})`;
-}
-
-/** Why an edge cannot exist between these ends, or undefined when it can. */
+/**
+ * Why an edge cannot exist between these ends, or undefined when it can. Nodes are named by label
+ * among `names()` (all of `nodes` when not given), asked for only when there is something to say:
+ * connecting checks this on every hover.
+ */
 export function edgeProblem(
   nodes: ReadonlyMap<string, BmadNode>,
   e: Pick<BmadEdge, 'source' | 'sourcePort' | 'target' | 'targetPort'>,
+  names: () => NodeNames = () => new NodeNames(nodes.values()),
 ): { field: 'source' | 'sourcePort' | 'target' | 'targetPort'; message: string } | undefined {
   const source = nodes.get(e.source);
   if (!source) return { field: 'source', message: `no node with id "${e.source}"` };
   const target = nodes.get(e.target);
   if (!target) return { field: 'target', message: `no node with id "${e.target}"` };
-  if (source.id === target.id) return { field: 'target', message: `${nodeName(source)} cannot connect to itself` };
+  const name = (n: BmadNode) => names().of(n);
+  if (source.id === target.id) return { field: 'target', message: `${name(source)} cannot connect to itself` };
   const out = port(NODE_KINDS[source.kind].outputs, e.sourcePort);
-  if (!out) return { field: 'sourcePort', message: `${nodeName(source)} has no output "${e.sourcePort}"` };
+  if (!out) return { field: 'sourcePort', message: `${name(source)} has no output "${e.sourcePort}"` };
   const inp = port(NODE_KINDS[target.kind].inputs, e.targetPort);
-  if (!inp) return { field: 'targetPort', message: `${nodeName(target)} has no input "${e.targetPort}"` };
+  if (!inp) return { field: 'targetPort', message: `${name(target)} has no input "${e.targetPort}"` };
   if (out.type !== inp.type) {
     return {
       field: 'targetPort',
-      message: `cannot connect ${out.type} output "${out.id}" of ${nodeName(source)} to ${inp.type} input "${inp.id}" of ${nodeName(target)}`,
+      message: `cannot connect ${portPhrase(out, 'output')} of ${name(source)} to ${portPhrase(inp, 'input')} of ${name(target)}`,
     };
   }
   return undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BmadApi } from './api';
+import { registerCanvasContext } from './canvasContext';
 import { CanvasEditorProvider } from './canvasEditor';
 import { registerCanvasCommands } from './commands/canvasCommands';
 import { registerNewCanvas } from './commands/newCanvas';
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     sessions,
     CanvasEditorProvider.register(context, sessions, log),
     ...registerCanvasCommands(sessions, log),
+    ...registerCanvasContext(sessions),
     ...registerRender(context, sessions, log),
     registerNewProject(log),
     registerNewCanvas(log),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ErrorCode, ProgressLine } from '../core/contract';
+import { nodeName } from '../core/nodeNames';
 import { Cache } from './cache/cache';
 import type { JobRecord } from './cache/records';
 import { executeJob, JobFailure } from './execute';
@@ -155,7 +156,7 @@ export class Engine {
       if (journaled) journal.append({ event: 'run', run: runId, at: new Date().toISOString(), pid: process.pid, canvas: opts.label.canvas, tier: opts.label.tier });
       const tasks = toRun.map((job) => ({
         id: job.key,
-        label: `${job.node.kind} "${job.node.label || job.node.id}" (${job.node.id})`,
+        label: nodeName(job.node),
         tier: job.tier,
         target: this.target.id,
         priority: opts.priority ?? 'batch',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { JobSpec, TIER_FORMATS, type ErrorCode, type ProgressLine } from '../core/contract';
+import { nodeName } from '../core/nodeNames';
 import { PREVIEW_PIPELINES } from '../core/previewParams';
 import type { Cache } from './cache/cache';
 import type { JobRecord, RecordedOutput } from './cache/records';
@@ -35,7 +36,7 @@ export interface ExecuteOptions {
 }
 
 export async function executeJob(job: PlannedJob, o: ExecuteOptions): Promise<JobRecord> {
-  const who = `${job.node.kind} "${job.node.label || job.node.id}" (${job.node.id})`;
+  const who = nodeName(job.node);
   const dir = path.join(o.cache.workDir, `${job.key.slice(0, 16)}-${o.runId}`);
   const io = { dir, inputsDir: path.join(dir, 'inputs'), outputsDir: path.join(dir, 'outputs'), logFile: o.cache.logFile(job.key) };
   fs.rmSync(dir, { recursive: true, force: true });

@@ -41,11 +41,13 @@ export interface RenderOptions {
   readonly priority?: Priority;
 }
 
+/** A node the render wanted and did not make: it failed, was skipped for one that did, or needs input. */
 export interface NodeFailure {
   readonly canvas: string;
   readonly node: string;
+  readonly kind: string;
   readonly label: string;
-  readonly state: 'failed' | 'skipped';
+  readonly state: 'failed' | 'skipped' | 'needs-input';
   readonly reason: string;
 }
 
@@ -85,7 +87,8 @@ export async function render(project: Project, engine: Engine, o: RenderOptions)
     const selected = new Set<PlannedJob>();
     for (const e of plan.entries) {
       if (e.state !== 'job') {
-        if (wanted(e.node.id)) failures.push({ canvas, node: e.node.id, label: e.node.label, state: e.state, reason: e.reason });
+        const { id, kind, label } = e.node;
+        if (wanted(id)) failures.push({ canvas, node: id, kind, label, state: e.state, reason: e.reason });
       } else if (wanted(e.job.node.id)) for (const j of upstreamOf(plan, e.job.node.id)) selected.add(j);
     }
     // In plan order, so upstream jobs come first.
@@ -113,7 +116,8 @@ export async function render(project: Project, engine: Engine, o: RenderOptions)
         const canvas = canvasOf.get(e.job)!;
         if (e.type === 'done') ran.push(`${canvas}#${e.job.node.id}`);
         if (e.type === 'failed' || e.type === 'skipped') {
-          failures.push({ canvas, node: e.job.node.id, label: e.job.node.label, state: e.type, reason: e.type === 'failed' ? `${e.code}: ${e.message}` : e.reason });
+          const reason = e.type === 'failed' ? `${e.code}: ${e.message}` : e.reason;
+          failures.push({ canvas, node: e.job.node.id, kind: e.job.kind, label: e.job.node.label, state: e.type, reason });
         }
         emit({ canvas, ...e });
       },

@@ -9,11 +9,13 @@ import { insideProject } from './projectPaths';
 
 /**
  * Per node: fresh (render.lock has its current key and the output is at hand), stale (its params or
- * something upstream changed since), missing (never rendered, or its files are gone), or error (it
- * cannot be planned). Plans only: runs nothing and takes no lock.
+ * something upstream changed since), missing (never rendered, or its files are gone), needs-input (an
+ * input it needs is not connected, to it or to a node it waits for), or error (it cannot be planned).
+ * Plans only: runs nothing and takes no lock.
  */
 
-export type NodeState = 'fresh' | 'stale' | 'missing' | 'error';
+export const NODE_STATES = ['fresh', 'stale', 'missing', 'needs-input', 'error'] as const;
+export type NodeState = (typeof NODE_STATES)[number];
 
 export interface NodeStatus {
   readonly canvas: string;
@@ -46,7 +48,8 @@ export function projectStatus(
     const plan = planCanvas(project.root, canvas, load(canvas), { tier: planTier, hashFile });
     for (const e of plan.entries) {
       if (e.state !== 'job') {
-        out.push({ canvas, node: e.node.id, kind: e.node.kind, label: e.node.label, state: 'error', files: [], reason: e.reason });
+        const state = e.state === 'needs-input' ? 'needs-input' : 'error';
+        out.push({ canvas, node: e.node.id, kind: e.node.kind, label: e.node.label, state, files: [], reason: e.reason });
         continue;
       }
       const l = locked?.nodes[e.job.node.id];

@@ -4,7 +4,7 @@
 // the like are kept in .tools/studio/ between runs. BMAD_STUDIO_PORT picks the port (default 8765).
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort, repoRoot, startCodeServer } from '../test/e2e/codeServer.mjs';
+import { addMissingSettings, baseSettings, freePort, repoRoot, startCodeServer } from '../test/e2e/codeServer.mjs';
 
 const project = path.join(repoRoot, '.tools/example-film');
 if (!fs.existsSync(project)) {
@@ -24,8 +24,16 @@ const wanted = Number(process.env.BMAD_STUDIO_PORT ?? 8765);
 const port = (await portIsFree(wanted)) ? wanted : await freePort();
 if (port !== wanted) console.log(`studio: port ${wanted} is taken, using ${port}`);
 
+const root = path.join(repoRoot, '.tools/studio');
+// A studio made before a setting was part of it gets that setting too; the person's own values stay.
+const settingsFile = path.join(root, 'user-data/User/settings.json');
+if (fs.existsSync(settingsFile)) {
+  const added = addMissingSettings(settingsFile, { 'files.autoSave': baseSettings['files.autoSave'] });
+  for (const k of added) console.log(`studio: ${k} added to ${path.relative(repoRoot, settingsFile)}`);
+}
+
 const server = await startCodeServer({
-  root: path.join(repoRoot, '.tools/studio'),
+  root,
   port,
   folder: project,
   linkedExtensions: [repoRoot],

@@ -9,6 +9,7 @@ export const DialogueLine = z.strictObject({
   character: Text(80),
   line: Text(1000),
 });
+export type DialogueLine = z.infer<typeof DialogueLine>;
 
 export const shot = defineKind({
   kind: 'shot',

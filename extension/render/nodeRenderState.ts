@@ -34,7 +34,7 @@ export function fromStatus(statuses: readonly NodeStatus[], doc: BmadDocument, s
     const mediaSrc = primary && src(primary);
     const failed = failures.get(s.node);
     const r: { -readonly [K in keyof NodeRender]: NodeRender[K] } = { state: stateOf(s) };
-    if (s.state === 'error') r.message = s.reason;
+    if (s.state === 'error' || s.state === 'needs-input') r.message = s.reason;
     else if (failed && failed.key === s.key && s.state !== 'fresh') Object.assign(r, { state: 'failed', message: failed.message });
     else if (s.state !== 'fresh' && s.reason) r.message = s.reason;
     if (mediaSrc) r.media = { kind: PRIMARY[s.kind]!, src: mediaSrc };
@@ -54,6 +54,8 @@ function stateOf(s: NodeStatus): NodeRender['state'] {
       return 'stale';
     case 'missing':
       return 'missing';
+    case 'needs-input':
+      return 'needs-input';
     case 'error':
       return 'failed';
   }

@@ -1,18 +1,21 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { NodeNames, type BmadDocument } from '../../core';
 import { LockProblem } from '../../runner/lock';
 import { upstreamOf } from '../../runner/plan/plan';
 import { ProjectProblem } from '../../runner/project';
 import { ProjectBusy } from '../../runner/projectLock';
 import { UserError } from '../../runner/errors';
 import type { RenderEvent, RenderSummary } from '../../runner/render';
+import { summaryLine } from '../../runner/report/reporter';
 import type { CanvasSession } from '../canvasSession';
 import type { SessionRegistry } from '../sessionRegistry';
 import { openCanvasProject, projectRootOf } from './canvasProject';
 import { previewCommand } from './previewCommand';
 import { generatingSelection, renderRefusal, type Refusal } from './renderGuard';
-import { logRenderEvent, nodeName } from './renderLog';
+import { logRenderEvent } from './renderLog';
 import { RenderProgress } from './renderProgress';
+import { renderReport, type RenderReport } from './renderReport';
 import { RenderService } from './renderService';
 import { RenderStateView } from './renderStateView';
 import { StatusThread } from './statusThread';
@@ -24,7 +27,8 @@ export interface RenderOutcome {
   /** Node ids whose pipeline ran. */
   readonly ran: string[];
   readonly cached: number;
-  readonly failures: { node: string; label: string; state: 'failed' | 'skipped'; reason: string }[];
+  /** What it did not make: failed, skipped for a failure, or waiting for an input nobody connected. */
+  readonly failures: { node: string; label: string; state: 'failed' | 'skipped' | 'needs-input'; reason: string }[];
   /** Project-relative paths of the films the render made. */
   readonly films: string[];
 }
@@ -87,13 +91,14 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
     }
     const view = views.get(session);
     const doc = parsed.doc;
-    const names = nodes?.map((id) => doc.nodes.find((n) => n.id === id)?.label || id).join(', ');
+    const namer = new NodeNames(doc.nodes);
+    const names = nodes?.map((id) => namer.of(doc.nodes.find((n) => n.id === id)!)).join(', ');
     const controller = service.controller();
     log.info(`${generate ? `generate ${nodes!.join(', ')} in` : 'render'} ${file}${session.document.isDirty ? ' (unsaved text)' : ''}`);
     const title = generate ? `BMAD: Generating ${names}` : `BMAD: Rendering ${path.basename(file)}`;
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
       const cancel = token.onCancellationRequested(() => controller.abort());
-      const bar = new RenderProgress(progress);
+      const bar = new RenderProgress(progress, namer);
       let wanted: Set<string> | undefined;
       const onEvent = (e: RenderEvent) => {
         if (e.type === 'plan') {
@@ -115,7 +120,7 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
           onEvent,
           onWaiting: () => progress.report({ message: 'waiting for the render in progress' }),
         });
-        return report(file, summary);
+        return report(cp.project.root, doc, file, summary);
       } catch (e) {
         const known = e instanceof ProjectProblem || e instanceof LockProblem || e instanceof ProjectBusy || e instanceof UserError;
         log.error(`render of ${file} failed: ${(e as Error).stack ?? e}`);
@@ -129,7 +134,7 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
     });
   }
 
-  function report(file: string, s: RenderSummary | undefined): RenderOutcome {
+  function report(root: string, doc: BmadDocument, file: string, s: RenderSummary | undefined): RenderOutcome {
     if (!s) {
       log.info(`render of ${file} cancelled before it started`);
       void vscode.window.showInformationMessage('BMAD: render cancelled.');
@@ -138,20 +143,22 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
     const films = s.plans.flatMap((p) => p.jobs.filter((j) => j.kind === 'output' && s.recorded.has(`${p.canvas}#${j.node.id}`)).map((j) => ['03_Renders', path.basename(p.canvas, '.bmad'), String(j.params.file)].join('/')));
     const failures = s.failures.map((f) => ({ node: f.node, label: f.label, state: f.state, reason: f.reason }));
     const ran = s.ran.map((r) => r.slice(r.indexOf('#') + 1));
-    log.info(`render of ${file}: ${s.cancelled ? 'cancelled' : s.ok ? 'done' : 'finished with failures'}; ${ran.length} job(s) ran, ${s.cached} cached${films.length ? `; film: ${films.join(', ')}` : ''}`);
-    if (s.cancelled) void vscode.window.showInformationMessage(`BMAD: render cancelled${ran.length ? `; ${ran.length} finished job(s) are kept` : ''}.`);
-    else if (failures.length) {
-      const f = s.failures.find((x) => x.state === 'failed') ?? s.failures[0]!;
-      const entry = s.plans.flatMap((p) => p.entries).find((x) => (x.state === 'job' ? x.job.node.id : x.node.id) === f.node);
-      const kind = entry ? (entry.state === 'job' ? entry.job.kind : entry.node.kind) : 'node';
-      const name = nodeName({ kind, label: f.label, id: f.node });
-      const more = failures.length > 1 ? ` (${failures.length - 1} more in the BMAD log)` : '';
-      void vscode.window.showErrorMessage(`BMAD: ${name} ${f.state === 'failed' ? 'failed' : 'was not rendered'}: ${f.reason}${more}`, 'Show Log').then((c) => c && log.show());
-    } else {
-      const what = ran.length ? `${ran.length} job(s) ran, ${s.cached} cached` : 'everything was up to date';
-      void vscode.window.showInformationMessage(`BMAD: rendered ${path.basename(file)}: ${what}.${films.length ? ` Film: ${films.join(', ')}` : ''}`);
-    }
+    log.info(`render of ${file}: ${summaryLine(s)}${films.length ? `; film: ${films.join(', ')}` : ''}`);
+    tell(renderReport(s, doc, films), root);
     return { ok: s.ok, cancelled: s.cancelled, ran, cached: s.cached, failures, films };
+  }
+
+  /** The end-of-render notification; its buttons open or reveal the film, or show the log. */
+  function tell(r: RenderReport, root: string): void {
+    const { showInformationMessage, showWarningMessage, showErrorMessage } = vscode.window;
+    const show = { info: showInformationMessage, warning: showWarningMessage, error: showErrorMessage }[r.level];
+    void show(r.text, ...r.actions).then((choice) => {
+      const film = r.film && vscode.Uri.file(path.join(root, r.film));
+      if (choice === 'Show Log') log.show();
+      // vscode.open picks the editor VS Code uses for the file by default (its video player for mp4).
+      else if (choice === 'Open Film' && film) void vscode.commands.executeCommand('vscode.open', film);
+      else if (choice === 'Reveal in Explorer' && film) void vscode.commands.executeCommand('revealInExplorer', film);
+    });
   }
 
   function refuse(r: Refusal): undefined {

@@ -1,3 +1,4 @@
+import { nodeName } from '../../core';
 import type { RenderEvent } from '../../runner/render';
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error';
@@ -8,9 +9,6 @@ export interface RenderLogger {
   warn(m: string): void;
   error(m: string): void;
 }
-
-/** `image "Keyframe" (n_ab12cd)`: how every message names a node. */
-export const nodeName = (n: { kind: string; label: string; id: string }): string => `${n.kind} "${n.label || n.id}" (${n.id})`;
 
 /** One line per job event in the BMAD output channel; a pipeline's own log lines keep their level. */
 export function renderLogLine(e: RenderEvent): [Level, string] | undefined {
@@ -24,7 +22,7 @@ export function renderLogLine(e: RenderEvent): [Level, string] | undefined {
     case 'materialized':
       return ['info', `${e.canvas}: ${e.files.length} file(s) in 03_Renders${e.removed.length ? `, removed ${e.removed.join(', ')}` : ''}`];
     default: {
-      const who = nodeName({ kind: e.job.kind, label: e.job.node.label, id: e.job.node.id });
+      const who = nodeName(e.job.node);
       switch (e.type) {
         case 'cached':
           return ['debug', `${who}: cached (${e.job.key.slice(0, 12)})`];

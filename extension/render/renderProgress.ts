@@ -1,3 +1,4 @@
+import type { NodeNames } from '../../core';
 import type { RenderEvent } from '../../runner/render';
 
 export interface ProgressSink {
@@ -14,7 +15,10 @@ export class RenderProgress {
   private reported = 0;
   private label = '';
 
-  constructor(private readonly sink: ProgressSink) {}
+  constructor(
+    private readonly sink: ProgressSink,
+    private readonly names: NodeNames,
+  ) {}
 
   /** The jobs this render runs or finds cached, by node id. */
   expect(nodes: Iterable<string>): void {
@@ -25,14 +29,14 @@ export class RenderProgress {
   onEvent(e: RenderEvent): void {
     if (e.type === 'plan' || e.type === 'resume' || e.type === 'materialized') return;
     const id = e.job.node.id;
-    const name = e.job.node.label || id;
+    const name = this.names.of(e.job.node);
     if (e.type === 'cached' || e.type === 'done' || e.type === 'failed' || e.type === 'skipped') this.share.set(id, 1);
     else if (e.type === 'start') {
       this.share.set(id, 0);
-      this.label = `${e.job.kind} "${name}"`;
+      this.label = name;
     } else if (e.type === 'progress' && e.line.type === 'progress') {
       this.share.set(id, Math.min(1, e.line.value / e.line.max));
-      this.label = `${e.job.kind} "${name}" ${Math.round((100 * e.line.value) / e.line.max)}%`;
+      this.label = `${name} ${Math.round((100 * e.line.value) / e.line.max)}%`;
     } else return;
     this.report();
   }

@@ -131,7 +131,8 @@ export class RenderStateView implements vscode.Disposable {
       for (const entry of e.plan.entries) {
         const id = entry.state === 'job' ? entry.job.node.id : entry.node.id;
         if (wanted && !wanted.has(id)) continue;
-        this.patch(entry.state === 'job' ? { node: id, state: 'queued' } : { node: id, state: 'failed', message: entry.reason });
+        if (entry.state === 'job') this.patch({ node: id, state: 'queued' });
+        else this.patch({ node: id, state: entry.state === 'needs-input' ? 'needs-input' : 'failed', message: entry.reason });
       }
       return this.flush();
     }

@@ -11,7 +11,8 @@ export const renderCommand = defineCommand({
   details:
     'Plans every canvas the project lists (or the one named: a path or a name such as `main`), runs\n' +
     'only jobs whose key is not in the cache, upstream first, and materializes the outputs. Ctrl+C\n' +
-    'cancels running pipelines and exits 130; finished jobs are kept. Exit 1 names each failed node.',
+    'cancels running pipelines and exits 130; finished jobs are kept. Exit 1 names each node it did not\n' +
+    'make: failed, skipped for one that failed, or waiting for an input nobody connected.',
   options: [
     TIER_OPTION,
     { name: 'node', short: 'n', type: 'string', value: 'id', description: 'render this node and what it needs, ahead of other work' },

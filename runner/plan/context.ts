@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { NODE_KINDS, type BmadNode } from '../../core';
+import { NODE_KINDS, type BmadNode, type NodeKind } from '../../core';
 import type { CharacterContext, SceneContext, ShotContext, StyleContext } from '../../core/previewParams';
+import { sameSpeaker } from '../../core/dialogue';
 import { hashFileNow, type HashFile } from '../fileHashes';
 import { existingFileInside, PathRefused } from '../projectPaths';
 import type { CanvasGraph } from './graph';
@@ -13,8 +14,40 @@ import type { CanvasGraph } from './graph';
 /** Planning failed for one node; the message names the node and the param. */
 export class PlanError extends Error {}
 
-/** A node cannot be planned because another one it takes params from cannot: it is skipped, not failed. */
-export class Blocked extends Error {}
+/**
+ * Planning stopped at an input the node needs and nobody connected: nothing failed, the canvas is
+ * not finished. The message starts with the input's name as its card shows it ("Keyframe: connect
+ * an image node to it"), so the part a card has room for says which input.
+ */
+export class NeedsInput extends PlanError {
+  /** The input's label on the card. */
+  readonly input: string;
+
+  constructor(kind: NodeKind, port: string, hint: string) {
+    const input = NODE_KINDS[kind].inputs.find((p) => p.id === port)?.label ?? port;
+    super(`${input}: ${hint}`);
+    this.input = input;
+  }
+}
+
+/** The node at the start of a chain of nodes that need input, and the input it lacks. */
+export interface Waiting {
+  readonly node: string;
+  readonly input: string;
+}
+
+/**
+ * A node cannot be planned because another one it takes params from cannot: it is skipped, not
+ * failed; it needs input too (`waiting`) when that other node is waiting for one.
+ */
+export class Blocked extends Error {
+  constructor(
+    message: string,
+    readonly waiting?: Waiting,
+  ) {
+    super(message);
+  }
+}
 
 export interface AssetFile {
   readonly rel: string;
@@ -132,7 +165,7 @@ export class ContextResolver {
 }
 
 export function sameName(character: BmadNode, name: string): boolean {
-  return String((character.params as P).name).trim().toLowerCase() === name.trim().toLowerCase();
+  return sameSpeaker(String((character.params as P).name), name);
 }
 
 export function extOf(file: string): string {

@@ -1,5 +1,7 @@
 import { NODE_KINDS, type BmadNode } from '../../core';
-import { PlanError, sameName, type ContextResolver } from './context';
+import { dialogueText } from '../../core/dialogue';
+import type { DialogueLine } from '../../core/nodes/shot';
+import { NeedsInput, PlanError, type ContextResolver } from './context';
 
 /** What planning needs to know about a video or audio node, resolved once and shared by its consumers. */
 
@@ -43,18 +45,26 @@ export function audioFacts(r: ContextResolver, audio: BmadNode): AudioFacts {
   const cp = (character?.params ?? NODE_KINDS.character.defaults()) as P;
   const voice = { voice: cp.voice as string, pitch: cp.pitch as number, rate: cp.rate as number };
   const mode = p.mode as AudioFacts['mode'];
-  const lines: { character: string; line: string }[] = shot ? (shot.params as P).dialogue : [];
-  const mine = character ? lines.map((l, i) => ({ ...l, i })).filter((l) => sameName(character, l.character)) : [];
-  let text = String(p.text).trim();
-  if (mode === 'dialogue' && !text) {
-    text = mine.map((l) => l.line.trim()).filter(Boolean).join(' ');
-    if (!text) {
-      const who = character ? `"${cp.name}"` : 'its character (none connected)';
-      throw new PlanError(`${r.graph.name(audio.id)} params.text: nothing to say; give it a text, or connect a shot with lines for ${who}`);
-    }
-  }
-  const lineIndex = mine[0]?.i ?? lines.length;
+  const lines: DialogueLine[] = shot ? (shot.params as P).dialogue : [];
+  const said = dialogueText(String(p.text), lines, character ? String(cp.name) : undefined);
+  const text = mode === 'dialogue' ? said.text : String(p.text).trim();
+  if (mode === 'dialogue' && !text) throw nothingToSay(r, audio, shot, character);
+  const lineIndex = said.lineIndex;
   return { node: audio, mode, shot, scene, character, text, lineIndex, voice };
+}
+
+/**
+ * A dialogue node with no text of its own and no line to take: waiting for an input when its shot or
+ * its speaker is not connected, a params problem when both are and the shot gives the speaker no line.
+ */
+function nothingToSay(r: ContextResolver, audio: BmadNode, shot: BmadNode | undefined, character: BmadNode | undefined): PlanError {
+  const speaker = character ? `"${String((character.params as P).name)}"` : undefined;
+  if (!shot) {
+    return new NeedsInput('audio', 'shot', `connect a shot with lines${speaker ? ` for ${speaker}` : ''}, or give it a text`);
+  }
+  if (!character) return new NeedsInput('audio', 'character', 'connect the character who speaks, or give it a text');
+  const where = r.graph.name(shot.id);
+  return new PlanError(`${r.graph.name(audio.id)} params.text: nothing to say; give it a text, or give ${speaker} a line in ${where}`);
 }
 
 /** A planning guess of how long a line takes to say at `rate` words per minute (espeak's meaning). */

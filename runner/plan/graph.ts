@@ -1,10 +1,11 @@
-import { nodeName, type BmadDocument, type BmadNode, type NodeKind } from '../../core';
+import { NodeNames, type BmadDocument, type BmadNode, type NodeKind } from '../../core';
 
 /** A canvas indexed for planning: who feeds which input port, who consumes which node. */
 export class CanvasGraph {
   readonly nodes = new Map<string, BmadNode>();
   private readonly into = new Map<string, { node: BmadNode; port: string }[]>();
   private readonly from = new Map<string, { node: BmadNode; port: string }[]>();
+  private names: NodeNames | undefined;
 
   constructor(readonly doc: BmadDocument) {
     for (const n of doc.nodes) this.nodes.set(n.id, n);
@@ -51,8 +52,9 @@ export class CanvasGraph {
     return out;
   }
 
+  /** How messages name the node: by label, with the id when another node of the canvas has the same. */
   name(id: string): string {
-    return nodeName(this.node(id));
+    return (this.names ??= new NodeNames(this.doc.nodes)).of(this.node(id));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { BmadNode } from '../../core';
 import type { AudioParams, EditParams, ImageParams, OutputParams, VideoParams } from '../../core/previewParams';
-import { Blocked, extOf, PlanError, type AssetFile, type ContextResolver } from './context';
+import { Blocked, extOf, NeedsInput, PlanError, type AssetFile, type ContextResolver } from './context';
 import { audioFacts, videoFacts } from './facts';
 import { buildTimeline, type Timeline } from './timeline';
 
@@ -40,7 +40,9 @@ export class KindPlanner {
     try {
       return this.timeline(edit);
     } catch (e) {
-      if (e instanceof PlanError) throw new Blocked(why(this.r.graph.name(edit.id)));
+      const name = this.r.graph.name(edit.id);
+      if (e instanceof NeedsInput) throw new Blocked(waitsFor(name, e.input), { node: edit.id, input: e.input });
+      if (e instanceof PlanError) throw new Blocked(why(name));
       throw e;
     }
   }
@@ -73,7 +75,7 @@ export class KindPlanner {
   video(n: BmadNode): KindPlan {
     const p = n.params as P;
     const f = videoFacts(this.r, n);
-    if (!f.keyframe) throw new PlanError(`${this.r.graph.name(n.id)}: no keyframe; connect an image node to its "Keyframe" input`);
+    if (!f.keyframe) throw new NeedsInput('video', 'image', 'connect an image node to it');
     const sp = f.shot?.params as P | undefined;
     const params: VideoParams = { prompt: p.prompt, motion: p.motion, duration: f.duration, camera: sp?.camera ?? 'static', framing: sp?.framing ?? null, keyframe: 'keyframe.png' };
     return { params, inputs: [{ name: 'keyframe.png', role: 'keyframe', node: f.keyframe.id, output: 'image' }] };
@@ -120,7 +122,7 @@ export class KindPlanner {
   output(n: BmadNode): KindPlan {
     const p = n.params as P;
     const edit = this.r.graph.inputs(n.id, 'clip', 'edit')[0];
-    if (!edit) throw new PlanError(`${this.r.graph.name(n.id)}: no cut; connect an edit node to its "Cut" input`);
+    if (!edit) throw new NeedsInput('output', 'clip', 'connect an edit node to it');
     const t = this.timelineFor(edit, (name) => `upstream ${name} failed`);
     const inputs: PlannedInput[] = [{ name: 'cut.mp4', role: 'clip', node: edit.id, output: 'clip' }];
     const keyframes: OutputParams['keyframes'] = [];
@@ -161,6 +163,11 @@ export class KindPlanner {
         return slug(n.label, n.kind);
     }
   }
+}
+
+/** Why a node waits for the one at the start of its chain: names it, and the input it lacks. */
+export function waitsFor(name: string, input: string): string {
+  return `waits for ${name} (${input})`;
 }
 
 export function slug(text: string, fallback: string): string {

@@ -4,15 +4,16 @@ import type { PipelineRef } from '../../core/contract';
 import type { BmadDocument, BmadNode, Tier } from '../../core';
 import type { HashFile } from '../fileHashes';
 import { sha256Text } from '../hash';
-import { Blocked, ContextResolver, PlanError } from './context';
+import { Blocked, ContextResolver, NeedsInput, PlanError, type Waiting } from './context';
 import { CanvasGraph } from './graph';
-import { KindPlanner, type PlannedInput } from './kinds';
+import { KindPlanner, waitsFor, type PlannedInput } from './kinds';
 
 /**
  * Canvas → jobs, upstream first. Every generating node (image, video, audio) and every edit and output
  * becomes one job whose key is known before anything renders (inputs are named by upstream keys), so
  * `status` and a no-op render never run a pipeline. A node that cannot be planned fails with a reason;
- * everything downstream of it is skipped, naming it; the rest of the canvas still plans.
+ * everything downstream of it is skipped, naming it; the rest of the canvas still plans. A node
+ * missing an input it needs is not a failure: it and what waits for it "need input".
  */
 
 export interface PlannedJob {
@@ -32,7 +33,9 @@ export interface PlannedJob {
 
 export type PlanEntry =
   | { readonly state: 'job'; readonly job: PlannedJob }
-  | { readonly state: 'failed' | 'skipped'; readonly node: BmadNode; readonly reason: string };
+  | { readonly state: 'failed' | 'skipped'; readonly node: BmadNode; readonly reason: string }
+  /** `waiting`: the node that lacks the input, this one or one it waits for. */
+  | { readonly state: 'needs-input'; readonly node: BmadNode; readonly reason: string; readonly waiting: Waiting };
 
 export interface Plan {
   readonly canvas: string;
@@ -69,13 +72,18 @@ export function planCanvas(root: string, canvas: string, doc: BmadDocument, opts
     try {
       plan = kinds[kind](node);
     } catch (e) {
+      if (e instanceof NeedsInput) return { state: 'needs-input', node, reason: e.message, waiting: { node: node.id, input: e.input } };
       if (e instanceof PlanError) return { state: 'failed', node, reason: e.message };
+      if (e instanceof Blocked && e.waiting) return { state: 'needs-input', node, reason: e.message, waiting: e.waiting };
       if (e instanceof Blocked) return { state: 'skipped', node, reason: e.message };
       throw e;
     }
     const deps = [...new Set([...plan.inputs.flatMap((i) => ('node' in i ? [i.node] : [])), ...(plan.after ?? [])])];
     for (const d of deps) {
       const up = byNode.get(d);
+      if (up?.state === 'needs-input') {
+        return { state: 'needs-input', node, reason: waitsFor(graph.name(up.waiting.node), up.waiting.input), waiting: up.waiting };
+      }
       if (up?.state !== 'job') {
         const why = up ? `${up.state === 'failed' ? 'failed' : 'was skipped'}` : 'is not a job';
         return { state: 'skipped', node, reason: `upstream ${graph.name(d)} ${why}` };

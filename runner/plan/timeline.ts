@@ -1,6 +1,6 @@
 import type { BmadNode } from '../../core';
 import type { SubtitleCue } from '../../core/previewParams';
-import { PlanError, type ContextResolver } from './context';
+import { NeedsInput, PlanError, type ContextResolver } from './context';
 import { audioFacts, speechSeconds, videoFacts, type AudioFacts, type VideoFacts } from './facts';
 
 /**
@@ -41,7 +41,7 @@ export function buildTimeline(r: ContextResolver, edit: BmadNode): Timeline {
   const p = edit.params as P;
   const warnings: string[] = [];
   const videos = r.graph.inputs(edit.id, 'video', 'video').map((v) => videoFacts(r, v));
-  if (!videos.length) throw new PlanError(`${r.graph.name(edit.id)}: no video clips are connected to its "Clips" input`);
+  if (!videos.length) throw new NeedsInput('edit', 'video', 'connect video nodes to it');
   const order: string[] = p.order;
   for (const id of order) if (!videos.some((v) => v.node.id === id)) warnings.push(`${r.graph.name(edit.id)} params.order: "${id}" is not a connected clip; ignored`);
   const rank = (v: VideoFacts) => (order.includes(v.node.id) ? order.indexOf(v.node.id) : order.length);

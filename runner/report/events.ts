@@ -11,7 +11,8 @@ export function eventJson(e: RenderEvent): Record<string, unknown> | undefined {
         type: 'plan',
         canvas: e.canvas,
         jobs: e.plan.jobs.length,
-        failed: e.plan.entries.filter((x) => x.state === 'failed').map((x) => (x.state === 'failed' ? { node: x.node.id, reason: x.reason } : null)),
+        failed: e.plan.entries.flatMap((x) => (x.state === 'failed' ? [{ node: x.node.id, reason: x.reason }] : [])),
+        needsInput: e.plan.entries.flatMap((x) => (x.state === 'needs-input' ? [{ node: x.node.id, reason: x.reason }] : [])),
         warnings: e.plan.warnings,
       };
     case 'resume':

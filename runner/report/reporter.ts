@@ -1,4 +1,5 @@
-import type { RenderEvent, RenderSummary } from '../render';
+import { nodeName, type Nameable } from '../../core/nodeNames';
+import type { NodeFailure, RenderEvent, RenderSummary } from '../render';
 import { eventJson } from './events';
 
 /** How a render shows itself: live bars on a terminal, JSON lines with --json, plain lines otherwise. */
@@ -10,19 +11,32 @@ export interface Reporter {
 
 type Out = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
-const who = (e: { job: { kind: string; node: { id: string; label: string } } }) => `${e.job.kind} "${e.job.node.label || e.job.node.id}" (${e.job.node.id})`;
+const who = (e: { job: { node: Nameable } }) => nodeName(e.job.node);
+
+const MARK = { failed: '✗', skipped: '–', 'needs-input': '○' } as const;
 
 export function failureLines(s: RenderSummary): string[] {
-  return s.failures.map((f) => `  ${f.state === 'failed' ? '✗' : '–'} ${f.canvas} ${f.node} "${f.label}": ${f.reason}`);
+  return s.failures.map((f) => {
+    const who = `${f.canvas} ${nodeName({ id: f.node, kind: f.kind, label: f.label })}`;
+    return `  ${MARK[f.state]} ${who}${f.state === 'needs-input' ? ' needs input — ' : ': '}${f.reason}`;
+  });
+}
+
+/** Counts of what a render did not make, each apart: a node that needs input has not failed. */
+export function failureCounts(s: Pick<RenderSummary, 'failures'>): Record<NodeFailure['state'], number> {
+  const n = { failed: 0, skipped: 0, 'needs-input': 0 };
+  for (const f of s.failures) n[f.state]++;
+  return n;
 }
 
 export function summaryLine(s: RenderSummary): string {
-  const failed = s.failures.filter((f) => f.state === 'failed').length;
-  const skipped = s.failures.length - failed;
+  const n = failureCounts(s);
   const parts = [`${s.ran.length} rendered`, `${s.cached} cached`];
-  if (failed) parts.push(`${failed} failed`);
-  if (skipped) parts.push(`${skipped} skipped`);
-  return `${s.cancelled ? 'cancelled' : s.ok ? 'done' : 'finished with errors'}: ${parts.join(', ')}`;
+  if (n.failed) parts.push(`${n.failed} failed`);
+  if (n.skipped) parts.push(`${n.skipped} skipped`);
+  if (n['needs-input']) parts.push(`${n['needs-input']} need${n['needs-input'] === 1 ? 's' : ''} input`);
+  const head = s.cancelled ? 'cancelled' : s.ok ? 'done' : n.failed + n.skipped ? 'finished with errors' : 'incomplete';
+  return `${head}: ${parts.join(', ')}`;
 }
 
 export class JsonReporter implements Reporter {

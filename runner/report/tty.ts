@@ -1,3 +1,4 @@
+import { nodeName } from '../../core/nodeNames';
 import type { RenderEvent, RenderSummary } from '../render';
 import { failureLines, LineReporter, summaryLine, type Reporter } from './reporter';
 
@@ -20,7 +21,7 @@ export class TtyReporter implements Reporter {
   event(e: RenderEvent): void {
     if (e.type === 'plan') this.total += e.plan.jobs.length;
     if (e.type === 'cached') this.finished++;
-    if (e.type === 'start') this.running.set(e.job.key, { label: `${e.job.kind} ${e.job.node.label || e.job.node.id}`, value: 0, max: 1 });
+    if (e.type === 'start') this.running.set(e.job.key, { label: nodeName(e.job.node), value: 0, max: 1 });
     if (e.type === 'progress' && e.line.type === 'progress') {
       const r = this.running.get(e.job.key);
       if (r) Object.assign(r, { value: e.line.value, max: e.line.max, stage: e.line.stage });

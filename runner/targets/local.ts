@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JobResult, type JobSpec, type ProgressLine } from '../../core/contract';
+import { nodeName } from '../../core/nodeNames';
 import { writeFileAtomic } from '../fsAtomic';
 import { ORPHAN_GUARD } from './orphanGuard';
 import { PreviewWorker } from './previewWorker';
@@ -91,7 +92,7 @@ export class LocalTarget implements Target {
     const resultFile = path.join(io.dir, 'result.json');
     fs.rmSync(resultFile, { force: true });
     writeFileAtomic(path.join(io.dir, 'job.json'), JSON.stringify(job, null, 2) + '\n');
-    const who = `job ${job.node.kind} "${job.node.label || job.node.id}" (${job.node.id})`;
+    const who = `job ${nodeName(job.node)}`;
     const cancelled: JobResult = { ok: false, error: { code: 'INTERRUPTED', message: `${who} was cancelled` } };
     if (signal.aborted) return cancelled;
     let worker: PreviewWorker;

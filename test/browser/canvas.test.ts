@@ -32,7 +32,7 @@ describe('canvas webview in Chromium', function () {
     await dragHandle(page, { label: 'Keyframe 1', handle: 'image' }, { label: 'Shot 2 close', handle: 'scene' });
     assert.deepEqual(await ops(page), []);
     await page.waitForSelector('.status-bar.is-visible');
-    assert.match(await page.locator('.status-bar').innerText(), /cannot connect image output/);
+    assert.match(await page.locator('.status-bar').innerText(), /cannot connect the image output of "Keyframe 1" to the text input "Scene" of "Shot 2 close"/);
   });
 
   it('Delete removes the selected node (with its edges) as one remove op', async () => {

@@ -8,12 +8,18 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyEdits, modify, parse } from 'jsonc-parser';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const codeServerBin = path.join(repoRoot, '.tools/code-server/node_modules/.bin/code-server');
 
-/** Settings that keep the trust dialog and the welcome page from covering the UI. */
+/**
+ * Settings that keep the trust dialog and the welcome page from covering the UI, and make this VS
+ * Code behave as desktop VS Code does: the web build saves by itself a second after each change
+ * (files.autoSave "afterDelay"), so Save and a dirty canvas would mean nothing.
+ */
 export const baseSettings = {
+  'files.autoSave': 'off',
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
@@ -34,6 +40,28 @@ export const baseSettings = {
  * @property {() => Promise<void>} stop  ends code-server and everything it started
  * @property {Promise<number>} exited       settles with the exit code when code-server ends
  */
+
+/**
+ * Adds to a settings.json the settings it does not mention at all, keeping everything else — the
+ * person's own values and comments — as it is. Returns the keys it added.
+ * @param {string} file
+ * @param {Record<string, unknown>} settings
+ */
+export function addMissingSettings(file, settings) {
+  let text = fs.readFileSync(file, 'utf8');
+  /** @type {import('jsonc-parser').ParseError[]} */
+  const errors = [];
+  const current = parse(text, errors, { allowTrailingComma: true });
+  if (errors.length || !current || typeof current !== 'object' || Array.isArray(current)) {
+    throw new Error(`${file} is not a JSON object of settings; fix it or delete it`);
+  }
+  const added = Object.keys(settings).filter((k) => !(k in current));
+  for (const k of added) {
+    text = applyEdits(text, modify(text, [k], settings[k], { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  }
+  if (added.length) fs.writeFileSync(file, text);
+  return added;
+}
 
 /** Asks the OS for a free loopback port (released right away; code-server binds it a moment later). */
 export function freePort() {

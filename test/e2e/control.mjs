@@ -16,6 +16,12 @@ const uiRequest = z.discriminatedUnion('op', [
   z.object({ op: z.literal('type'), text: z.string() }),
   z.object({ op: z.literal('quickOpen'), path: z.string().min(1) }),
   z.object({ op: z.literal('runCommand'), title: z.string().min(1) }),
+  z.object({
+    op: z.literal('waitFor'), selector, state: z.enum(['visible', 'hidden']).default('visible'),
+    timeoutMs: z.number().positive().optional(),
+  }),
+  z.object({ op: z.literal('click'), selector }),
+  z.object({ op: z.literal('evaluate'), expression: z.string().min(1) }),
   z.object({ op: z.literal('webview.waitFor'), selector, timeoutMs: z.number().positive().optional() }),
   z.object({ op: z.literal('webview.click'), selector }),
   z.object({ op: z.literal('webview.text'), selector }),
@@ -93,6 +99,12 @@ async function runUi(page, r) {
     case 'type': return page.keyboard.type(r.text);
     case 'quickOpen': return quickOpen(page, r.path);
     case 'runCommand': return runCommand(page, r.title);
+    // The workbench itself (notifications, editor title, palette, explorer), outside any webview.
+    case 'waitFor':
+      await page.locator(r.selector).first().waitFor({ state: r.state, timeout: r.timeoutMs ?? 30_000 });
+      return null;
+    case 'click': return page.locator(r.selector).first().click();
+    case 'evaluate': return page.evaluate(r.expression);
     case 'webview.waitFor': {
       const timeoutMs = r.timeoutMs ?? 30_000;
       const frame = await webviewFrame(page, { timeoutMs });

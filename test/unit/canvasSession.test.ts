@@ -82,7 +82,7 @@ describe('CanvasSession (webview side of the protocol)', () => {
     const r = session.dispatch({ type: 'connect', edge: makeEdge(doc.nodes[1]!.id, 'shot', doc.nodes[0]!.id, 'style') });
     assert.equal(r.ok, false);
     assert.deepEqual(ops(host), []);
-    assert.match(session.ui.get().status?.text ?? '', /cannot connect text output/);
+    assert.match(session.ui.get().status?.text ?? '', /cannot connect the text output "Shot" of "Shot" to the style input of "Scene"/);
   });
 
   it('drops an invalid message and logs it back to the host as a warning', () => {

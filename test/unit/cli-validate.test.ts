@@ -22,7 +22,7 @@ describe('bmad validate (built CLI)', function () {
     assert.deepEqual(r.stdout.trimEnd().split('\n'), [
       'bad-seed.bmad:12:17: nodes[0].params.seed: expected an integer, got 1.5',
       `syntax.bmad:14:9: expected ',' or '}', found '"'`,
-      'bad-edge.bmad:34:97: edges[0].targetPort: cannot connect text output "shot" of shot "Shot 1" (n_shot1) to style input "style" of image "Keyframe" (n_img1)',
+      'bad-edge.bmad:34:97: edges[0].targetPort: cannot connect the text output "Shot" of "Shot 1" to the style input of "Keyframe"',
     ]);
     assert.match(r.stderr, /3 problems in 3 of 4 files/);
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { insert, emptyDocument, makeNode, parseToWebview, type BmadEdge } from '../../core';
+import { insert, emptyDocument, makeNode, NodeNames, parseToWebview, type BmadEdge } from '../../core';
 import { applyPatch, fromStatus, patchFor } from '../../extension/render/nodeRenderState';
 import { previewCommand } from '../../extension/render/previewCommand';
 import { generatingSelection, renderRefusal, UNTRUSTED_MESSAGE, type RenderContext } from '../../extension/render/renderGuard';
@@ -96,6 +96,13 @@ describe('extension: rendering in the editor (pure parts)', () => {
       assert.equal(changed[voice.id]!.state, 'missing');
     });
 
+    it('a node that needs input shows as such, with which input, not as failed', () => {
+      const reason = 'Keyframe: connect an image node to it';
+      const nodes = fromStatus([st(video.id, 'video', 'needs-input', [], { reason })], r.doc, src);
+      assert.deepEqual(nodes[video.id], { state: 'needs-input', message: reason });
+      assert.ok(parseToWebview({ type: 'renderState', full: true, nodes }).ok);
+    });
+
     it('turns job events into patches that keep the last thumbnail', () => {
       const job = { node: image, kind: 'image', key: 'k' } as unknown as Extract<RenderEvent, { type: 'start' }>['job'];
       const ev = (e: object) => ({ canvas: 'c.bmad', job, ...e }) as RenderEvent;
@@ -112,7 +119,7 @@ describe('extension: rendering in the editor (pure parts)', () => {
 
   it('RenderProgress reports increments that add up to 100', () => {
     const reports: { message?: string; increment?: number }[] = [];
-    const p = new RenderProgress({ report: (v) => reports.push(v) });
+    const p = new RenderProgress({ report: (v) => reports.push(v) }, new NodeNames([]));
     p.expect(['a', 'b']);
     const job = (id: string) => ({ node: { id, label: id }, kind: 'image', key: id });
     p.onEvent({ canvas: 'c', type: 'cached', job: job('a') } as unknown as RenderEvent);
@@ -121,7 +128,7 @@ describe('extension: rendering in the editor (pure parts)', () => {
     p.onEvent({ canvas: 'c', type: 'done', job: job('b') } as unknown as RenderEvent);
     const total = reports.reduce((s, r) => s + (r.increment ?? 0), 0);
     assert.ok(Math.abs(total - 100) < 1e-9, String(total));
-    assert.match(reports[2]!.message!, /1\/2 done · image "b" 25%/);
+    assert.match(reports[2]!.message!, /1\/2 done · "b" 25%/);
     assert.equal(reports.at(-1)!.message, '2/2 done');
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { NODE_KINDS, serializeDocument, type BmadNode } from '../../core';
 import { writeProjectTemplate } from '../../runner/newProject/template';
 import { runBmad } from './runner/bundles';
 
@@ -51,6 +52,25 @@ describe('bmad CLI: arguments and projects are checked first', function () {
     assert.match(canvas.stderr, /no canvas "other"/);
     const regen = await runBmad(['regenerate'], dir);
     assert.match(regen.stderr, /render\.lock names no outputs; run `bmad render` first/);
+  });
+
+  it('a node missing an input is counted apart from failures: status "needs-input", render "incomplete"', async () => {
+    const canvas = path.join(dir, '02_Source_Creative/main.bmad');
+    const good = fs.readFileSync(canvas, 'utf8');
+    const clip = { id: 'n_clip', kind: 'video', label: 'Clip', position: { x: 0, y: 0 }, params: { ...NODE_KINDS.video.defaults() } };
+    fs.writeFileSync(canvas, serializeDocument({ version: 1, nodes: [clip as BmadNode], edges: [] }));
+    try {
+      const status = await runBmad(['status'], dir);
+      assert.equal(status.code, 0, status.stderr);
+      assert.match(status.stdout, /○ needs-input video\s+n_clip\s+Keyframe: connect an image node to it$/m);
+      assert.match(status.stdout, /0 fresh, 0 stale, 0 missing, 1 needs-input, 0 error/);
+      const render = await runBmad(['render'], dir);
+      assert.equal(render.code, 1, 'the canvas did not render whole');
+      assert.match(render.stdout, /^incomplete: 0 rendered, 0 cached, 1 needs input$/m);
+      assert.match(render.stderr, /○ 02_Source_Creative\/main\.bmad "Clip" \(n_clip\) needs input — Keyframe: connect an image node to it$/m);
+    } finally {
+      fs.writeFileSync(canvas, good);
+    }
   });
 
   it('`bmad new` refuses a folder that is not empty', async () => {

@@ -138,8 +138,8 @@ describe('runner: local target (stand-in workers)', () => {
     );
     const none = await run(t, { marker: 'case-none' });
     assert.equal(!none.r.ok && none.r.error.code, 'INTERNAL');
-    assert.match(message(none.r), /^job image "Keyframe" \(n_img\): the pipeline ended \(code 1\) without writing result\.json: lost my way/);
-    assert.match(message((await run(t, { marker: 'case-bad' })).r), /^job image "Keyframe" \(n_img\): result\.json does not follow the contract \(outputs: /);
+    assert.match(message(none.r), /^job "Keyframe" \(n_img\): the pipeline ended \(code 1\) without writing result\.json: lost my way/);
+    assert.match(message((await run(t, { marker: 'case-bad' })).r), /^job "Keyframe" \(n_img\): result\.json does not follow the contract \(outputs: /);
     assert.match(message((await run(t, { marker: 'case-garbled' })).r), /result\.json is not JSON/);
     assert.match(message((await run(t, { marker: 'case-liar' })).r), /says ok but the pipeline ended with code 1/);
   });
@@ -156,7 +156,7 @@ describe('runner: local target (stand-in workers)', () => {
     const after = await run(t);
     assert.equal(before.r.ok, true);
     assert.equal(!crash.r.ok && crash.r.error.code, 'INTERNAL');
-    assert.match(message(crash.r), /^job image "Keyframe" \(n_img\): the preview worker died \(code 3\) while running it: segfault-ish \(log: /);
+    assert.match(message(crash.r), /^job "Keyframe" \(n_img\): the preview worker died \(code 3\) while running it: segfault-ish \(log: /);
     assert.equal(crash.pid, before.pid, 'the crash happened in the worker that ran the first job');
     assert.equal(after.r.ok, true);
     assert.notEqual(after.pid, before.pid, 'a new worker ran the next job');
@@ -184,7 +184,7 @@ describe('runner: local target (stand-in workers)', () => {
     );
     const ac = new AbortController();
     const cancelled = await run(t, { signal: ac.signal, onLine: (l) => l.type === 'progress' && ac.abort() });
-    assert.deepEqual(cancelled.r, { ok: false, error: { code: 'INTERRUPTED', message: 'job image "Keyframe" (n_img) was cancelled' } });
+    assert.deepEqual(cancelled.r, { ok: false, error: { code: 'INTERRUPTED', message: 'job "Keyframe" (n_img) was cancelled' } });
     const child = Number(cancelled.lines.flatMap((l) => (l.type === 'log' && l.message.startsWith('child ') ? [l.message.slice(6)] : []))[0]);
     assert.ok(await eventually(() => !alive(child)), 'the job\'s child is gone');
     assert.ok(cancelled.lines.some((l) => l.type === 'log' && l.message === 'child ended by SIGTERM'), 'the child got SIGTERM');
@@ -203,7 +203,7 @@ describe('runner: local target (stand-in workers)', () => {
     );
     const ac = new AbortController();
     const { r, lines, pid } = await run(t, { signal: ac.signal, onLine: (l) => l.type === 'progress' && ac.abort() });
-    assert.deepEqual(r, { ok: false, error: { code: 'INTERRUPTED', message: 'job image "Keyframe" (n_img) was cancelled' } });
+    assert.deepEqual(r, { ok: false, error: { code: 'INTERRUPTED', message: 'job "Keyframe" (n_img) was cancelled' } });
     assert.ok(lines.some((l) => l.type === 'log' && l.message === 'ignoring the cancel'), 'the cancel reached the worker before it was killed');
     const child = Number(lines.flatMap((l) => (l.type === 'log' && l.message.startsWith('child ') ? [l.message.slice(6)] : []))[0]);
     assert.ok(await eventually(() => !alive(pid!) && !alive(child)), 'the worker and its child were killed');

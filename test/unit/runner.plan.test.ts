@@ -78,23 +78,55 @@ describe('runner: planning a canvas into jobs', () => {
     assert.equal(P(job(fade(0.25), 'edit')).duration, 3);
     const bad = fade(1);
     const edit = bad.entries.find((e) => e.state !== 'job' && e.node.id === 'edit');
-    assert.match(edit && edit.state !== 'job' ? edit.reason : '', /edit "edit" \(edit\) params\.transitionDuration: 1 s is not shorter than the shortest clip/);
+    assert.match(edit && edit.state !== 'job' ? edit.reason : '', /^"edit" params\.transitionDuration: 1 s is not shorter than the shortest clip/);
     const out = bad.entries.find((e) => e.state !== 'job' && e.node.id === 'output');
-    assert.deepEqual(out && out.state !== 'job' ? [out.state, out.reason] : [], ['skipped', 'upstream edit "edit" (edit) failed']);
+    assert.deepEqual(out && out.state !== 'job' ? [out.state, out.reason] : [], ['skipped', 'upstream "edit" failed']);
     const music = bad.entries.find((e) => e.state !== 'job' && e.node.id === 'music');
-    assert.deepEqual(music && music.state !== 'job' ? [music.state, music.reason] : [], ['skipped', 'its length comes from edit "edit" (edit), which failed']);
+    assert.deepEqual(music && music.state !== 'job' ? [music.state, music.reason] : [], ['skipped', 'its length comes from "edit", which failed']);
     assert.equal(bad.jobs.length, 9);
   });
 
   it('a node that cannot be planned fails with a reason; only what depends on it is skipped', () => {
-    const p = plan(film((d) => (d.edges = d.edges.filter((e) => !(e.source === 'image-1' && e.target === 'video-1')))));
-    const states = Object.fromEntries(p.entries.flatMap((e) => (e.state === 'job' ? [] : [[e.node.id, e.reason]])));
-    assert.deepEqual(Object.keys(states).sort(), ['edit', 'output', 'video-1']);
-    assert.match(states['video-1']!, /no keyframe; connect an image node/);
     const mute = plan(film((d) => ((node(d, 'shot-1').params as any).dialogue = [])));
-    const v1 = mute.entries.find((e) => e.state !== 'job' && e.node.id === 'voice-1');
-    assert.match(v1 && v1.state !== 'job' ? v1.reason : '', /params\.text: nothing to say; give it a text, or connect a shot with lines for "Mara"/);
-    assert.ok(mute.entries.some((e) => e.state === 'skipped' && e.node.id === 'edit'));
+    const states: Record<string, [string, string]> = Object.fromEntries(mute.entries.flatMap((e) => (e.state === 'job' ? [] : [[e.node.id, [e.state, e.reason]]])));
+    assert.deepEqual(Object.keys(states).sort(), ['edit', 'output', 'voice-1']);
+    assert.equal(states['voice-1']![0], 'failed');
+    assert.match(states['voice-1']![1], /^"voice-1" params\.text: nothing to say; give it a text, or give "Mara" a line in "shot-1"$/);
+    assert.deepEqual(states.edit, ['skipped', 'upstream "voice-1" failed']);
+    assert.deepEqual(states.output![0], 'skipped');
+  });
+
+  describe('a node missing an input it needs "needs input": not a failure, and says which input first', () => {
+    const entries = (p: Plan) => Object.fromEntries(p.entries.flatMap((e) => (e.state === 'job' ? [] : [[e.node.id, [e.state, e.reason]]])));
+    const cut = (from: string, to: string) => (d: BmadDocument) => (d.edges = d.edges.filter((e) => !(e.source === from && e.target === to)));
+
+    it('a video with no keyframe, and what waits for it, need input; the rest still plans', () => {
+      const p = plan(film(cut('image-1', 'video-1')));
+      const s = entries(p);
+      assert.deepEqual(Object.keys(s).sort(), ['edit', 'output', 'video-1']);
+      assert.deepEqual(s['video-1'], ['needs-input', 'Keyframe: connect an image node to it']);
+      assert.deepEqual(s.edit, ['needs-input', 'waits for "video-1" (Keyframe)']);
+      assert.deepEqual(s.output, ['needs-input', 'waits for "video-1" (Keyframe)'], 'the chain is named by the node that lacks the input');
+      assert.equal(p.jobs.length, 9);
+    });
+
+    it('an output with no cut needs its "Cut" input', () => {
+      assert.deepEqual(entries(plan(film(cut('edit', 'output')))), { output: ['needs-input', 'Cut: connect an edit node to it'] });
+    });
+
+    it('an edit with no clips needs its "Clips" input; a bed fitted to it and the output wait for it', () => {
+      const s = entries(plan(film((d) => (d.edges = d.edges.filter((e) => !(e.target === 'edit' && e.targetPort === 'video'))))));
+      assert.deepEqual(s.edit, ['needs-input', 'Clips: connect video nodes to it']);
+      assert.deepEqual(s.music, ['needs-input', 'waits for "edit" (Clips)']);
+      assert.deepEqual(s.output, ['needs-input', 'waits for "edit" (Clips)']);
+    });
+
+    it('a line with no text needs a shot ("Shot") and a speaker ("Voice") before it has something to say', () => {
+      const noShot = entries(plan(film(cut('shot-1', 'voice-1'))));
+      assert.deepEqual(noShot['voice-1'], ['needs-input', 'Shot: connect a shot with lines for "Mara", or give it a text']);
+      const noVoice = entries(plan(film(cut('mara', 'voice-1'))));
+      assert.deepEqual(noVoice['voice-1'], ['needs-input', 'Voice: connect the character who speaks, or give it a text']);
+    });
   });
 
   it('keys depend on content, not ids or labels: a renamed copy of the canvas has the same keys', () => {

@@ -7,11 +7,12 @@ const TEXT: Record<NodeRender['state'], string> = {
   running: 'running',
   done: 'done',
   failed: 'failed',
+  'needs-input': 'needs input',
 };
 
 export const percent = (r: NodeRender | undefined): number | undefined => (r?.state === 'running' && r.progress !== undefined ? Math.round(r.progress * 100) : undefined);
 
-/** The node's render state as a small badge; the reason (stale, failed) is its tooltip. */
+/** The node's render state as a small badge; the reason (stale, failed, which input) is its tooltip. */
 export function RenderBadge({ render }: { render: NodeRender | undefined }) {
   const state = render?.state ?? 'missing';
   const pct = percent(render);

@@ -5,7 +5,7 @@ import { useNodeRender } from './useNodeRender';
 
 /**
  * The media area of a generating card: the output's thumbnail (or the placeholder), the status badge,
- * a progress bar while running, and the reason when it failed.
+ * a progress bar while running, and the reason when it failed or needs an input (which one).
  */
 export function RenderSlot({ id, kind }: { id: string; kind: NodeKind }) {
   const r = useNodeRender(id);
@@ -22,8 +22,8 @@ export function RenderSlot({ id, kind }: { id: string; kind: NodeKind }) {
             <div className={`bmad-render-bar${r.progress === undefined ? ' is-indeterminate' : ''}`} style={{ width: `${Math.round((r.progress ?? 0.3) * 100)}%` }} />
           </div>
         )}
-        {r?.state === 'failed' && r.message && (
-          <span className="bmad-render-reason" title={r.message}>
+        {(r?.state === 'failed' || r?.state === 'needs-input') && r.message && (
+          <span className={`bmad-render-reason is-${r.state}`} title={r.message}>
             {r.message}
           </span>
         )}

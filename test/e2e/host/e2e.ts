@@ -26,6 +26,9 @@ type UiRequest =
   | { op: 'type'; text: string }
   | { op: 'quickOpen'; path: string }
   | { op: 'runCommand'; title: string }
+  | { op: 'waitFor'; selector: string; state?: 'visible' | 'hidden'; timeoutMs?: number }
+  | { op: 'click'; selector: string }
+  | { op: 'evaluate'; expression: string }
   | { op: 'webview.waitFor'; selector: string; timeoutMs?: number }
   | { op: 'webview.click'; selector: string }
   | { op: 'webview.text'; selector: string }
@@ -70,6 +73,13 @@ export const ui = {
   quickOpen: async (path: string): Promise<void> => void (await ask({ op: 'quickOpen', path })),
   /** Runs a command through the palette by its title, e.g. 'BMAD: Fit View'. */
   runCommand: async (title: string): Promise<void> => void (await ask({ op: 'runCommand', title })),
+  /** Waits for an element of the workbench (outside webviews) to be visible, or hidden. */
+  waitFor: async (selector: string, state: 'visible' | 'hidden' = 'visible', timeoutMs?: number): Promise<void> =>
+    void (await ask({ op: 'waitFor', selector, state, ...(timeoutMs ? { timeoutMs } : {}) })),
+  /** A real click on an element of the workbench: a notification's button, an editor title action. */
+  click: async (selector: string): Promise<void> => void (await ask({ op: 'click', selector })),
+  /** Evaluates a JavaScript expression in the workbench page; the value must be JSON. */
+  evaluate: async (expression: string): Promise<unknown> => ask({ op: 'evaluate', expression }),
 
   /** The visible webview of this extension (the canvas custom editor, or a webview view). */
   webview: {

@@ -1,3 +1,4 @@
+import { nodeTitle } from '../../../core/nodeNames';
 import { kindSpec } from '../../../core/nodes';
 import type { BmadNode } from '../../../core/schema';
 import { useDocNode } from '../../hooks/useDocNode';
@@ -32,7 +33,7 @@ function NodeForm({ node }: { node: BmadNode }) {
     if (label !== node.label) session.dispatch({ type: 'rename', id: node.id, label });
   };
   return (
-    <aside className="inspector nokey nowheel" aria-label={`Inspector: ${spec.title} ${node.label}`}>
+    <aside className="inspector nokey nowheel" aria-label={`Inspector: ${nodeTitle(node)}`}>
       <header className="inspector-header">
         <span className={`kind-chip kind-${node.kind}`}>{spec.title}</span>
         <span className="inspector-id" title="Node id">{node.id}</span>

@@ -1,3 +1,4 @@
+import { DialogueParam } from './DialogueParam';
 import type { FieldSpec } from './fieldSpecs';
 import { FieldFrame } from './FieldFrame';
 import { ListParam } from './ListParam';
@@ -23,6 +24,7 @@ export function ParamField({ nodeId, spec, value, error, commit, fail }: Props) 
     case 'enum': control = <EnumParam {...common} spec={spec} />; break;
     case 'boolean': control = <BooleanParam {...common} spec={spec} />; break;
     case 'list': control = <ListParam {...common} spec={spec} />; break;
+    case 'dialogue': control = <DialogueParam {...common} spec={spec} nodeId={nodeId} />; break;
     case 'json': control = <JsonParam {...common} spec={spec} />; break;
   }
   const label = spec.optional ? `${spec.key} (optional)` : spec.key;

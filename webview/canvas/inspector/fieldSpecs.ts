@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { kindSpec, type NodeKind } from '../../../core/nodes';
+import { DialogueLine } from '../../../core/nodes/shot';
 
 /**
  * Inspector fields derived from a kind's zod schema, so a new param in core shows up in the form
- * with no UI change. Anything the form cannot edit natively (lists of objects) gets a JSON editor.
+ * with no UI change. A shot's dialogue is edited as rows (speaker, line); any other list of objects
+ * the form cannot edit natively gets a JSON editor.
  */
 interface Base {
   readonly key: string;
@@ -16,6 +18,7 @@ export type FieldSpec = Base & (
   | { readonly type: 'enum'; readonly options: readonly string[] }
   | { readonly type: 'boolean' }
   | { readonly type: 'list'; readonly item: 'text' | 'color' }
+  | { readonly type: 'dialogue' }
   | { readonly type: 'json' }
 );
 
@@ -39,6 +42,7 @@ function fieldOf(key: string, outer: z.ZodType): FieldSpec {
   if (inner instanceof z.ZodEnum) return { ...base, type: 'enum', options: inner.options.map(String) };
   if (inner instanceof z.ZodBoolean) return { ...base, type: 'boolean' };
   if (inner instanceof z.ZodArray && inner.element instanceof z.ZodString) return { ...base, type: 'list', item: isColor(inner.element) ? 'color' : 'text' };
+  if (inner instanceof z.ZodArray && inner.element === DialogueLine) return { ...base, type: 'dialogue' };
   return { ...base, type: 'json' };
 }
 

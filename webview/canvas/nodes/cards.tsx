@@ -1,9 +1,12 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useSpokenLine } from '../../hooks/useSpokenLine';
 import { RenderCorner, RenderSlot } from '../../render/RenderSlot';
 import { handlesOf } from './cardLayout';
 import { CardShell } from './CardShell';
 import type { CardNode } from './flowTypes';
+import type { Spoken } from './spokenLines';
+import './spokenLine.css';
 
 /**
  * One memoized component per card family. React Flow passes a new props object per render of the
@@ -34,6 +37,31 @@ export const GenerateCard = memo(function GenerateCard({ id, data, selected }: N
     </CardShell>
   );
 });
+
+/**
+ * Audio renders like the other generating kinds; in dialogue mode its summary is the line it speaks,
+ * and who speaks it, which usually come from the connected shot and character rather than its params.
+ */
+export const AudioCard = memo(function AudioCard({ id, data, selected }: NodeProps<CardNode>) {
+  const spoken = useSpokenLine(id);
+  return (
+    <CardShell data={data} selected={selected} summary={spoken && <SpokenSummary spoken={spoken} />}>
+      <RenderSlot id={id} kind={data.kind} />
+    </CardShell>
+  );
+});
+
+function SpokenSummary({ spoken }: { spoken: Spoken }) {
+  if (!spoken.text) {
+    return <span className="spoken-line is-empty">{spoken.speaker ? `${spoken.speaker}: no line yet` : 'no line yet'}</span>;
+  }
+  return (
+    <span className="spoken-line" title={spoken.speaker ? `${spoken.speaker}: ${spoken.text}` : spoken.text}>
+      {spoken.speaker && <span className="spoken-speaker">{spoken.speaker}</span>}
+      <q className="spoken-text">{spoken.text}</q>
+    </span>
+  );
+}
 
 /**
  * An edge end whose card is not mounted (see toGhostNode). It draws nothing, but keeps invisible

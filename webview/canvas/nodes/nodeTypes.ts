@@ -1,5 +1,5 @@
 import type { NodeTypes } from '@xyflow/react';
-import { CastCard, FinishCard, GenerateCard, GhostCard, StoryCard } from './cards';
+import { AudioCard, CastCard, FinishCard, GenerateCard, GhostCard, StoryCard } from './cards';
 import type { CardFamily } from './flowTypes';
 
 /** Module-level so React Flow never sees a new object and never remounts every node. */
@@ -7,6 +7,7 @@ export const nodeTypes = {
   story: StoryCard,
   cast: CastCard,
   generate: GenerateCard,
+  audio: AudioCard,
   finish: FinishCard,
   ghost: GhostCard,
 } satisfies Record<CardFamily, NodeTypes[string]>;

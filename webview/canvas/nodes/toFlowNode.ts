@@ -1,3 +1,4 @@
+import { nodeLabel, nodeTitle } from '../../../core/nodeNames';
 import { kindSpec, takesTier, type NodeKind } from '../../../core/nodes';
 import type { PreviewKind } from '../../../core/previewParams';
 import type { BmadNode } from '../../../core/schema';
@@ -5,7 +6,7 @@ import { handlesOf } from './cardLayout';
 import type { CardData, CardFamily, CardNode } from './flowTypes';
 
 /** Kinds that render (the pipeline table says which) get a family that shows render state; others do not. */
-const FAMILY: { [K in NodeKind]: K extends PreviewKind ? 'generate' | 'finish' : 'story' | 'cast' } = {
+const FAMILY: { [K in NodeKind]: K extends PreviewKind ? 'generate' | 'audio' | 'finish' : 'story' | 'cast' } = {
   script: 'story',
   scene: 'story',
   shot: 'story',
@@ -13,7 +14,7 @@ const FAMILY: { [K in NodeKind]: K extends PreviewKind ? 'generate' | 'finish' :
   style: 'cast',
   image: 'generate',
   video: 'generate',
-  audio: 'generate',
+  audio: 'audio',
   edit: 'finish',
   output: 'finish',
 };
@@ -32,7 +33,7 @@ export function cardData(n: BmadNode): CardData {
   const tier = n.params.tier;
   return {
     kind: n.kind,
-    label: n.label,
+    label: nodeLabel(n),
     title: spec.title,
     summary: spec.summary.map((k) => [k, formatValue(n.params[k])] as const),
     tier: takesTier(spec) ? (typeof tier === 'string' ? tier : 'default') : undefined,
@@ -57,7 +58,7 @@ export function toFlowNode(n: BmadNode, selected: boolean, position = n.position
     handles: handlesOf(n.kind),
     selected,
     className: `kind-${n.kind}`,
-    ariaLabel: `${kindSpec(n.kind).title} ${n.label}`,
+    ariaLabel: nodeTitle(n),
   };
 }
 
