@@ -161,7 +161,7 @@ describe('preview worker: many jobs in one process (real ffmpeg, Skia and eSpeak
       ac.abort();
     });
     assert.equal(encoding.length, 1, 'ffmpeg was encoding when the job was cancelled');
-    assert.deepEqual(cancelled.r, { ok: false, error: { code: 'INTERRUPTED', message: 'job video "video" (n_video) was cancelled' } });
+    assert.deepEqual(cancelled.r, { ok: false, error: { code: 'INTERRUPTED', message: 'job "video" (n_video) was cancelled' } });
     assert.deepEqual(outputsOf(cancelled.dir), [], 'no partial or temporary file');
     assert.deepEqual(ffmpegIn(cancelled.dir), [], 'no ffmpeg left running');
     assert.ok(!alive(encoding[0]!), 'the ffmpeg that was encoding is gone');
@@ -185,7 +185,7 @@ describe('preview worker: many jobs in one process (real ffmpeg, Skia and eSpeak
     });
     assert.equal(encoding.length, 1, 'ffmpeg was encoding when the worker died');
     assert.equal(!died.r.ok && died.r.error.code, 'INTERNAL');
-    assert.match(!died.r.ok ? died.r.error.message : '', /^job video "video" \(n_video\): the preview worker died \(SIGSEGV\) while running it/);
+    assert.match(!died.r.ok ? died.r.error.message : '', /^job "video" \(n_video\): the preview worker died \(SIGSEGV\) while running it/);
     assert.ok(await eventually(() => !alive(encoding[0]!)), 'its ffmpeg was killed with it');
     const next = await viaWorker(t, jobs[2]!.dir);
     assert.deepEqual(next.hashes, oneShots[2]);
