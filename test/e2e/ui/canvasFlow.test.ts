@@ -68,8 +68,16 @@ describe('canvas editor flow (UI)', () => {
 
     await addNode(frame, 'Image');
     await addNode(frame, 'Video');
+    // Zoom in first, so that the fit after the layout must move the view: that move is the sign that
+    // the laid-out document has arrived (the host sends it before the fit).
+    const viewport = frame.locator('.react-flow__viewport');
+    const before = await viewport.getAttribute('style');
+    await frame.getByRole('button', { name: 'Zoom In' }).click();
+    await until('the zoom to change', async () => (await viewport.getAttribute('style')) !== before);
+    const zoomed = await viewport.getAttribute('style');
     await s.runCommand('BMAD: Auto Layout');
     await s.runCommand('BMAD: Fit View');
+    await until('the view to fit the laid-out canvas', async () => (await viewport.getAttribute('style')) !== zoomed);
 
     const image = frame.locator('.react-flow__node', { hasText: 'Image' }).first();
     const video = frame.locator('.react-flow__node', { hasText: 'Video' }).first();
