@@ -2,7 +2,7 @@
 // React) and the `bmad` CLI. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
-import { zodEnglishOnly } from './webview/esbuild/zodEnglishOnly.mjs';
+import { webviewBuildOptions } from './webview/esbuild/webviewBuild.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -27,18 +27,7 @@ const builds = [
     banner: { js: '"use strict";var __bmadBundleStart = performance.now();' },
     outdir: 'dist',
   },
-  {
-    ...common,
-    entryPoints: { webview: 'webview/main.tsx' },
-    platform: 'browser',
-    format: 'iife',
-    target: 'chrome120',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
-    loader: { '.css': 'css' },
-    plugins: [zodEnglishOnly],
-    outdir: 'dist',
-  },
+  { ...webviewBuildOptions({ production }), outdir: 'dist' },
   {
     ...common,
     entryPoints: { cli: 'runner/cli.ts' },

@@ -17,7 +17,8 @@ const RUNS = Number(arg('runs', 1));
 const NS = arg('ns', '100,1000,5000').split(',').map(Number);
 const CONFIGS = arg('configs', 'fit,z1,z05').split(',');
 const SKIP_ANCHOR = process.argv.includes('--skip-anchor');
-const ANCHOR_SRC = '/work/shared/anchors/react-flow-baseline';
+// The shared folder sits beside the repository (ARCHITECTURE.md: `../shared`).
+const ANCHOR_SRC = path.resolve(repoRoot, '../shared/anchors/react-flow-baseline');
 const ANCHOR_CFG = { fit: 'fit=1&orve=0&mm=1', z1: 'fit=0&orve=1&mm=1' };
 const OUT = path.join(repoRoot, 'test-results/bench-canvas');
 
@@ -75,6 +76,9 @@ async function runAnchor(base, n, cfg) {
 const panStats = (pan) => ({ panP50: pct(pan.deltas, 0.5), panP95: pct(pan.deltas, 0.95), workP95: pct(pan.work, 0.95), domAfter: pan.domNodesAfter });
 
 function buildAnchor() {
+  if (!fs.existsSync(path.join(ANCHOR_SRC, 'build.sh'))) {
+    throw new Error(`the React Flow anchor is not at ${ANCHOR_SRC} (../shared next to the repository); run with --skip-anchor to measure ours only`);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rf-anchor-'));
   fs.cpSync(ANCHOR_SRC, dir, { recursive: true });
   for (const f of fs.readdirSync(dir, { recursive: true })) fs.chmodSync(path.join(dir, f), 0o755);

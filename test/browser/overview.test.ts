@@ -20,7 +20,7 @@ describe('canvas overview and host commands in Chromium', function () {
   const lastSelection = async () => (await posted(page, 'selection')).at(-1)?.nodeIds ?? [];
 
   it('fit view of 1,000 nodes draws the overview and mounts no card', async () => {
-    page = await harness.open('n=1000');
+    page = await harness.open('n=1000&view=fit');
     const stats = await page.evaluate(() => window.__bmadCanvas!.stats());
     assert.equal(stats.overview, true);
     assert.equal(stats.domNodes, 0);
@@ -28,7 +28,7 @@ describe('canvas overview and host commands in Chromium', function () {
   });
 
   it('clicking a node on the overview selects it; Shift+drag selects a box of nodes', async () => {
-    page = await harness.open('n=1000');
+    page = await harness.open('n=1000&view=fit');
     const doc = await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.json() as Promise<Doc>));
     const target = doc.nodes[40]!;
     const at = await toScreen({ x: target.position.x + 100, y: target.position.y + 60 });

@@ -1,0 +1,20 @@
+import { legible, legibleFrom, TITLE_PX } from './legibility';
+
+/**
+ * Below this zoom React Flow renders no nodes or edges at all and the overview layer draws the whole
+ * canvas on one <canvas>: this is what keeps a fit-view pan of thousands of nodes at full frame rate.
+ * The compact card's title is legible from here on (TITLE_PX.compact × 0.45 = 9 px).
+ */
+export const OVERVIEW_ZOOM = 0.45;
+/**
+ * Below this zoom cards are compact: a larger title and no small print (port names, param summary)
+ * that would be too small to read. From here on the full card's title is legible.
+ */
+export const FULL_ZOOM = legibleFrom(TITLE_PX.full);
+
+export type ZoomBand = 'overview' | 'compact' | 'full';
+
+export const zoomBand = (zoom: number): ZoomBand => (zoom < OVERVIEW_ZOOM ? 'overview' : zoom < FULL_ZOOM ? 'compact' : 'full');
+
+/** Whether cards' titles can be read at `zoom`, in whichever layer draws them there. */
+export const titlesLegible = (zoom: number): boolean => legible(TITLE_PX[zoomBand(zoom)], zoom);
