@@ -1,4 +1,4 @@
-import { Background, ControlButton, Controls, ReactFlow, type OnMove } from '@xyflow/react';
+import { ControlButton, Controls, ReactFlow, type OnMove } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import { BenchProbe } from '../bench/benchHook';
 import { useCanvasKeyboard } from '../hooks/useCanvasKeyboard';
@@ -14,6 +14,7 @@ import { useUi } from '../hooks/useUi';
 import { useViewCommands } from '../hooks/useViewCommands';
 import { createDragDrafts } from '../state/dragDrafts';
 import type { UiState, Viewport } from '../state/uiState';
+import { DotBackground } from './DotBackground';
 import { MAX_ZOOM, MIN_ZOOM } from './fitViewport';
 import { CanvasMiniMap } from './minimap/CanvasMiniMap';
 import type { CardNode, PortEdge } from './nodes/flowTypes';
@@ -72,7 +73,7 @@ export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
       elevateNodesOnSelect={false}
       proOptions={PRO}
     >
-      {!overview && <Background gap={32} size={1.5} />}
+      {band === 'full' && <DotBackground gap={32} size={1.5} />}
       <OverviewLayer active={overview} />
       {settings.showMinimap && <CanvasMiniMap />}
       {/* Our fit view: React Flow's would fit only the nodes it holds (none while zoomed out). */}

@@ -1,6 +1,6 @@
 import { HEADER_HEIGHT } from '../nodes/cardLayout';
 import { drawLabels } from './drawLabels';
-import type { Geometry } from './geometry';
+import { indicesIn, type Geometry } from './geometry';
 import type { Palette } from './palette';
 
 export interface View {
@@ -48,12 +48,7 @@ export function drawOverview(
   // Cards: a translucent body in the colour of what the node produces, so even at fit view of
   // thousands of nodes (a few px each) the canvas shows where each kind of work is; the header band
   // in full colour; the widget border once a card is big enough for one to read as a border.
-  const visible: number[] = [];
-  for (let i = 0; i < g.count; i++) {
-    const o = i * 4;
-    const x = g.rects[o]!, y = g.rects[o + 1]!, w = g.rects[o + 2]!, h = g.rects[o + 3]!;
-    if (x <= x1 && y <= y1 && x + w >= x0 && y + h >= y0) visible.push(i);
-  }
+  const visible = indicesIn(g, x0, y0, x1, y1);
   ctx.fillStyle = p.nodeFill;
   ctx.beginPath();
   for (const i of visible) ctx.rect(g.rects[i * 4]!, g.rects[i * 4 + 1]!, g.rects[i * 4 + 2]!, g.rects[i * 4 + 3]!);
