@@ -7,7 +7,7 @@ import { validateDocument, type BmadNode } from '../../core/schema';
 import { fitViewport } from '../../webview/canvas/fitViewport';
 import { flowStart, openingViewport } from '../../webview/canvas/openingViewport';
 import { topBand } from '../../webview/canvas/overlays';
-import { FULL_ZOOM, titlesLegible } from '../../webview/canvas/zoomBands';
+import { cardsReadable, FULL_ZOOM } from '../../webview/canvas/zoomBands';
 
 const pane = { width: 1400, height: 900, showMinimap: true };
 const example = () => {
@@ -27,16 +27,16 @@ const onScreen = (n: BmadNode, v: { x: number; y: number; zoom: number }) => {
 };
 
 describe('webview: the viewport a canvas opens at', () => {
-  it('is fit view when the titles can be read there', () => {
+  it('is fit view when the cards can be read there', () => {
     const nodes = [node('script', 0, 0), node('scene', 320, 0), node('shot', 640, 0)];
     const v = openingViewport(nodes, [], pane);
     assert.deepEqual(v, fitViewport(nodes, pane.width, pane.height, true));
-    assert.ok(titlesLegible(v.zoom));
+    assert.ok(cardsReadable(v.zoom));
   });
 
   it('opens the example film at the script and its first scene, readable, below the widgets', () => {
     const doc = example();
-    assert.ok(!titlesLegible(fitViewport(doc.nodes, pane.width, pane.height, true).zoom), 'its fit view is too small to read');
+    assert.ok(!cardsReadable(fitViewport(doc.nodes, pane.width, pane.height, true).zoom), 'its fit view is too small to read');
     const v = openingViewport(doc.nodes, doc.edges, pane);
     assert.equal(v.zoom, FULL_ZOOM);
     for (const n of flowStart(doc.nodes, doc.edges)) {
@@ -53,6 +53,14 @@ describe('webview: the viewport a canvas opens at', () => {
     const stray = node('scene', 320, 2000, { number: 1 });
     const start = flowStart([script, second, first, stray], [makeEdge(script.id, 'text', second.id, 'script'), makeEdge(script.id, 'text', first.id, 'script')]);
     assert.deepEqual(start.map((n) => n.id), [script.id, first.id]);
+  });
+
+  it('a fit view where only the overview\'s titles could be read is not readable: a small canvas in a small pane opens at its start', () => {
+    const nodes = [node('script', 0, 0), node('scene', 320, 0), ...Array.from({ length: 6 }, (_, i) => node('shot', 640 + 320 * i, 0))];
+    const small = { width: 1000, height: 600, showMinimap: true };
+    assert.ok(!cardsReadable(fitViewport(nodes, small.width, small.height, true).zoom));
+    const v = openingViewport(nodes, [], small);
+    assert.ok(cardsReadable(v.zoom), `zoom ${v.zoom}`);
   });
 
   it('without a script or scene, starts at the top-left card', () => {

@@ -18,7 +18,8 @@ export function CanvasView() {
     const { initialViewport: restored, settings } = session.ui.get();
     const { clientWidth: width, clientHeight: height } = document.documentElement;
     const { doc } = session;
-    return restored ?? openingViewport([...doc.nodeMap().values()], [...doc.edgeMap().values()], { width, height, showMinimap: settings.showMinimap });
+    const pane = { width, height, showMinimap: settings.showMinimap };
+    return restored ?? openingViewport([...doc.nodeMap().values()], [...doc.edgeMap().values()], pane);
   });
   return (
     <ReactFlowProvider>

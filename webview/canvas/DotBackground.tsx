@@ -11,6 +11,8 @@ interface Box {
 /** How far the backing reaches beyond the view on each side, in views. */
 const MARGIN = 1;
 
+const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+
 /**
  * The backdrop of full cards: an opaque rectangle with the dot grid (one dot per `gap` flow px, on
  * the snap grid), inside React Flow's viewport and below everything in it. At that zoom the viewport
@@ -37,10 +39,15 @@ export const DotBackground = memo(function DotBackground({ gap, size }: { gap: n
       const { transform: [x, y, k], width, height } = store.getState();
       if (!width || !height) return;
       const view = { x: -x / k, y: -y / k, width: width / k, height: height / k };
-      if (box && view.x >= box.x && view.y >= box.y && view.x + view.width <= box.x + box.width && view.y + view.height <= box.y + box.height) return;
+      if (box && inside(view, box)) return;
       const snap = (v: number) => Math.floor(v / gap) * gap;
-      const left = snap(view.x - MARGIN * view.width), top = snap(view.y - MARGIN * view.height);
-      box = { x: left, y: top, width: (1 + 2 * MARGIN) * view.width + 2 * gap, height: (1 + 2 * MARGIN) * view.height + 2 * gap };
+      const reach = 1 + 2 * MARGIN;
+      box = {
+        x: snap(view.x - MARGIN * view.width),
+        y: snap(view.y - MARGIN * view.height),
+        width: reach * view.width + 2 * gap,
+        height: reach * view.height + 2 * gap,
+      };
       Object.assign(el.style, { left: `${box.x}px`, top: `${box.y}px`, width: `${box.width}px`, height: `${box.height}px` });
     };
     place();

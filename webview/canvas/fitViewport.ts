@@ -35,5 +35,6 @@ export function fitViewport(nodes: Iterable<BmadNode>, width: number, height: nu
   const b = nodeBounds(nodes);
   if (!b) return { x: width / 2, y: height / 2, zoom: 1 };
   const m = `${FIT_MARGIN}px`;
-  return getViewportForBounds(b, width, height, MIN_ZOOM, Math.min(1, MAX_ZOOM), { top: `${topBand(showMinimap)}px`, left: m, right: m, bottom: m });
+  const padding = { top: `${topBand(showMinimap)}px`, left: m, right: m, bottom: m } as const;
+  return getViewportForBounds(b, width, height, MIN_ZOOM, Math.min(1, MAX_ZOOM), padding);
 }

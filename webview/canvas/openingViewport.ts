@@ -3,7 +3,7 @@ import type { BmadEdge, BmadNode } from '../../core/schema';
 import type { Viewport } from '../state/uiState';
 import { FIT_MARGIN, fitViewport, nodeBounds } from './fitViewport';
 import { topBand } from './overlays';
-import { FULL_ZOOM, OVERVIEW_ZOOM, titlesLegible } from './zoomBands';
+import { cardsReadable, FULL_ZOOM, OVERVIEW_ZOOM } from './zoomBands';
 
 export interface Pane {
   readonly width: number;
@@ -31,15 +31,15 @@ export function flowStart(nodes: readonly BmadNode[], edges: readonly BmadEdge[]
 const overlaps = (lo: number, hi: number, a: number, b: number) => lo < b && hi > a;
 
 /**
- * The viewport a canvas opens at when no saved one is restored: fit view when the cards' titles can
- * be read there; otherwise the flow's start at the zoom where a full card reads (at least where the
+ * The viewport a canvas opens at when no saved one is restored: fit view when its cards can be read
+ * there (cardsReadable); otherwise the flow's start at the zoom where a full card reads (at least where the
  * compact card's title does, if the start is wide), its top-left corner just inside the pane and
  * below the widgets' band. A card beside the start that would reach into the band or past the left
  * edge moves the view to clear it too, as long as the start stays in the upper-left third.
  */
 export function openingViewport(nodes: readonly BmadNode[], edges: readonly BmadEdge[], pane: Pane): Viewport {
   const fit = fitViewport(nodes, pane.width, pane.height, pane.showMinimap);
-  if (!nodes.length || titlesLegible(fit.zoom)) return fit;
+  if (!nodes.length || cardsReadable(fit.zoom)) return fit;
   const start = nodeBounds(flowStart(nodes, edges))!;
   const top = topBand(pane.showMinimap);
   const room = { width: pane.width - 2 * FIT_MARGIN, height: pane.height - top - FIT_MARGIN };
@@ -48,14 +48,16 @@ export function openingViewport(nodes: readonly BmadNode[], edges: readonly Bmad
 
   let left = start.x;
   for (const n of nodes) {
-    const { width, height } = kindSpec(n.kind).size;
-    if (overlaps(n.position.y, n.position.y + height, start.y, start.y + span.height)) left = Math.min(left, n.position.x);
+    const { height } = kindSpec(n.kind).size;
+    const inRows = overlaps(n.position.y, n.position.y + height, start.y, start.y + span.height);
+    if (inRows) left = Math.min(left, n.position.x);
   }
   left = Math.max(left, start.x - room.width / 3 / zoom);
   let upper = start.y;
   for (const n of nodes) {
-    const { width, height } = kindSpec(n.kind).size;
-    if (overlaps(n.position.x, n.position.x + width, left, left + span.width)) upper = Math.min(upper, n.position.y);
+    const { width } = kindSpec(n.kind).size;
+    const inColumns = overlaps(n.position.x, n.position.x + width, left, left + span.width);
+    if (inColumns) upper = Math.min(upper, n.position.y);
   }
   upper = Math.max(upper, start.y - room.height / 3 / zoom);
   return { x: FIT_MARGIN - left * zoom, y: top - upper * zoom, zoom };

@@ -1,4 +1,4 @@
-import { legible, legibleFrom, TITLE_PX } from './legibility';
+import { legibleFrom, TITLE_PX } from './legibility';
 
 /**
  * Below this zoom React Flow renders no nodes or edges at all and the overview layer draws the whole
@@ -14,7 +14,11 @@ export const FULL_ZOOM = legibleFrom(TITLE_PX.full);
 
 export type ZoomBand = 'overview' | 'compact' | 'full';
 
-export const zoomBand = (zoom: number): ZoomBand => (zoom < OVERVIEW_ZOOM ? 'overview' : zoom < FULL_ZOOM ? 'compact' : 'full');
+export const zoomBand = (zoom: number): ZoomBand =>
+  zoom < OVERVIEW_ZOOM ? 'overview' : zoom < FULL_ZOOM ? 'compact' : 'full';
 
-/** Whether cards' titles can be read at `zoom`, in whichever layer draws them there. */
-export const titlesLegible = (zoom: number): boolean => legible(TITLE_PX[zoomBand(zoom)], zoom);
+/**
+ * Whether a person can read the canvas's cards at `zoom`: React Flow draws them (not the overview),
+ * and their titles are legible there (compact or full; see the band limits above).
+ */
+export const cardsReadable = (zoom: number): boolean => zoomBand(zoom) !== 'overview';

@@ -179,6 +179,7 @@ export class CanvasSession {
     if (mode === 'canvas' && this.docJson?.version !== this.doc.version) {
       this.docJson = { version: this.doc.version, text: JSON.stringify(this.doc.toJSON()) };
     }
-    return { file, docJson: mode === 'canvas' ? this.docJson?.text : undefined, viewport: this.viewport, selection: [...selection], settings, legendOpen };
+    const docJson = mode === 'canvas' ? this.docJson?.text : undefined;
+    return { file, docJson, viewport: this.viewport, selection: [...selection], settings, legendOpen };
   }
 }

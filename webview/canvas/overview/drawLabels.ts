@@ -73,12 +73,13 @@ export function drawLabels(
     if (!titles) continue;
     const room = Math.floor((h - top - INSET / 2) / (TITLE_PX.overview * LINE));
     const lines = wrap(ctx, g.labels[i] ?? '', (w - 2 * INSET) * k, Math.max(1, Math.min(2, room)));
-    lines.forEach((line, n) => ctx.fillText(line, (x + INSET) * k + v.x, (y + top + n * TITLE_PX.overview * LINE) * k + v.y));
+    const lineHeight = TITLE_PX.overview * LINE;
+    lines.forEach((line, n) => ctx.fillText(line, (x + INSET) * k + v.x, (y + top + n * lineHeight) * k + v.y));
   }
 }
 
 /** Draws `img` filling the box, cropped to its aspect (CSS `object-fit: cover`). */
-function drawCover(ctx: CanvasRenderingContext2D, img: HTMLImageElement, x: number, y: number, w: number, h: number): void {
+function drawCover(ctx: CanvasRenderingContext2D, img: HTMLImageElement, x: number, y: number, w: number, h: number) {
   const s = Math.max(w / img.naturalWidth, h / img.naturalHeight);
   const sw = w / s, sh = h / s;
   ctx.drawImage(img, (img.naturalWidth - sw) / 2, (img.naturalHeight - sh) / 2, sw, sh, x, y, w, h);

@@ -72,7 +72,10 @@ export function buildGeometry(nodes: ReadonlyMap<string, BmadNode>, edges: Reado
   let tree: Flatbush | undefined;
   if (count) {
     tree = new Flatbush(count);
-    for (let n = 0; n < count; n++) tree.add(rects[n * 4]!, rects[n * 4 + 1]!, rects[n * 4]! + rects[n * 4 + 2]!, rects[n * 4 + 1]! + rects[n * 4 + 3]!);
+    for (let n = 0; n < count; n++) {
+      const x = rects[n * 4]!, y = rects[n * 4 + 1]!;
+      tree.add(x, y, x + rects[n * 4 + 2]!, y + rects[n * 4 + 3]!);
+    }
     tree.finish();
   }
   return { count, ids, labels, rects, color, edgeCount: k, lines, edgeColor, bounds, tree };

@@ -35,7 +35,9 @@ export class Thumbnails {
 
   /** After a draw: forget images no longer drawn once there are more than `spare` of them. */
   endDraw(): void {
-    if (this.images.size > this.used.size + this.spare) for (const src of this.images.keys()) if (!this.used.has(src)) this.images.delete(src);
+    if (this.images.size > this.used.size + this.spare) {
+      for (const src of this.images.keys()) if (!this.used.has(src)) this.images.delete(src);
+    }
     this.used = new Set();
   }
 }
