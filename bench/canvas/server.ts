@@ -27,6 +27,8 @@ export function benchInitialState(q: URLSearchParams, doc: { nodes: BmadNode[] }
   const view = q.get('view');
   if (!view) return undefined;
   const showMinimap = q.get('mm') !== '0';
-  const viewport = view === 'fit' ? fitViewport(doc.nodes, BENCH_PANE.width, BENCH_PANE.height, showMinimap) : { x: 0, y: 0, zoom: ZOOMS[view] ?? 1 };
+  const viewport = view === 'fit'
+    ? fitViewport(doc.nodes, BENCH_PANE.width, BENCH_PANE.height, showMinimap)
+    : { x: 0, y: 0, zoom: ZOOMS[view] ?? 1 };
   return { v: 1, file: benchFile(q.get('doc')), viewport };
 }

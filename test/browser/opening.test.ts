@@ -91,6 +91,19 @@ describe('canvas first open in Chromium', function () {
     });
   }
 
+  it('in a narrow editor with the inspector open, the widgets do not cover one another', async () => {
+    page = await harness.open('doc=film', { size: { width: 900, height: 700 } });
+    await page.locator('.react-flow__node.kind-scene').click({ position: { x: 60, y: 10 } });
+    await page.locator('.inspector').waitFor();
+    const widgets = await widgetBoxes(page);
+    const clashes = widgets.flatMap((a, i) => widgets.slice(i + 1).filter((b) => meets(a.box, b.box)).map((b) => `${a.sel} / ${b.sel}`));
+    assert.deepEqual(clashes, []);
+    // So a click on a zoom button reaches it (Playwright checks nothing else is on top).
+    const before = (await viewport(page)).zoom;
+    await page.locator('.react-flow__controls-zoomin').click();
+    await page.waitForFunction((z) => window.__bmadCanvas!.getViewport().zoom > z, before);
+  });
+
   it('the port legend collapses and opens by keyboard and by mouse, and stays as left after a reload', async () => {
     page = await harness.open('doc=film');
     const toggle = page.locator('.legend-toggle');
