@@ -6,6 +6,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { bundleAliases } from './scripts/bundleAliases.mjs';
+import { webviewBuildOptions } from './scripts/esbuild/webviewBuild.mjs';
 import { zodEnglishOnly } from './scripts/esbuild/zodEnglishOnly.mjs';
 import { writeNotices } from './scripts/notices.mjs';
 
@@ -52,18 +53,7 @@ const builds = [
     banner: { js: '"use strict";var __bmadBundleStart = performance.now();' },
     outdir: 'dist',
   },
-  {
-    ...common,
-    entryPoints: { webview: 'webview/main.tsx' },
-    platform: 'browser',
-    format: 'iife',
-    target: 'chrome120',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
-    loader: { '.css': 'css' },
-    plugins: [zodEnglishOnly],
-    outdir: 'dist',
-  },
+  { ...webviewBuildOptions({ production }), outdir: 'dist' },
   {
     // Status after an edit (planning, job keys, asset hashes) runs in this worker thread, off the host's.
     ...common,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
+import { canvasCsp } from './webviewCsp';
 
 /**
  * The folders a canvas webview may load from: the extension's bundle and media, and the renders of
@@ -30,15 +31,7 @@ export function canvasHtml(webview: vscode.Webview, extensionUri: vscode.Uri): s
   const cssFile = vscode.Uri.joinPath(dist, 'webview.css');
   // esbuild writes webview.css only when the webview imports CSS; linking a missing file would log a 404.
   const css = fs.existsSync(cssFile.fsPath) ? webview.asWebviewUri(cssFile) : undefined;
-  const src = webview.cspSource;
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${src} 'nonce-${nonce}'`,
-    `img-src ${src} data: blob:`,
-    `media-src ${src} blob:`,
-    `font-src ${src}`,
-  ].join('; ');
+  const csp = canvasCsp(nonce, webview.cspSource);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

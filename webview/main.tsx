@@ -1,3 +1,5 @@
+// First: schemas are built when core's modules load, and zod must be jitless by then.
+import './zodJitless';
 import '@xyflow/react/dist/style.css';
 import './styles/canvas.css';
 import { StrictMode } from 'react';
@@ -12,11 +14,11 @@ import { CanvasSession } from './state/session';
  * Webview entry. Order matters: listen before announcing `ready`, and restore saved state before the
  * first render so a reloaded webview shows its canvas in the first frame.
  */
-performance.mark('bmad:main');
+if (__BMAD_BENCH__) performance.mark('bmad:main');
 const session = new CanvasSession(connectHost());
 window.addEventListener('message', (e: MessageEvent<unknown>) => session.receive(e.data));
 window.addEventListener('pagehide', () => session.dispose());
-installBenchHook();
+if (__BMAD_BENCH__) installBenchHook();
 session.start();
 
 const root = document.getElementById('root');

@@ -11,10 +11,12 @@
  * `__host.rejectNext(message)`, `ok:false` followed by the unchanged document, like the real host.
  * Nothing here ships in the extension.
  *
- * Query: n=<nodes> | doc=film, view=fit|z1|z05, theme=dark|light|hc, mm=0 (no minimap), snap=0,
- * host=manual (answer nothing: the test sends every message itself).
+ * Query: n=<nodes> | doc=film | doc=example (examples/last-light-at-gull-point), theme=dark|light|hc,
+ * mm=0 (no minimap), snap=0, host=manual (answer nothing: the test sends every message itself),
+ * view=fit|z1|z05 (start from that saved viewport, served with the page: bench/canvas/server.ts).
  * Globals: __posted (every message the canvas sent), __host.send(msg), __host.state(), __pan(frames, dx).
  */
+import { benchFile } from './benchFiles';
 import { applyVsCodeTheme, type ThemeName } from './vscodeThemes';
 
 interface ShimWindow {
@@ -31,13 +33,11 @@ w.__t_script = performance.now();
 
 const q = new URLSearchParams(location.search);
 applyVsCodeTheme((q.get('theme') ?? 'dark') as ThemeName);
-const FILE = q.get('doc') === 'film' ? 'film/02_Source_Creative/main.bmad' : 'bench/grid.bmad';
+const FILE = benchFile(q.get('doc'));
 const settings = { snapToGrid: q.get('snap') !== '0', showMinimap: q.get('mm') !== '0' };
 const manual = q.get('host') === 'manual';
-const VIEWS: Record<string, { x: number; y: number; zoom: number } | undefined> = { z1: { x: 0, y: 0, zoom: 1 }, z05: { x: 0, y: 0, zoom: 0.5 } };
-const view = VIEWS[q.get('view') ?? 'fit'];
-
-let state: unknown = w.__benchInitialState ?? (view ? { v: 1, file: FILE, viewport: view } : undefined);
+// The saved state to start from: set by a test (addInitScript) or, for `view=`, by the server (server.ts).
+let state: unknown = w.__benchInitialState;
 w.__posted = [];
 
 // VS Code delivers host messages to the webview as window 'message' events.

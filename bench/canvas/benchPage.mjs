@@ -7,24 +7,23 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleAliases } from '../../scripts/bundleAliases.mjs';
-import { zodEnglishOnly } from '../../scripts/esbuild/zodEnglishOnly.mjs';
+import { webviewBuildOptions } from '../../scripts/esbuild/webviewBuild.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');
 
 /**
- * Same options as esbuild.mjs uses for the webview (production: minified, no sourcemap), written to
- * `outDir` so a bench never races another build of dist/.
+ * The webview bundle with the options esbuild.mjs uses (production: minified, no sourcemap) plus the
+ * bench hook (`bench: true`), written to `outDir` so a bench never races another build of dist/.
  */
 export async function buildCanvasPage(outDir, { production = true, minify = production } = {}) {
   fs.mkdirSync(outDir, { recursive: true });
   const common = { bundle: true, minify, sourcemap: false, logLevel: 'warning', legalComments: 'none', platform: 'browser', format: 'iife', target: 'chrome120', absWorkingDir: repoRoot, alias: bundleAliases };
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: { webview: 'webview/main.tsx' }, jsx: 'automatic', loader: { '.css': 'css' },
-      define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' }, plugins: [zodEnglishOnly], outdir: outDir }),
+    esbuild.build({ ...webviewBuildOptions({ production, minify, bench: true }), sourcemap: false, absWorkingDir: repoRoot, outdir: outDir }),
     esbuild.build({ ...common, entryPoints: { 'host-shim': 'bench/canvas/bench.host-shim.ts' }, outdir: outDir }),
-    // The documents are made in Node with core's builders and inlined into the page by serve().
-    esbuild.build({ ...common, minify: false, platform: 'node', format: 'esm', entryPoints: { 'bench-docs': 'bench/canvas/docs.ts' }, outExtension: { '.js': '.mjs' }, outdir: outDir }),
+    // The documents (made in Node with core's builders) and the page's CSP, for serve().
+    esbuild.build({ ...common, minify: false, platform: 'node', format: 'esm', entryPoints: { 'bench-server': 'bench/canvas/server.ts' }, outExtension: { '.js': '.mjs' }, outdir: outDir }),
   ]);
   fs.copyFileSync(path.join(here, 'page.html'), path.join(outDir, 'index.html'));
   return { js: fs.statSync(path.join(outDir, 'webview.js')).size, css: fs.statSync(path.join(outDir, 'webview.css')).size };
@@ -32,18 +31,25 @@ export async function buildCanvasPage(outDir, { production = true, minify = prod
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
+/** The example film's canvas, served as `doc=example` exactly as it is on disk. */
+const EXAMPLE = path.join(repoRoot, 'examples/last-light-at-gull-point/02_Source_Creative/main.bmad');
+
 /**
- * Static server for `{ '/ours/': dir, '/anchor/': dir }`. Each HTML page gets a fresh CSP nonce.
- * `/ours/doc.json?n=…|doc=film` is the document the host shim posts (made here with core's builders):
- * the shim fetches it as the page starts, as VS Code's host has its document parsed before `ready`.
+ * Static server for `{ '/ours/': dir, '/anchor/': dir }`. Each HTML page gets a fresh CSP nonce, and
+ * ours the webview's CSP (`__CSP__`, see server.ts).
+ * `/ours/doc.json?n=…|doc=film|doc=example` is the document the host shim posts (made here with
+ * core's builders, or the example's file): the shim fetches it as the page starts, as VS Code's host
+ * has its document parsed before `ready`.
  */
 export async function serve(mounts) {
-  const docsFile = mounts['/ours/'] && path.join(mounts['/ours/'], 'bench-docs.mjs');
-  const { benchDocument } = docsFile && fs.existsSync(docsFile) ? await import(pathToFileURL(docsFile).href) : {};
+  const serverFile = mounts['/ours/'] && path.join(mounts['/ours/'], 'bench-server.mjs');
+  const { benchDocument, benchPageCsp, benchInitialState } = serverFile && fs.existsSync(serverFile) ? await import(pathToFileURL(serverFile).href) : {};
   const docs = new Map();
   const docJson = (q) => {
     const key = `${q.get('doc')}:${q.get('n') ?? 100}`;
-    if (!docs.has(key)) docs.set(key, JSON.stringify(benchDocument(q.get('doc'), Number(q.get('n') ?? 100))));
+    if (!docs.has(key)) {
+      docs.set(key, q.get('doc') === 'example' ? fs.readFileSync(EXAMPLE, 'utf8') : JSON.stringify(benchDocument(q.get('doc'), Number(q.get('n') ?? 100))));
+    }
     return docs.get(key);
   };
   const server = http.createServer((req, res) => {
@@ -66,7 +72,12 @@ export async function serve(mounts) {
     let body = fs.readFileSync(file);
     if (ext === '.html') {
       const nonce = crypto.randomBytes(16).toString('base64');
-      body = Buffer.from(body.toString('utf8').replaceAll('__NONCE__', nonce));
+      let html = body.toString('utf8');
+      if (benchPageCsp) html = html.replaceAll('__CSP__', benchPageCsp(nonce));
+      const state = prefix === '/ours/' && url.searchParams.has('view') ? benchInitialState(url.searchParams, JSON.parse(docJson(url.searchParams))) : undefined;
+      // Before the shim, which reads it as the webview's saved state; `<` escaped so it cannot end the script.
+      if (state) html = html.replace('<script', `<script nonce="__NONCE__">window.__benchInitialState=${JSON.stringify(state).replaceAll('<', '\\u003c')}</script>\n<script`);
+      body = Buffer.from(html.replaceAll('__NONCE__', nonce));
     }
     res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
   });

@@ -1,8 +1,9 @@
 // Canvas benchmark: our webview (production bundle, real code, host shim) against the plain React Flow
 // anchor, same N and views, same Chromium flags, in one run. Prints ratios; never asserts.
-//   npm run bench:canvas [-- --runs 3] [--ns 100,1000,5000] [--configs fit,z1,z05] [--skip-anchor]
+//   npm run bench:canvas [-- --runs 3] [--ns 100,1000,5000] [--configs fit,z1,z05,z04] [--skip-anchor]
 // Configs: fit = fit view (anchor: fit, plain React Flow), z1 = zoom 1 (anchor: z1 +
-// onlyRenderVisibleElements, its best), z05 = zoom 0.5, just above our overview threshold (ours only).
+// onlyRenderVisibleElements, its best), z05 = zoom 0.5, compact cards just above our overview
+// threshold, z04 = zoom 0.4, the overview with its titles drawn (both ours only).
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,9 +16,10 @@ import { foreignCpu, snapshot, waitQuiet } from './cpuQuiet.mjs';
 const arg = (k, d) => { const i = process.argv.indexOf('--' + k); return i > 0 ? process.argv[i + 1] : d; };
 const RUNS = Number(arg('runs', 1));
 const NS = arg('ns', '100,1000,5000').split(',').map(Number);
-const CONFIGS = arg('configs', 'fit,z1,z05').split(',');
+const CONFIGS = arg('configs', 'fit,z1,z05,z04').split(',');
 const SKIP_ANCHOR = process.argv.includes('--skip-anchor');
-const ANCHOR_SRC = '/work/shared/anchors/react-flow-baseline';
+// The shared folder sits beside the repository (ARCHITECTURE.md: `../shared`).
+const ANCHOR_SRC = path.resolve(repoRoot, '../shared/anchors/react-flow-baseline');
 const ANCHOR_CFG = { fit: 'fit=1&orve=0&mm=1', z1: 'fit=0&orve=1&mm=1' };
 const OUT = path.join(repoRoot, 'test-results/bench-canvas');
 
@@ -75,6 +77,9 @@ async function runAnchor(base, n, cfg) {
 const panStats = (pan) => ({ panP50: pct(pan.deltas, 0.5), panP95: pct(pan.deltas, 0.95), workP95: pct(pan.work, 0.95), domAfter: pan.domNodesAfter });
 
 function buildAnchor() {
+  if (!fs.existsSync(path.join(ANCHOR_SRC, 'build.sh'))) {
+    throw new Error(`the React Flow anchor is not at ${ANCHOR_SRC} (../shared next to the repository); run with --skip-anchor to measure ours only`);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rf-anchor-'));
   fs.cpSync(ANCHOR_SRC, dir, { recursive: true });
   for (const f of fs.readdirSync(dir, { recursive: true })) fs.chmodSync(path.join(dir, f), 0o755);

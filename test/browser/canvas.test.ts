@@ -82,7 +82,8 @@ describe('canvas webview in Chromium', function () {
     page = await harness.open('doc=film');
     await sendFromHost(page, { type: 'document', file: 'x.bmad', doc: { version: 1, nodes: 'nope', edges: [] }, settings: { snapToGrid: true, showMinimap: true } });
     await sendFromHost(page, { type: 'mystery' });
-    await page.waitForTimeout(100);
+    // Each is answered by a log line: wait for both, then nothing else may have happened.
+    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'log').length >= 2);
     const logs = await posted(page, 'log');
     assert.equal(logs.length, 2);
     assert.ok(logs.every((l) => l.level === 'warn' && /dropped a message/.test(l.message ?? '')));
@@ -95,10 +96,9 @@ describe('canvas webview in Chromium', function () {
     const doc = await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.json() as Promise<{ nodes: { label: string; position: { x: number; y: number } }[] }>));
     doc.nodes.find((n) => n.label === 'Cut')!.position = { x: 1600, y: 608 };
     await sendFromHost(page, { type: 'document', file: 'main.bmad', doc, settings: { snapToGrid: true, showMinimap: true } });
-    await page.waitForTimeout(100);
+    // The moved card is where the document says: the update has been applied.
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.react-flow__node.kind-edit')?.style.transform === 'translate(1600px, 608px)');
     assert.deepEqual(await page.evaluate(() => window.__bmadCanvas!.getViewport()), { x: -120, y: 40, zoom: 0.9 });
-    const transform = await page.locator('.react-flow__node.kind-edit').evaluate((el) => (el as HTMLElement).style.transform);
-    assert.equal(transform, 'translate(1600px, 608px)');
     assert.deepEqual(await ops(page), []);
   });
 

@@ -4,13 +4,20 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
- * The canvas in a real Chromium: the production webview bundle on the bench page, with the host shim
- * (bench/canvas/bench.host-shim.ts) standing in for VS Code. Messages the canvas posts are in
- * `window.__posted`; host messages are sent with `window.__host.send`.
+ * The canvas in a real Chromium: the production webview bundle (with the bench hook) on the bench page,
+ * under the webview's own CSP, with the host shim (bench/canvas/bench.host-shim.ts) standing in for VS
+ * Code. Messages the canvas posts are in `window.__posted`; host messages are sent with
+ * `window.__host.send`; CSP violations the page reports are in `window.__csp` (see cspViolations).
  */
 export interface CanvasHarness {
-  open(query: string, init?: { state?: unknown }): Promise<Page>;
+  /** `state`: the webview's saved state to start from; `size`: the page's size (default 1600×1000). */
+  open(query: string, init?: { state?: unknown; size?: { width: number; height: number } }): Promise<Page>;
   close(): Promise<void>;
+}
+
+export interface CspViolation {
+  readonly directive: string;
+  readonly blocked: string;
 }
 
 export async function startCanvas(): Promise<CanvasHarness> {
@@ -23,11 +30,17 @@ export async function startCanvas(): Promise<CanvasHarness> {
     args: [...bp.CHROMIUM_FLAGS, `--user-data-dir=${udd}`, '--remote-debugging-pipe', '--no-startup-window'] });
   return {
     async open(query, init) {
-      const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+      const ctx = await browser.newContext({ viewport: init?.size ?? { width: 1600, height: 1000 } });
       await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
       const page = await ctx.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
+      // Before any of the page's scripts: every violation of the page's CSP, as the page reports it.
+      await page.addInitScript(() => {
+        const list: CspViolation[] = [];
+        (window as unknown as { __csp: CspViolation[] }).__csp = list;
+        document.addEventListener('securitypolicyviolation', (e) => list.push({ directive: e.effectiveDirective, blocked: e.blockedURI }));
+      });
       if (init?.state !== undefined) await page.addInitScript((s) => ((window as unknown as { __benchInitialState: unknown }).__benchInitialState = s), init.state);
       await page.goto(`${server.url}/ours/index.html?${query}`);
       if (!query.includes('host=manual')) await page.waitForFunction(() => (window as unknown as { __bmadCanvas?: { ready: Promise<unknown> } }).__bmadCanvas?.ready.then(() => ((window as unknown as { __ok: boolean }).__ok = true)) && (window as unknown as { __ok?: boolean }).__ok, null, { polling: 50, timeout: 30000 });
@@ -48,6 +61,9 @@ export const posted = (page: Page, type?: string): Promise<Posted[]> =>
   page.evaluate((t) => ((window as unknown as { __posted: Posted[] }).__posted).filter((m) => !t || m.type === t), type);
 
 export const ops = async (page: Page): Promise<NonNullable<Posted['op']>[]> => (await posted(page, 'op')).map((m) => m.op!);
+
+export const cspViolations = (page: Page): Promise<CspViolation[]> =>
+  page.evaluate(() => (window as unknown as { __csp: CspViolation[] }).__csp);
 
 export const sendFromHost = (page: Page, msg: unknown): Promise<void> =>
   page.evaluate((m) => (window as unknown as { __host: { send(m: unknown): void } }).__host.send(m), msg);

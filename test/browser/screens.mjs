@@ -30,6 +30,18 @@ const shot = async (page, name) => {
 const nodeByLabel = (page, label) => page.locator('.react-flow__node', { hasText: label }).first();
 
 try {
+  for (const theme of ['dark', 'light']) {
+    // The example film as it first opens, at the size of a laptop's editor area; then F (fit view).
+    const page = await open(`doc=example&theme=${theme}`, { size: { width: 1400, height: 900 } });
+    await shot(page, `example-open-${theme}`);
+    await page.keyboard.press('f');
+    await page.waitForTimeout(300);
+    await shot(page, `example-fit-${theme}`);
+    await page.evaluate(() => window.__bmadCanvas.setViewport({ x: 20, y: 170, zoom: 0.4 }));
+    await page.waitForTimeout(300);
+    await shot(page, `example-z04-${theme}`);
+    await page.close();
+  }
   for (const theme of ['dark', 'light', 'hc']) {
     const page = await open(`doc=film&theme=${theme}`);
     await shot(page, `film-${theme}`);

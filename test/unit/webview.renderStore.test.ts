@@ -27,6 +27,19 @@ describe('webview: render store', () => {
     assert.deepEqual(s.get('a'), { state: 'failed', message: 'BAD_PARAMS: x' });
   });
 
+  it('tells whole-canvas listeners once per update that changed something', () => {
+    const s = new RenderStore();
+    let n = 0;
+    const off = s.subscribeAll(() => n++);
+    s.apply(false, { a: { state: 'running' }, b: { state: 'queued' } });
+    assert.equal(n, 1);
+    s.apply(false, { a: { state: 'running' } });
+    assert.equal(n, 1, 'nothing changed');
+    off();
+    s.apply(true, {});
+    assert.equal(n, 1);
+  });
+
   it('unsubscribes', () => {
     const s = new RenderStore();
     let n = 0;

@@ -1,12 +1,12 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
-import { OVERVIEW_ZOOM } from '../hooks/useZoomBand';
+import { OVERVIEW_ZOOM } from '../canvas/zoomBands';
 import type { Viewport } from '../state/uiState';
 import { benchSignals } from './benchSignals';
 
 /**
- * A tiny hook for bench/canvas and test/browser, installed ONLY when the page's <html> carries a
- * `data-bench` attribute (never the case in VS Code, whose page comes from extension/webviewHtml.ts):
+ * A tiny hook for bench/canvas and test/browser, compiled ONLY into their page's bundle (`__BMAD_BENCH__`,
+ * scripts/esbuild/webviewBuild.mjs); the extension's webview.js has none of this module:
  *
  *   window.__bmadCanvas.ready        Promise, resolves in the rAF after the first document is on screen
  *                                    (all rendered nodes visible, or the overview drawn) with timings
@@ -14,8 +14,6 @@ import { benchSignals } from './benchSignals';
  *   window.__bmadCanvas.getViewport  () → {x, y, zoom}
  *   window.__bmadCanvas.stats        () → DOM node/edge counts and whether the overview is active
  */
-export const benchEnabled = typeof document !== 'undefined' && document.documentElement.hasAttribute('data-bench');
-
 export interface ReadyInfo {
   readonly ready: number;
   readonly readyRaf: number;
@@ -48,7 +46,6 @@ const measured = (name: string) => performance.getEntriesByName(name, 'measure')
 const overviewNow = () => (flow?.getViewport().zoom ?? 1) < OVERVIEW_ZOOM;
 
 export function installBenchHook(): void {
-  if (!benchEnabled) return;
   window.__bmadCanvas = {
     ready: new Promise((r) => (resolveReady = r)),
     setViewport: (v) => void flow?.setViewport(v),
@@ -62,7 +59,7 @@ function allRenderedVisible(): boolean {
   return true;
 }
 
-/** Rendered inside <ReactFlow> when benchEnabled: hands out the instance and detects first render. */
+/** Rendered inside <ReactFlow> in the bench build: hands out the instance and detects first render. */
 export function BenchProbe() {
   const rf = useReactFlow();
   const store = useStoreApi();

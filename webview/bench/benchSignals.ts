@@ -1,5 +1,5 @@
 /**
  * Counters the benchmark reads to know that the zoomed-out canvas has been drawn (there are no DOM
- * nodes to wait for then). Plain numbers, always present, no cost; see benchHook.ts for the rest.
+ * nodes to wait for then). Counted only in the bench build (`if (__BMAD_BENCH__)`); see benchHook.ts.
  */
 export const benchSignals = { overviewDraws: 0 };

@@ -1,10 +1,10 @@
-import { Background, ControlButton, Controls, ReactFlow, type OnMove } from '@xyflow/react';
+import { ControlButton, Controls, ReactFlow, type OnMove } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
-import { BenchProbe, benchEnabled } from '../bench/benchHook';
+import { BenchProbe } from '../bench/benchHook';
 import { useCanvasKeyboard } from '../hooks/useCanvasKeyboard';
 import { useClipboard } from '../hooks/useClipboard';
 import { useConnectionRules } from '../hooks/useConnectionRules';
-import { MAX_ZOOM, MIN_ZOOM, useFitView } from '../hooks/useFitView';
+import { useFitView } from '../hooks/useFitView';
 import { useFlowElements } from '../hooks/useFlowElements';
 import { useZoomBand } from '../hooks/useZoomBand';
 import { useOverviewPicking } from '../hooks/useOverviewPicking';
@@ -14,11 +14,12 @@ import { useUi } from '../hooks/useUi';
 import { useViewCommands } from '../hooks/useViewCommands';
 import { createDragDrafts } from '../state/dragDrafts';
 import type { UiState, Viewport } from '../state/uiState';
+import { DotBackground } from './DotBackground';
+import { MAX_ZOOM, MIN_ZOOM } from './fitViewport';
 import { CanvasMiniMap } from './minimap/CanvasMiniMap';
 import type { CardNode, PortEdge } from './nodes/flowTypes';
 import { nodeTypes } from './nodes/nodeTypes';
 import { OverviewLayer } from './overview/OverviewLayer';
-import { PortLegend } from './PortLegend';
 
 const GRID: [number, number] = [16, 16];
 const MULTI_SELECT = ['Shift', 'Meta', 'Control'];
@@ -72,17 +73,16 @@ export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
       elevateNodesOnSelect={false}
       proOptions={PRO}
     >
-      {!overview && <Background gap={32} size={1.5} />}
+      {band === 'full' && <DotBackground gap={32} size={1.5} />}
       <OverviewLayer active={overview} />
       {settings.showMinimap && <CanvasMiniMap />}
       {/* Our fit view: React Flow's would fit only the nodes it holds (none while zoomed out). */}
-      <Controls showInteractive={false} showFitView={false}>
+      <Controls className="canvas-zoom" position="top-right" orientation="horizontal" showInteractive={false} showFitView={false}>
         <ControlButton onClick={fitView} title="Fit view (F)" aria-label="Fit view">
           <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M2 6V2h4v1.5H3.5V6zm8-4h4v4h-1.5V3.5H10zM3.5 10v2.5H6V14H2v-4zm9 0H14v4h-4v-1.5h2.5z" /></svg>
         </ControlButton>
       </Controls>
-      <PortLegend />
-      {benchEnabled && <BenchProbe />}
+      {__BMAD_BENCH__ && <BenchProbe />}
     </ReactFlow>
   );
 }

@@ -8,6 +8,7 @@ import { parseToWebview, type NodeRender } from '../../core/protocol';
 export class RenderStore {
   private readonly states = new Map<string, NodeRender>();
   private readonly listeners = new Map<string, Set<() => void>>();
+  private readonly anyListeners = new Set<() => void>();
 
   get(id: string): NodeRender | undefined {
     return this.states.get(id);
@@ -23,6 +24,12 @@ export class RenderStore {
     };
   }
 
+  /** Called once per update that changed any node's state (the overview, which draws every node). */
+  subscribeAll(fn: () => void): () => void {
+    this.anyListeners.add(fn);
+    return () => this.anyListeners.delete(fn);
+  }
+
   /** `full` replaces every node's state; otherwise the nodes given are replaced and the rest kept. */
   apply(full: boolean, nodes: Readonly<Record<string, NodeRender>>): void {
     const changed = new Set<string>();
@@ -33,6 +40,7 @@ export class RenderStore {
       this.states.set(id, r);
     }
     for (const id of changed) for (const fn of this.listeners.get(id) ?? []) fn();
+    if (changed.size) for (const fn of this.anyListeners) fn();
   }
 
   /**

@@ -17,6 +17,7 @@ const Saved = z.object({
   viewport: z.object({ x: z.number().finite(), y: z.number().finite(), zoom: z.number().positive().finite() }).optional(),
   selection: z.array(z.string()).max(10000).optional(),
   settings: CanvasSettings.optional(),
+  legendOpen: z.boolean().optional(),
 });
 
 export interface SavedState {
@@ -25,6 +26,7 @@ export interface SavedState {
   readonly viewport?: Viewport;
   readonly selection?: readonly string[];
   readonly settings?: CanvasSettings;
+  readonly legendOpen?: boolean;
 }
 
 /** Reads the saved state; anything malformed (an older webview's shape, a bad doc) is ignored. */

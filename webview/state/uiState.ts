@@ -31,6 +31,8 @@ export interface UiState {
   readonly connecting: PortType | undefined;
   /** Why the connection under the pointer would be refused, while dragging one. */
   readonly connectHint: string | undefined;
+  /** Whether the port legend shows its colours or only its toggle (kept in saved state). */
+  readonly legendOpen: boolean;
 }
 
 export type UiStore = Store<UiState>;
@@ -49,6 +51,7 @@ export function createUiStore(): UiStore {
     initialViewport: undefined,
     connecting: undefined,
     connectHint: undefined,
+    legendOpen: true,
   });
 }
 

@@ -2,10 +2,10 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useGeometry } from '../../hooks/useGeometry';
 import { usePalette } from '../../hooks/usePalette';
+import { MINIMAP_SIZE } from '../overlays';
 import { drawMinimap, minimapFrame } from './minimapFrame';
 
-const W = 200;
-const H = 140;
+const { width: W, height: H } = MINIMAP_SIZE;
 
 /**
  * A minimap that costs nothing per frame: nodes are drawn on a canvas only when the document changes,

@@ -3,20 +3,23 @@ import { useEffect, useRef } from 'react';
 import { useGeometry } from '../../hooks/useGeometry';
 import { usePalette } from '../../hooks/usePalette';
 import { useUi } from '../../hooks/useUi';
+import { renderStore } from '../../render/renderStore';
 import type { UiState } from '../../state/uiState';
 import { benchSignals } from '../../bench/benchSignals';
 import { drawOverview } from './drawOverview';
+import { Thumbnails } from './thumbnails';
 
 const selectSelection = (s: UiState) => s.selection;
 /** Extra canvas around the pane, as a fraction of its size on each side. */
 const MARGIN = 0.5;
 
 /**
- * The zoomed-out canvas: all nodes and edges on one <canvas> that follows React Flow's viewport.
+ * The zoomed-out canvas: all nodes and edges on one <canvas> that follows React Flow's viewport, with
+ * titles and output thumbnails where they are legible (drawLabels.ts).
  * The canvas is drawn larger than the pane; a pan only moves it with a CSS transform (no drawing:
  * rasterizing thousands of rects costs more than the pan's whole frame budget without a GPU), and it
- * is redrawn when the zoom changes or the view nears its edge. Driven by a store subscription, not
- * by React renders, coalesced to one draw per task.
+ * is redrawn when the zoom changes, the view nears its edge, or a thumbnail changes or arrives.
+ * Driven by store subscriptions, not by React renders, coalesced to one draw per task.
  */
 export function OverviewLayer({ active }: { active: boolean }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -26,11 +29,17 @@ export function OverviewLayer({ active }: { active: boolean }) {
   const selection = useUi(selectSelection);
 
   useEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!active || !g || !canvas || !ctx) return;
+    const el = ref.current;
+    const context = el?.getContext('2d');
+    if (!active || !g || !el || !context) return;
+    const canvas = el, ctx = context, geometry = g;
     let drawn: { x: number; y: number; zoom: number; width: number; height: number } | undefined;
     let queued = false;
+    const thumbs = new Thumbnails(() => redraw());
+    const thumbnail = (i: number) => {
+      const src = renderStore.get(geometry.ids[i]!)?.thumbnail;
+      return src ? thumbs.get(src) : undefined;
+    };
     const update = () => {
       queued = false;
       const { transform: [x, y, zoom], width, height } = store.getState();
@@ -46,17 +55,30 @@ export function OverviewLayer({ active }: { active: boolean }) {
         canvas.height = Math.round(ch * dpr);
         Object.assign(canvas.style, { left: `${-mx}px`, top: `${-my}px`, width: `${cw}px`, height: `${ch}px` });
       }
-      drawOverview(ctx, g, { x: x + mx, y: y + my, zoom, width: cw, height: ch, dpr }, palette, selection);
+      drawOverview(ctx, geometry, { x: x + mx, y: y + my, zoom, width: cw, height: ch, dpr }, palette, selection, thumbnail);
+      thumbs.endDraw();
       canvas.style.transform = 'translate(0px, 0px)';
       drawn = { x, y, zoom, width, height };
-      benchSignals.overviewDraws++;
+      if (__BMAD_BENCH__) benchSignals.overviewDraws++;
     };
-    update();
-    return store.subscribe((s, prev) => {
-      if (queued || (s.transform === prev.transform && s.width === prev.width && s.height === prev.height)) return;
+    const schedule = () => {
+      if (queued) return;
       queued = true;
       queueMicrotask(update);
+    };
+    const redraw = () => {
+      drawn = undefined;
+      schedule();
+    };
+    update();
+    const offRenders = renderStore.subscribeAll(redraw);
+    const offView = store.subscribe((s, prev) => {
+      if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) schedule();
     });
+    return () => {
+      offRenders();
+      offView();
+    };
   }, [active, g, palette, selection, store]);
 
   return <canvas ref={ref} className="overview-layer" hidden={!active} aria-hidden="true" />;

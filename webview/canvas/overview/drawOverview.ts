@@ -1,4 +1,6 @@
-import type { Geometry } from './geometry';
+import { HEADER_HEIGHT } from '../nodes/cardLayout';
+import { drawLabels } from './drawLabels';
+import { indicesIn, type Geometry } from './geometry';
 import type { Palette } from './palette';
 
 export interface View {
@@ -10,15 +12,18 @@ export interface View {
   readonly dpr: number;
 }
 
-/** Screen width of a card above which its label is legible enough to draw. */
-const LABEL_MIN_PX = 64;
+/** Above this many cards in view, titles and thumbnails would be too small to read anyway. */
+const LABEL_LIMIT = 2000;
 
 /**
  * Draws every node and edge in view onto one canvas: one path per colour, so the cost is a few
  * thousand path commands and a dozen fills however large the canvas is. Runs on every viewport
  * change while zoomed out (where React Flow renders nothing).
  */
-export function drawOverview(ctx: CanvasRenderingContext2D, g: Geometry, v: View, p: Palette, selection: ReadonlySet<string>): void {
+export function drawOverview(
+  ctx: CanvasRenderingContext2D, g: Geometry, v: View, p: Palette, selection: ReadonlySet<string>,
+  thumbnail: (i: number) => HTMLImageElement | undefined,
+): void {
   const { zoom: k, dpr } = v;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, v.width * dpr, v.height * dpr);
@@ -43,12 +48,7 @@ export function drawOverview(ctx: CanvasRenderingContext2D, g: Geometry, v: View
   // Cards: a translucent body in the colour of what the node produces, so even at fit view of
   // thousands of nodes (a few px each) the canvas shows where each kind of work is; the header band
   // in full colour; the widget border once a card is big enough for one to read as a border.
-  const visible: number[] = [];
-  for (let i = 0; i < g.count; i++) {
-    const o = i * 4;
-    const x = g.rects[o]!, y = g.rects[o + 1]!, w = g.rects[o + 2]!, h = g.rects[o + 3]!;
-    if (x <= x1 && y <= y1 && x + w >= x0 && y + h >= y0) visible.push(i);
-  }
+  const visible = indicesIn(g, x0, y0, x1, y1);
   ctx.fillStyle = p.nodeFill;
   ctx.beginPath();
   for (const i of visible) ctx.rect(g.rects[i * 4]!, g.rects[i * 4 + 1]!, g.rects[i * 4 + 2]!, g.rects[i * 4 + 3]!);
@@ -65,7 +65,7 @@ export function drawOverview(ctx: CanvasRenderingContext2D, g: Geometry, v: View
     ctx.fill();
     ctx.globalAlpha = 1;
     ctx.beginPath();
-    for (const i of visible) if (g.color[i] === c) ctx.rect(g.rects[i * 4]!, g.rects[i * 4 + 1]!, g.rects[i * 4 + 2]!, 30);
+    for (const i of visible) if (g.color[i] === c) ctx.rect(g.rects[i * 4]!, g.rects[i * 4 + 1]!, g.rects[i * 4 + 2]!, HEADER_HEIGHT);
     ctx.fill();
   }
   if (selection.size) {
@@ -75,19 +75,5 @@ export function drawOverview(ctx: CanvasRenderingContext2D, g: Geometry, v: View
     ctx.strokeStyle = p.selection;
     ctx.stroke();
   }
-  if (240 * k >= LABEL_MIN_PX && visible.length < 2000) drawLabels(ctx, g, v, p, visible);
-}
-
-/** Labels in screen space (a scaled font would be blurry), only when a card is wide enough to read. */
-function drawLabels(ctx: CanvasRenderingContext2D, g: Geometry, v: View, p: Palette, visible: readonly number[]): void {
-  const { zoom: k, dpr } = v;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.font = `11px ${p.fontFamily}`;
-  ctx.fillStyle = p.text;
-  ctx.textBaseline = 'top';
-  for (const i of visible) {
-    const sx = g.rects[i * 4]! * k + v.x, sy = g.rects[i * 4 + 1]! * k + v.y;
-    const maxW = g.rects[i * 4 + 2]! * k - 8;
-    ctx.fillText(g.labels[i] ?? '', sx + 4, sy + 30 * k + 4, maxW);
-  }
+  if (visible.length <= LABEL_LIMIT) drawLabels(ctx, g, v, p, visible, thumbnail);
 }

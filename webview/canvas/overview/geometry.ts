@@ -1,3 +1,4 @@
+import Flatbush from 'flatbush';
 import { kindSpec } from '../../../core/nodes';
 import { PORT_TYPES, type PortType } from '../../../core/ports';
 import type { BmadEdge, BmadNode } from '../../../core/schema';
@@ -6,7 +7,8 @@ import { kindPortType } from '../nodes/portColors';
 
 /**
  * The whole canvas as flat typed arrays, built once per document version, so drawing it (overview
- * layer and minimap) is a tight loop over numbers with no object access and no allocation per frame.
+ * layer and minimap) is a tight loop over numbers with no object access and no allocation per frame;
+ * the boxes are also in a packed R-tree (flatbush) for what is in view and what is under the pointer.
  */
 export interface Geometry {
   readonly count: number;
@@ -21,6 +23,8 @@ export interface Geometry {
   readonly lines: Float64Array;
   readonly edgeColor: Uint8Array;
   readonly bounds: { x: number; y: number; width: number; height: number };
+  /** Node indices by box; undefined when there are no nodes. */
+  readonly tree: Flatbush | undefined;
 }
 
 const typeIndex = (t: PortType): number => PORT_TYPES.indexOf(t);
@@ -65,24 +69,30 @@ export function buildGeometry(nodes: ReadonlyMap<string, BmadNode>, edges: Reado
     k++;
   }
   const bounds = count ? { x: minX, y: minY, width: maxX - minX, height: maxY - minY } : { x: 0, y: 0, width: 0, height: 0 };
-  return { count, ids, labels, rects, color, edgeCount: k, lines, edgeColor, bounds };
+  let tree: Flatbush | undefined;
+  if (count) {
+    tree = new Flatbush(count);
+    for (let n = 0; n < count; n++) {
+      const x = rects[n * 4]!, y = rects[n * 4 + 1]!;
+      tree.add(x, y, x + rects[n * 4 + 2]!, y + rects[n * 4 + 3]!);
+    }
+    tree.finish();
+  }
+  return { count, ids, labels, rects, color, edgeCount: k, lines, edgeColor, bounds, tree };
+}
+
+/** Indices of the nodes whose box meets the rectangle, in drawing order. */
+export function indicesIn(g: Geometry, x0: number, y0: number, x1: number, y1: number): number[] {
+  return (g.tree?.search(x0, y0, x1, y1) ?? []).sort((a, b) => a - b);
 }
 
 /** The node under a point in flow coordinates (topmost = last drawn), for clicks on the overview. */
 export function hitTest(g: Geometry, x: number, y: number): string | undefined {
-  for (let i = g.count - 1; i >= 0; i--) {
-    const o = i * 4;
-    if (x >= g.rects[o]! && y >= g.rects[o + 1]! && x <= g.rects[o]! + g.rects[o + 2]! && y <= g.rects[o + 1]! + g.rects[o + 3]!) return g.ids[i];
-  }
-  return undefined;
+  const under = indicesIn(g, x, y, x, y);
+  return under.length ? g.ids[under[under.length - 1]!] : undefined;
 }
 
 /** Ids of nodes that intersect a flow-coordinate rectangle (box selection on the overview). */
 export function nodesInRect(g: Geometry, r: { x: number; y: number; width: number; height: number }): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < g.count; i++) {
-    const o = i * 4;
-    if (g.rects[o]! < r.x + r.width && g.rects[o]! + g.rects[o + 2]! > r.x && g.rects[o + 1]! < r.y + r.height && g.rects[o + 1]! + g.rects[o + 3]! > r.y) out.push(g.ids[i]!);
-  }
-  return out;
+  return indicesIn(g, r.x, r.y, r.x + r.width, r.y + r.height).map((i) => g.ids[i]!);
 }
