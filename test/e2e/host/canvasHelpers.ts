@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { parseDocument, serializeDocument, type BmadDocument, type ToWebview } from '../../../core';
 import type { BmadApi, CanvasSessionApi, TextChangeRead } from '../../../extension/api';
-import { activeExtension } from './e2e';
+import { activeExtension, ui } from './e2e';
 
 export async function bmadApi(): Promise<BmadApi> {
   const ext = await activeExtension();
@@ -26,6 +26,20 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
+/**
+ * Clicks the canvas's zoom-in button until its cards show their small print (the `full` zoom band),
+ * as a person clicks + until they can read; each click waits for the canvas to say it zoomed.
+ */
+export async function zoomInToFullCards(): Promise<void> {
+  const band = async () => (await ui.webview.evaluate(`document.querySelector('.bmad-flow').className.match(/zoom-(\\w+)/)[1]`)) as string;
+  const zoom = async () => (await ui.webview.evaluate(`new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a`)) as number;
+  for (let clicks = 0; (await band()) !== 'full'; clicks++) {
+    if (clicks === 8) throw new Error(`8 clicks on zoom in and the cards are still ${await band()}`);
+    const before = await zoom();
+    await ui.webview.click('.react-flow__controls-zoomin');
+    await waitFor('the canvas to zoom in', async () => (await zoom()) > before);
+  }
+}
 
 /** Opens a file with the canvas editor and returns its session once the provider made it. */
 export async function openCanvas(api: BmadApi, uri: vscode.Uri): Promise<CanvasSessionApi> {

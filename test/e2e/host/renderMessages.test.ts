@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { parseDocument, serializeDocument, type NodeRender, type ToWebview } from '../../../core';
 import type { BmadApi, CanvasSessionApi } from '../../../extension/api';
 import type { RenderOutcome } from '../../../extension/render/renderFeature';
-import { bmadApi, closeAll, openCanvas, recordPosts, textDocument, waitFor } from './canvasHelpers';
+import { bmadApi, closeAll, openCanvas, recordPosts, textDocument, waitFor, zoomInToFullCards } from './canvasHelpers';
 import { ui, workspaceFolder } from './e2e';
 import { oneShotCanvas, oneShotProject } from './renderProject';
 
@@ -106,7 +106,7 @@ describe('render messages', function () {
     await ui.webview.waitFor('.react-flow__node[data-id="video"] .bmad-render-badge.is-needs-input');
     assert.equal(await ui.webview.text('.react-flow__node[data-id="video"] .bmad-render-badge'), 'needs input');
     // Zoomed in past the compact band, where cards show their small print (the reason line among it).
-    await ui.webview.click('.react-flow__controls-zoomin');
+    await zoomInToFullCards();
     await ui.webview.waitFor('.react-flow__node[data-id="video"] .bmad-render-reason.is-needs-input');
     assert.equal(await ui.webview.text('.react-flow__node[data-id="video"] .bmad-render-reason.is-needs-input'), 'Keyframe: connect an image node to it');
     assert.equal(await ui.webview.evaluate(`document.querySelectorAll('.bmad-render-badge.is-failed').length`), 0, 'nothing shows as failed');
