@@ -1,4 +1,5 @@
 import type { JobResult, JobSpec, ProgressLine } from '../../core/contract';
+import type { PipelineBackend } from '../../core/pipelineManifest';
 
 /**
  * Where a job runs. Targets differ only in how they move files and start the pipeline; the engine
@@ -17,11 +18,40 @@ export interface JobIo {
   readonly logFile: string;
 }
 
+/** A GPU a target reported (nvidia-smi over SSH or Docker, /system_stats for ComfyUI). */
+export interface Gpu {
+  readonly name: string;
+  readonly vramGb: number;
+}
+
+/** What a target says about itself when asked (Test Connection, the router, the Hosts view). */
+export interface TargetReport {
+  readonly gpus: readonly Gpu[];
+  /** Pipeline backends it runs (core/pipelineManifest.ts PIPELINE_BACKENDS). */
+  readonly backends: readonly PipelineBackend[];
+}
+
+/** How a run tells the engine where the job now lives, so a restarted engine can reattach. */
+export type OnPlaced = (handle: string) => void;
+
 export interface Target {
   readonly id: string;
   /** How many jobs it runs at once. */
   readonly concurrency: number;
-  run(job: JobSpec, io: JobIo, signal: AbortSignal, onProgress: (line: ProgressLine) => void): Promise<JobResult>;
+  /**
+   * Runs the job to its end. `onPlaced`, when given, is called once the job lives somewhere that
+   * outlives this process (container id, remote job id, ComfyUI prompt id); the engine journals it.
+   */
+  run(job: JobSpec, io: JobIo, signal: AbortSignal, onProgress: (line: ProgressLine) => void, onPlaced?: OnPlaced): Promise<JobResult>;
+  /**
+   * Follows a job a previous engine placed (`handle` from onPlaced) to its end, collecting its outputs
+   * into `io` as run() would; undefined when the target no longer knows that job (then it runs again).
+   */
+  reattach?(handle: string, job: JobSpec, io: JobIo, signal: AbortSignal, onProgress: (line: ProgressLine) => void): Promise<JobResult | undefined>;
+  /** Asks the target what it has; throws a located, human message when it cannot be reached. */
+  probe?(signal: AbortSignal): Promise<TargetReport>;
+  /** Closes connections and watchers; the target is not used after. */
+  dispose?(): void | Promise<void>;
 }
 
 export const internalError = (message: string): JobResult => ({ ok: false, error: { code: 'INTERNAL', message } });
