@@ -1,5 +1,6 @@
 import type { JobResult, JobSpec, ProgressLine } from '../../core/contract';
-import type { PipelineBackend } from '../../core/pipelineManifest';
+import type { PipelineRef } from '../../core/contract';
+import type { PipelineBackend, PipelineManifest } from '../../core/pipelineManifest';
 
 /**
  * Where a job runs. Targets differ only in how they move files and start the pipeline; the engine
@@ -55,3 +56,14 @@ export interface Target {
 }
 
 export const internalError = (message: string): JobResult => ({ ok: false, error: { code: 'INTERNAL', message } });
+
+/**
+ * What the engine gives every configured target when it makes it: each target module exports
+ * `create<Type>Target(config, env)` (docker, ssh, comfyui, wan2gp) and the router builds the map.
+ */
+export interface TargetEnv {
+  /** The manifest of a pipeline; throws, naming it, when the registry has no such id and version. */
+  manifest(ref: PipelineRef): PipelineManifest;
+  /** Where a line for the user's log goes (the output channel in VS Code, stderr in the CLI). */
+  log(line: string): void;
+}
