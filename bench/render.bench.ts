@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const canvas = project.manifest.canvases[0]!;
   const planOf = () => planCanvas(dir, canvas, loadCanvas(openProject(dir), canvas), { tier: 'low' });
   const plan = planOf();
-  const film = plan.jobs.find((j) => j.kind === 'edit')!.params.duration as number;
+  const film = (plan.jobs.find((j) => j.kind === 'edit')!.params as { duration: number }).duration;
   console.log(`bench:render — ${example ? 'example film' : 'small film (no example yet)'}, ${plan.jobs.length} jobs, ${film} s of film, low tier, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
 
   const full = await cli(['render', '--tier', 'low'], dir, preview);

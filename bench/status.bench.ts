@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { parseDocument, serializeDocument, type BmadDocument, type NodeRender } from '../core';
+import { nodeFrom, parseDocument, serializeDocument, type BmadDocument, type NodeRender } from '../core';
 import { fromStatus, type NodeRenders } from '../extension/render/nodeRenderState';
 import { openProject } from '../runner/project';
 import { projectStatus } from '../runner/status';
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   const images = big.doc.nodes.filter((n) => n.kind === 'image');
   const image = images[images.length >> 1]!;
   const withPrompt = (prompt: string): string => {
-    const doc: BmadDocument = { ...big.doc, nodes: big.doc.nodes.map((n) => (n.id === image.id ? { ...n, params: { ...n.params, prompt } } : n)) };
+    const doc: BmadDocument = { ...big.doc, nodes: big.doc.nodes.map((n) => (n.id === image.id ? nodeFrom({ ...n, params: { ...n.params, prompt } }) : n)) };
     return serializeDocument(doc);
   };
   const original = String(image.params.prompt);

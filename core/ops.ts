@@ -4,7 +4,7 @@ import { formatPath } from './issues';
 import { isNodeKind, NODE_KINDS, type NodeKind } from './nodes';
 import { nodeName, portPhrase } from './nodeNames';
 import {
-  BmadEdge, BmadNode, edgeProblem, findCycle, Position, POSITION_LIMIT, validateParams, type BmadDocument,
+  BmadEdge, BmadNode, edgeProblem, findCycle, nodeFrom, Position, POSITION_LIMIT, validateParams, type BmadDocument,
 } from './schema';
 
 /** A move may land between pixels; it is rounded, and rounding keeps it within the document's bound. */
@@ -145,7 +145,7 @@ export function setParams(doc: BmadDocument, id: string, patch: Record<string, u
     const name = nodeName(node, doc.nodes);
     return fail(r.issues.map((i) => `${name} params.${formatPath(i.path)}: ${i.message}`).join('; '));
   }
-  return { ok: true, doc: { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? { ...n, params: r.params } : n)) } };
+  return { ok: true, doc: { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? nodeFrom({ ...n, params: r.params }) : n)) } };
 }
 
 export function rename(doc: BmadDocument, id: string, label: string): OpResult {
@@ -157,13 +157,13 @@ export function rename(doc: BmadDocument, id: string, label: string): OpResult {
 
 export function makeNode(kind: NodeKind, position: { x: number; y: number }, label?: string): BmadNode {
   const spec = NODE_KINDS[kind];
-  return {
+  return nodeFrom({
     id: newId('n'),
     kind,
     label: label ?? spec.title,
     position: { x: Math.round(position.x), y: Math.round(position.y) },
-    params: spec.defaults() as Record<string, unknown>,
-  };
+    params: spec.defaults(),
+  });
 }
 
 export function makeEdge(source: string, sourcePort: string, target: string, targetPort: string): BmadEdge {

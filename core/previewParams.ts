@@ -6,10 +6,11 @@ import { TIMES_OF_DAY } from './nodes/scene';
 import { CAMERA_MOVES, FRAMINGS } from './nodes/shot';
 
 /**
- * AGREED INTERFACE between the engine (runner/plan.ts builds these) and the embedded preview pipelines
- * (pipelines/preview/ reads them). Changing a shape here is a contract change: bump that pipeline's
- * version in PREVIEW_PIPELINES (it is part of every job key, so old cached outputs stop matching) and
- * tell the other side. Owner: runner. Readers: pipelines/preview.
+ * AGREED INTERFACE between the engine (runner/plan/ builds these) and every pipeline: the embedded
+ * preview ones (pipelines/preview/) and the GPU ones, whose manifests declare the same params as JSON
+ * Schema (paramsJsonSchema). Changing a shape here is a contract change: bump the version in the
+ * manifest of every pipeline of that kind (it is part of every job key, so old cached outputs stop
+ * matching) and tell the other side. Owner: runner. Readers: pipelines.
  *
  * How a preview job runs (local target): `node dist/preview.js <jobDir>` where
  *   <jobDir>/job.json      a JobSpec (core/contract.ts); `params` is one of the schemas below,
@@ -71,8 +72,10 @@ export const CharacterContext = z.strictObject({
   voice: z.string(),
   pitch: z.number().int(),
   rate: z.number().int(),
-  /** Input name of the character's reference image, when the node names one. */
+  /** Input name of the character's reference image (role `reference:<n>`), when the node names one. */
   reference: InputName.nullable(),
+  /** Input name of the character's LoRA file (role `lora:<n>`), when the node names one; GPU pipelines load it. */
+  lora: InputName.nullable(),
 });
 export type CharacterContext = z.infer<typeof CharacterContext>;
 
@@ -186,27 +189,29 @@ export const OutputParams = z.strictObject({
 export type OutputParams = z.infer<typeof OutputParams>;
 
 /**
- * Which pipeline renders each kind on the embedded target: its id and version (part of every job key),
- * the params it reads and the roles of its outputs. The one place that says which kinds render (its
- * keys, PREVIEW_KINDS, isPreviewKind) and the one place of these versions: pipelines/preview/manifest.json
- * takes them from here (pipelines/manifest.ts).
+ * The kinds that render and, per kind, the params every pipeline serving it reads (the preview's and
+ * the GPU pipelines' alike: a GPU image pipeline takes ImageParams) and the roles of its outputs, the
+ * first being the one downstream nodes read. The one place that says which kinds render (isRenderKind).
+ * Which pipelines exist, their ids and versions, is in their manifests (runner/pipelines/registry.ts).
  */
-export const PREVIEW_PIPELINES = {
-  image: { id: 'preview.image', version: 1, params: ImageParams, roles: ['image'] },
-  video: { id: 'preview.video', version: 1, params: VideoParams, roles: ['video'] },
-  audio: { id: 'preview.audio', version: 1, params: AudioParams, roles: ['audio'] },
-  edit: { id: 'preview.edit', version: 1, params: EditParams, roles: ['clip'] },
-  output: { id: 'preview.output', version: 1, params: OutputParams, roles: ['film', 'subtitles', 'contact-sheet'] },
+export const JOB_KINDS = {
+  image: { params: ImageParams, roles: ['image'] },
+  video: { params: VideoParams, roles: ['video'] },
+  audio: { params: AudioParams, roles: ['audio'] },
+  edit: { params: EditParams, roles: ['clip'] },
+  output: { params: OutputParams, roles: ['film', 'subtitles', 'contact-sheet'] },
 } as const;
-export type PreviewKind = keyof typeof PREVIEW_PIPELINES;
+export type RenderKind = keyof typeof JOB_KINDS;
 /** The kinds that render, in the order of the table. */
-export const PREVIEW_KINDS = Object.keys(PREVIEW_PIPELINES) as [PreviewKind, ...PreviewKind[]];
+export const RENDER_KINDS = Object.keys(JOB_KINDS) as [RenderKind, ...RenderKind[]];
+/** What a job of kind K hands its pipeline as `params`. */
+export type JobParams<K extends RenderKind> = z.infer<(typeof JOB_KINDS)[K]['params']>;
 
-export function isPreviewKind(kind: string): kind is PreviewKind {
-  return Object.prototype.hasOwnProperty.call(PREVIEW_PIPELINES, kind);
+export function isRenderKind(kind: string): kind is RenderKind {
+  return Object.prototype.hasOwnProperty.call(JOB_KINDS, kind);
 }
 
-/** The params schema for a pipeline id such as `preview.image`, for a pipeline checking its job. */
-export function previewParamsFor(pipelineId: string): z.ZodType | undefined {
-  return Object.values(PREVIEW_PIPELINES).find((p) => p.id === pipelineId)?.params;
+/** The JSON Schema of a kind's params: what every pipeline manifest serving that kind declares as `params`. */
+export function paramsJsonSchema(kind: RenderKind): Record<string, unknown> {
+  return z.toJSONSchema(JOB_KINDS[kind].params, { io: 'input' }) as Record<string, unknown>;
 }

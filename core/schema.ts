@@ -29,15 +29,40 @@ const nodeSchemas = KIND_NAMES.map((kind) =>
   }),
 );
 
-export const BmadNode = z.discriminatedUnion('kind', nodeSchemas as unknown as [(typeof nodeSchemas)[number]]);
+// Built by a loop, so zod cannot infer the tie between `kind` and `params`: the type below states it.
+export const BmadNode = z.discriminatedUnion('kind', nodeSchemas as unknown as [(typeof nodeSchemas)[number]]) as unknown as z.ZodType<BmadNode>;
 
-/** A node as the studio handles it; params are checked per kind by `BmadNode`. */
-export interface BmadNode {
+/** The params of a node of kind K, as its kind's schema (core/nodes/<kind>.ts) says. */
+export type ParamsOf<K extends NodeKind> = z.infer<(typeof NODE_KINDS)[K]['params']>;
+
+/** A node of one kind: `kind` tells TypeScript what its params are. */
+export interface NodeOf<K extends NodeKind> {
   id: string;
-  kind: NodeKind;
+  kind: K;
   label: string;
   position: Position;
-  params: Record<string, unknown>;
+  params: ParamsOf<K>;
+}
+
+/** A node as the studio handles it: a union by kind, each with its params as `BmadNode` checks them. */
+export type BmadNode = { [K in NodeKind]: NodeOf<K> }[NodeKind];
+
+/** A node's param by name, for code that handles every kind alike (the inspector, diffs, the serializer). */
+export function paramOf(node: BmadNode, key: string): unknown {
+  return (node.params as Readonly<Record<string, unknown>>)[key];
+}
+
+/** Whether a node is of kind K, narrowing its params. */
+export function isKind<K extends NodeKind>(node: BmadNode | undefined, kind: K): node is Extract<BmadNode, { kind: K }> {
+  return node?.kind === kind;
+}
+
+/**
+ * A node from parts checked elsewhere (an op validated its params against its kind with
+ * validateParams, a Y.Doc holds only what such ops wrote): the one place that joins them untyped.
+ */
+export function nodeFrom(parts: { id: string; kind: NodeKind; label: string; position: Position; params: Readonly<Record<string, unknown>> }): BmadNode {
+  return parts as BmadNode;
 }
 
 export const BmadEdge = z.strictObject({

@@ -1,5 +1,5 @@
 import { NODE_KINDS } from './nodes';
-import type { BmadDocument, BmadEdge, BmadNode } from './schema';
+import { paramOf, type BmadDocument, type BmadEdge, type BmadNode } from './schema';
 
 // Canonical form: fixed key order, nodes and edges sorted by id, two-space indent, trailing newline,
 // and small flat values (a position, an edge, a palette) on one line so a move is a one-line diff.
@@ -94,7 +94,7 @@ function writeNode(n: BmadNode): string {
     out.push('{\n');
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
-      const v = n.params[key] as Json;
+      const v = paramOf(n, key) as Json;
       out.push(layout.lineStart.get(key) ?? `${PARAM_INDENT}${str(key)}: `);
       out.push(v === null || typeof v !== 'object' ? scalar(v) : write(v, PARAM_INDENT, false));
       out.push(k < keys.length - 1 ? ',\n' : '\n');

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { emptyDocument, insert, makeEdge, makeNode, parseDocument, serializeDocument, type BmadEdge, type BmadNode, type NodeKind } from '../core';
+import { emptyDocument, insert, makeEdge, makeNode, parseDocument, serializeDocument, type BmadEdge, type BmadNode, type NodeKind, type NodeOf } from '../core';
 import { LFS_PATTERNS, manifestText, type ProjectManifest } from '../runner/newProject/template';
 import { BEDS, CAST, STYLE } from './cast';
 import { parseFountain, type ScriptShot } from '../core/fountain';
@@ -56,7 +56,7 @@ export function buildCanvas(scriptText: string): { text: string; seconds: number
   const cast = new Map(
     CAST.map((c, i) => [c.name.toLowerCase(), node(`character:${c.name}`, 'character', COL.cast, (i * 4 + 1) * ROW, c.name, { ...c, colors: [...c.colors] })]),
   );
-  const who = (name: string, where: string) => cast.get(name.toLowerCase()) ?? failName(name, where);
+  const who = (name: string, where: string): NodeOf<'character'> => (cast.get(name.toLowerCase()) ?? failName(name, where)) as NodeOf<'character'>;
 
   const videos: BmadNode[] = [];
   const audios: BmadNode[] = [];

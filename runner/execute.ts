@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { JobSpec, TIER_FORMATS, type ErrorCode, type ProgressLine } from '../core/contract';
 import { nodeName } from '../core/nodeNames';
-import { PREVIEW_PIPELINES } from '../core/previewParams';
+import { JOB_KINDS } from '../core/previewParams';
 import type { Cache } from './cache/cache';
 import type { JobRecord, RecordedOutput } from './cache/records';
 import { sha256File } from './hash';
@@ -46,8 +46,8 @@ export async function executeJob(job: PlannedJob, o: ExecuteOptions): Promise<Jo
   try {
     const inputs = await linkInputs(job, o, io.inputsDir, who);
     // The planner's output is checked against the agreed interface before a pipeline ever sees it.
-    const params = PREVIEW_PIPELINES[job.kind].params.safeParse(job.params);
-    if (!params.success) throw new JobFailure('INTERNAL', `${who}: planned params break core/previewParams.ts (${params.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+    const params = JOB_KINDS[job.kind].params.safeParse(job.params);
+    if (!params.success) throw new JobFailure('INTERNAL', `${who}: planned params break core/previewParams.ts (${params.error.issues.map((i: { path: readonly PropertyKey[]; message: string }) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
     const spec = JobSpec.parse({
       contract: 1,
       key: job.key,
@@ -116,7 +116,7 @@ function linkOrCopy(src: string, dest: string): void {
 }
 
 async function collectOutputs(job: PlannedJob, listed: readonly { name: string; role: string; mime: string }[], o: ExecuteOptions, outputsDir: string, who: string): Promise<RecordedOutput[]> {
-  const primary = PREVIEW_PIPELINES[job.kind].roles[0];
+  const primary = JOB_KINDS[job.kind].roles[0];
   if (!listed.some((x) => x.role === primary)) throw new JobFailure('INTERNAL', `${who}: the pipeline reported no "${primary}" output`);
   const out: RecordedOutput[] = [];
   for (const file of listed) {

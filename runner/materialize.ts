@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PREVIEW_PIPELINES } from '../core/previewParams';
+import { JOB_KINDS } from '../core/previewParams';
 import type { Cache } from './cache/cache';
 import { RenderIndex } from './cache/renderIndex';
 import type { JobRecord } from './cache/records';
@@ -22,7 +22,7 @@ import { insideProject } from './projectPaths';
 /** `<stem><ext>` for the main output and subtitles (players find `film.srt` beside `film.mp4`), else `<stem>-<role><ext>`. */
 export function renderName(job: Pick<PlannedJob, 'kind' | 'stem'>, role: string, outputName: string): string {
   const ext = path.extname(outputName).toLowerCase();
-  const primary = PREVIEW_PIPELINES[job.kind].roles[0];
+  const primary = JOB_KINDS[job.kind].roles[0];
   return role === primary || role === 'subtitles' ? `${job.stem}${ext}` : `${job.stem}-${role}${ext}`;
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { parse, references } from './lint/references.mjs';
-import { check, FOLDERS, MAX_LINES } from './lint/rules.mjs';
+import { check, FOLDERS, MANIFEST_INDEX, MAX_LINES } from './lint/rules.mjs';
 
 const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
@@ -73,6 +73,27 @@ for (const folder of FOLDERS) {
     const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
     if (lines > MAX_LINES) problems.push(`${rel}:${MAX_LINES + 1}:1: ${lines} lines; split it (at most ${MAX_LINES})`);
   }
+}
+
+/** @param {string} dir @returns {Generator<string>} */
+function* manifests(dir) {
+  if (!fs.existsSync(dir)) return;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() && e.name !== 'node_modules') yield* manifests(p);
+    else if (e.name === 'manifest.json') yield path.relative(root, p).split(path.sep).join('/');
+  }
+}
+
+// The pipeline registry knows only the manifests its index imports: one left out would never run.
+const indexFile = path.join(root, MANIFEST_INDEX);
+const indexed = new Set();
+if (fs.existsSync(indexFile)) {
+  const sf = parse(indexFile, fs.readFileSync(indexFile, 'utf8'));
+  for (const ref of references(sf)) if (ref.spec) indexed.add(path.relative(root, path.resolve(path.dirname(indexFile), ref.spec)).split(path.sep).join('/'));
+}
+for (const m of manifests(path.join(root, 'pipelines'))) {
+  if (!indexed.has(m)) problems.push(`${m}:1:1: not in ${MANIFEST_INDEX}: import it there so the registry loads it`);
 }
 
 if (count === 0) {

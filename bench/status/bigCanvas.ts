@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PREVIEW_PIPELINES } from '../../core/previewParams';
-import { parseDocument, serializeDocument, type BmadDocument } from '../../core';
+import { JOB_KINDS } from '../../core/previewParams';
+import { nodeFrom, parseDocument, serializeDocument, type BmadDocument } from '../../core';
 import { Cache } from '../../runner/cache/cache';
 import { writeLock, type LockNode, type RenderLock } from '../../runner/lock';
 import { writeProjectTemplate } from '../../runner/newProject/template';
@@ -45,7 +45,7 @@ export async function bigProject(nodes: number): Promise<BigProject> {
       if (n.kind === 'output') params.file = `film-${c}.mp4`;
       // Each copy is its own film: every job has a key of its own, as on a real canvas.
       if (n.kind === 'scene') params.heading = `${String(params.heading)} (${c})`;
-      doc.nodes.push({ ...n, id: id(n.id), label: `${n.label} ${c}`, position: { x: n.position.x + c * 2000, y: n.position.y }, params });
+      doc.nodes.push(nodeFrom({ ...n, id: id(n.id), label: `${n.label} ${c}`, position: { x: n.position.x + c * 2000, y: n.position.y }, params }));
     }
     for (const e of film.edges) doc.edges.push({ ...e, id: id(e.id), source: id(e.source), target: id(e.target) });
   }
@@ -60,7 +60,7 @@ export async function bigProject(nodes: number): Promise<BigProject> {
   const cache = new Cache(path.join(dir, '.bmad-cache'));
   const EXT = { image: 'png', video: 'mp4', audio: 'wav', edit: 'mp4', output: 'mp4' } as const;
   for (const job of plan.jobs) {
-    const p = PREVIEW_PIPELINES[job.kind];
+    const p = JOB_KINDS[job.kind];
     const role = p.roles[0];
     const name = `${job.stem}.${EXT[job.kind]}`;
     const file = `03_Renders/main/${name}`;
@@ -68,14 +68,14 @@ export async function bigProject(nodes: number): Promise<BigProject> {
     fs.writeFileSync(path.join(dir, file), bytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await cache.objects.putCopy(path.join(dir, file));
-    const pipeline = { id: p.id, version: p.version };
+    const pipeline = job.pipeline;
     const node = { id: job.node.id, kind: job.kind, label: job.node.label };
     const output = { name, role, mime: 'application/octet-stream', sha256, size: bytes.length };
     cache.records.put({ key: job.key, pipeline, backend: 'local', tier: job.tier, seed: job.seed, node, outputs: [output], ms: 1 });
     const entry: LockNode = {
       kind: job.kind,
       key: job.key,
-      pipeline: `${p.id}@${p.version}`,
+      pipeline: `${pipeline.id}@${pipeline.version}`,
       backend: 'local',
       tier: job.tier,
       seed: job.seed,

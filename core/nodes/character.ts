@@ -19,6 +19,7 @@ export const character = defineKind({
     pitch: z.number().int().min(0).max(99),
     rate: z.number().int().min(80).max(400).describe('Words per minute'),
     reference: z.string().max(260).optional().describe('Project-relative reference image in 01_Assets'),
+    lora: z.string().max(260).optional().describe('Project-relative LoRA file (.safetensors) in 01_Assets, for GPU tiers'),
   }),
   defaults: () => ({
     name: 'New character',

@@ -140,7 +140,7 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
       void vscode.window.showInformationMessage('BMAD: render cancelled.');
       return { ok: false, cancelled: true, ran: [], cached: 0, failures: [], films: [] };
     }
-    const films = s.plans.flatMap((p) => p.jobs.filter((j) => j.kind === 'output' && s.recorded.has(`${p.canvas}#${j.node.id}`)).map((j) => ['03_Renders', path.basename(p.canvas, '.bmad'), String(j.params.file)].join('/')));
+    const films = s.plans.flatMap((p) => p.jobs.flatMap((j) => (j.node.kind === 'output' && s.recorded.has(`${p.canvas}#${j.node.id}`) ? [['03_Renders', path.basename(p.canvas, '.bmad'), j.node.params.file].join('/')] : [])));
     const failures = s.failures.map((f) => ({ node: f.node, label: f.label, state: f.state, reason: f.reason }));
     const ran = s.ran.map((r) => r.slice(r.indexOf('#') + 1));
     log.info(`render of ${file}: ${summaryLine(s)}${films.length ? `; film: ${films.join(', ')}` : ''}`);

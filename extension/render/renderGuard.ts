@@ -1,5 +1,5 @@
 import { NODE_KINDS, type BmadDocument } from '../../core';
-import { isPreviewKind } from '../../core/previewParams';
+import { isRenderKind } from '../../core/previewParams';
 
 /**
  * Whether a canvas may render, decided without `vscode` so it can be unit-tested: rendering runs
@@ -33,7 +33,7 @@ export function renderRefusal(c: RenderContext): Refusal | undefined {
 }
 
 /** The kinds that render: image, video and audio nodes, and the edit and output that make the cut. */
-export const isGeneratingKind = (kind: string): boolean => isPreviewKind(kind);
+export const isGeneratingKind = (kind: string): boolean => isRenderKind(kind);
 
 /** Generate Node: the selected nodes that render, or why there is nothing to generate. */
 export function generatingSelection(doc: BmadDocument, selection: readonly string[]): { ok: true; nodes: string[] } | { ok: false; message: string } {

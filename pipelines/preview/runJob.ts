@@ -4,7 +4,7 @@ import { JobResult, JobSpec, type ProgressLine } from '../../core/contract';
 import { formatPath } from '../../core/issues';
 import { badParams, describeError } from './errors';
 import { JobContext } from './job';
-import { findPipeline } from './registry';
+import { findPipeline, PREVIEW_IDS } from './registry';
 
 /**
  * One job of the preview backend, the same whether it runs as `preview.js <jobDir>` or in a worker:
@@ -43,7 +43,7 @@ function loadJob(jobDir: string): { spec: JobSpec; params: unknown; entry: NonNu
   const spec = JobSpec.safeParse(raw);
   if (!spec.success) throw badParams(zodProblem('job.json', spec.error));
   const entry = findPipeline(spec.data.pipeline.id);
-  if (!entry) throw badParams(`job.json pipeline.id: no preview pipeline "${spec.data.pipeline.id}" (this build has preview.image, preview.video, preview.audio, preview.edit, preview.output)`);
+  if (!entry) throw badParams(`job.json pipeline.id: no preview pipeline "${spec.data.pipeline.id}" (this build has ${PREVIEW_IDS.join(', ')})`);
   if (spec.data.pipeline.version !== entry.version) {
     throw badParams(`job.json pipeline.version: the job asks for ${entry.id}@${spec.data.pipeline.version}, this build is @${entry.version}`);
   }

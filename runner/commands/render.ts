@@ -42,7 +42,7 @@ export const renderCommand = defineCommand({
         signal: ctx.signal,
         onEvent: (e) => reporter.event(e),
       }).finally(() => reporter.stop());
-      const films = summary.plans.flatMap((p) => p.jobs.filter((j) => j.kind === 'output').map((j) => path.join('03_Renders', path.basename(p.canvas, '.bmad'), String(j.params.file))));
+      const films = summary.plans.flatMap((p) => p.jobs.flatMap((j) => (j.node.kind === 'output' ? [path.join('03_Renders', path.basename(p.canvas, '.bmad'), j.node.params.file)] : [])));
       reporter.summary(summary, { films });
       if (!args.json && summary.ok && films.length) ctx.stdout.write(films.map((f) => `film: ${path.join(project.root, f)}\n`).join(''));
       return summary.cancelled ? EXIT.interrupted : summary.ok ? EXIT.ok : EXIT.failed;

@@ -1,4 +1,4 @@
-import { emptyDocument, insert, makeEdge, makeNode, serializeDocument, type BmadDocument, type BmadNode, type NodeKind } from '../../core';
+import { emptyDocument, insert, makeEdge, makeNode, nodeFrom, serializeDocument, type BmadDocument, type BmadNode, type NodeKind } from '../../core';
 
 /** The starter screenplay of a new project: one short, original scene that the starter canvas follows. */
 export function starterScript(title: string): string {
@@ -31,7 +31,7 @@ const ROW = 240;
 export function starterCanvas(): BmadDocument {
   const at = (kind: NodeKind, col: number, row: number, params: Record<string, unknown> = {}): BmadNode => {
     const n = makeNode(kind, { x: col * COLUMN, y: row * ROW });
-    return { ...n, params: { ...n.params, ...params } };
+    return nodeFrom({ ...n, params: { ...n.params, ...params } });
   };
   const script = at('script', 0, 0);
   const style = at('style', 0, 1, { name: 'Storm light', prompt: 'cinematic, rain on glass, warm lamp light, deep blue night' });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { NODE_KINDS, type BmadNode, type NodeKind } from '../../core';
+import { NODE_KINDS, paramOf, type BmadNode, type NodeKind, type NodeOf, type ParamsOf } from '../../core';
 import type { CharacterContext, SceneContext, ShotContext, StyleContext } from '../../core/previewParams';
 import { sameSpeaker } from '../../core/dialogue';
 import { hashFileNow, type HashFile } from '../fileHashes';
@@ -7,8 +7,8 @@ import { existingFileInside, PathRefused } from '../projectPaths';
 import type { CanvasGraph } from './graph';
 
 /**
- * Resolves what a generating node takes from upstream: its shot, scene, style and characters. Params
- * carry only content (no ids or labels), so a copied subgraph keeps its job keys.
+ * Resolves what a generating node takes from upstream: its shot, scene, style and characters, typed
+ * by kind (core/schema.ts NodeOf) into the contexts every pipeline reads. Params carry only content (no ids or labels), so a copied subgraph keeps its job keys.
  */
 
 /** Planning failed for one node; the message names the node and the param. */
@@ -55,11 +55,17 @@ export interface AssetFile {
   readonly sha256: string;
 }
 
-type P = Record<string, any>;
+type Shot = NodeOf<'shot'>;
+type Scene = NodeOf<'scene'>;
+type Character = NodeOf<'character'>;
+
+/** The kinds whose nodes name a project file: which params hold one. */
+type AssetParam = { script: 'file'; character: 'reference' | 'lora' };
+type AssetNode<K extends keyof AssetParam> = NodeOf<K>;
 
 export class ContextResolver {
   private readonly assets = new Map<string, AssetFile>();
-  private characterNodes: readonly BmadNode[] | undefined;
+  private characterNodes: readonly Character[] | undefined;
 
   constructor(
     readonly graph: CanvasGraph,
@@ -68,8 +74,8 @@ export class ContextResolver {
   ) {}
 
   /** Follows text edges upward from `port` of `node`: the first shot, scene and script on the way. */
-  textChain(node: BmadNode, port: string): { shot?: BmadNode; scene?: BmadNode } {
-    const found: { shot?: BmadNode; scene?: BmadNode } = {};
+  textChain(node: BmadNode, port: string): { shot?: Shot; scene?: Scene } {
+    const found: { shot?: Shot; scene?: Scene } = {};
     let next = this.graph.inputs(node.id, port)[0];
     const seen = new Set<string>();
     while (next && !seen.has(next.id)) {
@@ -77,7 +83,7 @@ export class ContextResolver {
       if (next.kind === 'shot') found.shot ??= next;
       else if (next.kind === 'scene') found.scene ??= next;
       else if (next.kind === 'script') {
-        // The script is not read by any preview pipeline, but a canvas must not point outside its project.
+        // The script is not read by any pipeline, but a canvas must not point outside its project.
         this.asset(next, 'file');
         break;
       }
@@ -86,13 +92,12 @@ export class ContextResolver {
     return found;
   }
 
-  shot(n: BmadNode): ShotContext {
-    const p = n.params as P;
-    return { number: p.number, action: p.action, framing: p.framing, camera: p.camera, duration: p.duration, dialogue: p.dialogue.map((d: P) => ({ character: d.character, line: d.line })) };
+  shot({ params: p }: Shot): ShotContext {
+    const dialogue = p.dialogue.map((d) => ({ character: d.character, line: d.line }));
+    return { number: p.number, action: p.action, framing: p.framing, camera: p.camera, duration: p.duration, dialogue };
   }
 
-  scene(n: BmadNode): SceneContext {
-    const p = n.params as P;
+  scene({ params: p }: Scene): SceneContext {
     return { number: p.number, heading: p.heading, timeOfDay: p.timeOfDay, synopsis: p.synopsis };
   }
 
@@ -100,9 +105,9 @@ export class ContextResolver {
   style(nodes: readonly (BmadNode | undefined)[]): StyleContext {
     for (const n of nodes) {
       const s = n && this.graph.inputs(n.id, 'style', 'style')[0];
-      if (s) return this.styleOf(s.params as P);
+      if (s) return styleOf(s.params);
     }
-    return this.styleOf(NODE_KINDS.style.defaults() as P);
+    return styleOf(NODE_KINDS.style.defaults());
   }
 
   /** The style for a node when one is connected somewhere up its chain, else null. */
@@ -110,47 +115,44 @@ export class ContextResolver {
     return nodes.some((n) => n && this.graph.inputs(n.id, 'style', 'style').length) ? this.style(nodes) : null;
   }
 
-  private styleOf(p: P): StyleContext {
-    return { name: p.name, prompt: p.prompt, negativePrompt: p.negativePrompt, palette: [...p.palette], grain: p.grain };
-  }
-
   /**
    * Characters in shot: those connected to the node or its shot, plus canvas characters the shot
    * names. The shot's own name list sets the order; others follow by name.
    */
-  characters(sources: readonly (BmadNode | undefined)[], shot: BmadNode | undefined): BmadNode[] {
-    const byId = new Map<string, BmadNode>();
+  characters(sources: readonly (BmadNode | undefined)[], shot: Shot | undefined): Character[] {
+    const byId = new Map<string, Character>();
     for (const n of sources) if (n) for (const c of this.graph.inputs(n.id, 'characters', 'character')) byId.set(c.id, c);
-    const named: string[] = shot ? ((shot.params as P).characters as string[]) : [];
+    const named = shot ? shot.params.characters : [];
     const all = this.allCharacters();
     for (const name of named) {
       const c = [...byId.values()].find((x) => sameName(x, name)) ?? all.find((x) => sameName(x, name));
       if (c) byId.set(c.id, c);
     }
-    const rank = (c: BmadNode) => {
+    const rank = (c: Character) => {
       const i = named.findIndex((name) => sameName(c, name));
       return i < 0 ? named.length : i;
     };
-    const nameOf = (c: BmadNode) => String((c.params as P).name);
+    const nameOf = (c: Character) => c.params.name;
     return [...byId.values()].sort((a, b) => rank(a) - rank(b) || (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : a.id < b.id ? -1 : 1));
   }
 
   /** The canvas's characters by id, found once per plan: a canvas of thousands of nodes asks per job. */
-  private allCharacters(): readonly BmadNode[] {
+  private allCharacters(): readonly Character[] {
     this.characterNodes ??= [...this.graph.nodes.values()]
-      .filter((n) => n.kind === 'character')
+      .filter((n): n is Character => n.kind === 'character')
       .sort((a, b) => (a.id < b.id ? -1 : 1));
     return this.characterNodes;
   }
 
-  character(n: BmadNode, reference: string | null): CharacterContext {
-    const p = n.params as P;
-    return { name: p.name, description: p.description, silhouette: p.silhouette, colors: [...p.colors], voice: p.voice, pitch: p.pitch, rate: p.rate, reference };
+  /** A character as pipelines read it; `files` names its reference image and LoRA among the job's inputs. */
+  character({ params: p }: Character, files: { reference: string | null; lora: string | null }): CharacterContext {
+    const { name, description, silhouette, voice, pitch, rate } = p;
+    return { name, description, silhouette, colors: [...p.colors], voice, pitch, rate, ...files };
   }
 
   /** A project file named by `node.params[param]`, checked to stay inside the project, with its hash. */
-  asset(node: BmadNode, param: string): AssetFile {
-    const rel = String((node.params as P)[param]);
+  asset<K extends keyof AssetParam>(node: AssetNode<K>, param: AssetParam[K]): AssetFile {
+    const rel = String(paramOf(node as BmadNode, param));
     const memo = this.assets.get(rel);
     if (memo) return memo;
     try {
@@ -164,8 +166,12 @@ export class ContextResolver {
   }
 }
 
-export function sameName(character: BmadNode, name: string): boolean {
-  return sameSpeaker(String((character.params as P).name), name);
+export function sameName(character: Character, name: string): boolean {
+  return sameSpeaker(character.params.name, name);
+}
+
+function styleOf(p: ParamsOf<'style'>): StyleContext {
+  return { name: p.name, prompt: p.prompt, negativePrompt: p.negativePrompt, palette: [...p.palette], grain: p.grain };
 }
 
 export function extOf(file: string): string {

@@ -1,4 +1,4 @@
-import { NodeNames, type BmadDocument, type BmadNode, type NodeKind } from '../../core';
+import { NodeNames, type BmadDocument, type BmadNode, type NodeKind, type NodeOf } from '../../core';
 
 /** A canvas indexed for planning: who feeds which input port, who consumes which node. */
 export class CanvasGraph {
@@ -26,11 +26,15 @@ export class CanvasGraph {
   }
 
   /** Nodes connected to `id`'s input `port` (every port when omitted), optionally of one kind. */
+  inputs(id: string, port?: string): BmadNode[];
+  inputs<K extends NodeKind>(id: string, port: string | undefined, kind: K): NodeOf<K>[];
   inputs(id: string, port?: string, kind?: NodeKind): BmadNode[] {
     return (this.into.get(id) ?? []).filter((l) => (port === undefined || l.port === port) && (kind === undefined || l.node.kind === kind)).map((l) => l.node);
   }
 
   /** Nodes that take `id` as an input, optionally of one kind. */
+  consumers(id: string): BmadNode[];
+  consumers<K extends NodeKind>(id: string, kind: K): NodeOf<K>[];
   consumers(id: string, kind?: NodeKind): BmadNode[] {
     return (this.from.get(id) ?? []).filter((l) => kind === undefined || l.node.kind === kind).map((l) => l.node);
   }

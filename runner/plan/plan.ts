@@ -1,12 +1,15 @@
 import { jobKey, type JobKeyInput } from '../../core/jobkey';
-import { isPreviewKind, PREVIEW_PIPELINES, type PreviewKind } from '../../core/previewParams';
+import type { PipelineManifest } from '../../core/pipelineManifest';
+import { isRenderKind, type JobParams, type RenderKind } from '../../core/previewParams';
 import type { PipelineRef } from '../../core/contract';
 import type { BmadDocument, BmadNode, Tier } from '../../core';
+import { pipelineRegistry } from '../pipelines/registry';
 import type { HashFile } from '../fileHashes';
 import { sha256Text } from '../hash';
 import { Blocked, ContextResolver, NeedsInput, PlanError, type Waiting } from './context';
 import { CanvasGraph } from './graph';
-import { KindPlanner, waitsFor, type PlannedInput } from './kinds';
+import type { KindPlan, PlannedInput, RenderNode } from './build';
+import { KindPlanner, waitsFor } from './kinds';
 
 /**
  * Canvas → jobs, upstream first. Every generating node (image, video, audio) and every edit and output
@@ -18,11 +21,13 @@ import { KindPlanner, waitsFor, type PlannedInput } from './kinds';
 
 export interface PlannedJob {
   readonly node: BmadNode;
-  readonly kind: PreviewKind;
+  readonly kind: RenderKind;
   readonly pipeline: PipelineRef;
+  /** The pipeline's manifest: its backend, VRAM and models decide where the job can run. */
+  readonly manifest: PipelineManifest;
   readonly tier: Tier;
   readonly seed: number;
-  readonly params: Record<string, unknown>;
+  readonly params: JobParams<RenderKind>;
   readonly inputs: readonly PlannedInput[];
   /** Node ids of the jobs this one waits for. */
   readonly deps: readonly string[];
@@ -50,7 +55,14 @@ export interface PlanOptions {
   readonly tier: Tier;
   /** How asset files are hashed; status after an edit passes one that remembers (runner/fileHashes.ts). */
   readonly hashFile?: HashFile;
+  /** The pipeline of each job (part of its key); by default the registry's choice for its kind and tier. */
+  readonly pipeline?: ChoosePipeline;
 }
+
+/** Which pipeline renders a node of `kind` at `tier`. */
+export type ChoosePipeline = (kind: RenderKind, tier: Tier, node: BmadNode) => PipelineManifest;
+
+export const registryChoice: ChoosePipeline = (kind, tier) => pipelineRegistry().choose(kind, tier);
 
 export function planCanvas(root: string, canvas: string, doc: BmadDocument, opts: PlanOptions): Plan {
   const graph = new CanvasGraph(doc);
@@ -61,16 +73,17 @@ export function planCanvas(root: string, canvas: string, doc: BmadDocument, opts
   const stems = new Map<string, string>();
 
   for (const node of graph.topological()) {
-    if (!isPreviewKind(node.kind)) continue;
-    const entry = planNode(node, node.kind);
+    if (!isRenderKind(node.kind)) continue;
+    const entry = planNode(node as RenderNode);
     byNode.set(node.id, entry);
     entries.push(entry);
   }
 
-  function planNode(node: BmadNode, kind: PreviewKind): PlanEntry {
-    let plan;
+  function planNode(node: RenderNode): PlanEntry {
+    const kind = node.kind;
+    let plan: KindPlan;
     try {
-      plan = kinds[kind](node);
+      plan = kinds.plan(node);
     } catch (e) {
       if (e instanceof NeedsInput) return { state: 'needs-input', node, reason: e.message, waiting: { node: node.id, input: e.input } };
       if (e instanceof PlanError) return { state: 'failed', node, reason: e.message };
@@ -89,16 +102,17 @@ export function planCanvas(root: string, canvas: string, doc: BmadDocument, opts
         return { state: 'skipped', node, reason: `upstream ${graph.name(d)} ${why}` };
       }
     }
-    const p = PREVIEW_PIPELINES[kind];
     const own = node.params as { seed?: number; tier?: Tier };
     const tier = own.tier ?? opts.tier;
     const seed = own.seed ?? 0;
+    const manifest = (opts.pipeline ?? registryChoice)(kind, tier, node);
     const keyInputs: JobKeyInput[] = plan.inputs.map((i) =>
       'node' in i ? { name: i.name, role: i.role, job: (byNode.get(i.node) as { job: PlannedJob }).job.key, output: i.output } : { name: i.name, role: i.role, sha256: i.asset.sha256 },
     );
-    const pipeline = { id: p.id, version: p.version };
+    const pipeline = { id: manifest.id, version: manifest.version };
     const key = jobKey({ pipeline, tier, seed, params: plan.params, inputs: keyInputs }, sha256Text);
-    return { state: 'job', job: { node, kind, pipeline, tier, seed, params: plan.params, inputs: plan.inputs, deps, key, stem: uniqueStem(node) } };
+    const job = { node, kind, pipeline, manifest, tier, seed, params: plan.params, inputs: plan.inputs, deps, key, stem: uniqueStem(node) };
+    return { state: 'job', job };
   }
 
   /** The readable stem, or with the node id appended when another node already has it. */

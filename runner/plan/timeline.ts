@@ -1,4 +1,4 @@
-import type { BmadNode } from '../../core';
+import type { BmadNode, NodeOf } from '../../core';
 import type { SubtitleCue } from '../../core/previewParams';
 import { NeedsInput, PlanError, type ContextResolver } from './context';
 import { audioFacts, speechSeconds, videoFacts, type AudioFacts, type VideoFacts } from './facts';
@@ -9,8 +9,6 @@ import { audioFacts, speechSeconds, videoFacts, type AudioFacts, type VideoFacts
  * lines; beds under everything; subtitle cues from the dialogue. Times are rounded to milliseconds
  * so float noise never changes a job key.
  */
-
-type P = Record<string, any>;
 
 export interface PlacedClip {
   readonly video: VideoFacts;
@@ -28,26 +26,26 @@ export interface Timeline {
   readonly cues: readonly SubtitleCue[];
   readonly warnings: readonly string[];
   /** Audio nodes feeding the edit that cannot be planned: they fail on their own, and block the cut. */
-  readonly unplannable: readonly BmadNode[];
+  readonly unplannable: readonly NodeOf<'audio'>[];
 }
 
 export const ms = (s: number) => Math.round(s * 1000) / 1000;
 /** Pause between two speakers placed in the same shot. */
 const GAP = 0.25;
 
-const num = (n: BmadNode | undefined) => ((n?.params as P | undefined)?.number as number | undefined) ?? Number.MAX_SAFE_INTEGER;
+const num = (n: NodeOf<'shot' | 'scene'> | undefined) => n?.params.number ?? Number.MAX_SAFE_INTEGER;
 
-export function buildTimeline(r: ContextResolver, edit: BmadNode): Timeline {
-  const p = edit.params as P;
+export function buildTimeline(r: ContextResolver, edit: NodeOf<'edit'>): Timeline {
+  const p = edit.params;
   const warnings: string[] = [];
   const videos = r.graph.inputs(edit.id, 'video', 'video').map((v) => videoFacts(r, v));
   if (!videos.length) throw new NeedsInput('edit', 'video', 'connect video nodes to it');
-  const order: string[] = p.order;
+  const order = p.order;
   for (const id of order) if (!videos.some((v) => v.node.id === id)) warnings.push(`${r.graph.name(edit.id)} params.order: "${id}" is not a connected clip; ignored`);
   const rank = (v: VideoFacts) => (order.includes(v.node.id) ? order.indexOf(v.node.id) : order.length);
   videos.sort((a, b) => rank(a) - rank(b) || num(a.scene) - num(b.scene) || num(a.shot) - num(b.shot) || (a.node.id < b.node.id ? -1 : 1));
 
-  const fade = p.transition === 'crossfade' ? (p.transitionDuration as number) : 0;
+  const fade = p.transition === 'crossfade' ? p.transitionDuration : 0;
   const shortest = Math.min(...videos.map((v) => v.duration));
   if (fade > 0 && fade >= shortest) {
     throw new PlanError(`${r.graph.name(edit.id)} params.transitionDuration: ${fade} s is not shorter than the shortest clip (${shortest} s)`);
@@ -62,7 +60,7 @@ export function buildTimeline(r: ContextResolver, edit: BmadNode): Timeline {
 
   const audio: PlacedAudio[] = [];
   const cues: SubtitleCue[] = [];
-  const unplannable: BmadNode[] = [];
+  const unplannable: NodeOf<'audio'>[] = [];
   const all = r.graph.inputs(edit.id, 'audio', 'audio').flatMap((a) => {
     try {
       return [audioFacts(r, a)];
@@ -90,7 +88,7 @@ export function buildTimeline(r: ContextResolver, edit: BmadNode): Timeline {
       const said = speechSeconds(d.text, d.voice.rate);
       audio.push({ audio: d, start: ms(at) });
       const end = Math.max(at + 0.5, Math.min(at + said, clip.start + clip.duration));
-      cues.push({ start: ms(at), end: ms(end), speaker: d.character ? String((d.character.params as P).name) : null, text: d.text });
+      cues.push({ start: ms(at), end: ms(end), speaker: d.character ? d.character.params.name : null, text: d.text });
       at += said + GAP;
     }
   }

@@ -42,7 +42,7 @@ describe('render: a film from its canvas (real pipelines)', function () {
     assert.equal(audio.codec_name, 'aac');
     assert.equal(video.width, TIER_FORMATS.low.width);
     assert.equal(video.height, TIER_FORMATS.low.height);
-    const want = edit.params.duration as number;
+    const want = (edit.params as { duration: number }).duration;
     const got = Number(probe.format.duration);
     assert.ok(Math.abs(got - want) <= want * 0.05, `film is ${got} s, the edit says ${want} s`);
     assert.ok(fs.existsSync(film.replace(/\.mp4$/, '-contact-sheet.png')));

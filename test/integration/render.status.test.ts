@@ -43,7 +43,7 @@ describe('render status on the status thread (real render, real worker thread)',
   };
   const prompt = (id: string, text: string) =>
     edited((d) => {
-      d.nodes.find((n) => n.id === id)!.params.prompt = text;
+      (d.nodes.find((n) => n.id === id)!.params as { prompt: string }).prompt = text;
     });
 
   /** A view as RenderStateView keeps one, recording every request and update. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { KIND_NAMES, NODE_KINDS, type BmadDocument, type BmadEdge, type BmadNode, type NodeKind } from '../../core';
+import { KIND_NAMES, NODE_KINDS, nodeFrom, type BmadDocument, type BmadEdge, type BmadNode, type NodeKind } from '../../core';
 
 /**
  * Random valid canvases for property tests. Nodes get default params with a random label, position and
@@ -18,7 +18,7 @@ const nodeArb = (i: number): fc.Arbitrary<BmadNode> =>
     .map(({ kind, label, x, y, seed }) => {
       const params = NODE_KINDS[kind].defaults() as Record<string, unknown>;
       if ('seed' in params) params.seed = seed;
-      return { id: `n_${i.toString(36).padStart(4, '0')}`, kind, label, position: { x, y }, params };
+      return nodeFrom({ id: `n_${i.toString(36).padStart(4, '0')}`, kind, label, position: { x, y }, params });
     });
 
 function compatibleEdges(nodes: readonly BmadNode[], picks: readonly number[]): BmadEdge[] {

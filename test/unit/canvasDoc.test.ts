@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { makeEdge, makeNode } from '../../core/ops';
-import { SCHEMA_VERSION, type BmadDocument } from '../../core/schema';
+import { nodeFrom, paramOf, SCHEMA_VERSION, type BmadDocument } from '../../core/schema';
 import { CanvasDoc, type DocChange } from '../../webview/state/canvasDoc';
 import { FILE, LOCAL } from '../../webview/state/origins';
 
@@ -66,10 +66,10 @@ describe('CanvasDoc (the Y.Doc wrapper)', () => {
     const keys: string[] = [];
     params.observe((e) => keys.push(...e.keysChanged));
     const next = clone(doc);
-    next.nodes[2]!.params = { ...next.nodes[2]!.params, seed: 42 };
+    next.nodes[2] = nodeFrom({ ...next.nodes[2]!, params: { ...next.nodes[2]!.params, seed: 42 } });
     c.applyDocument(next, FILE);
     assert.deepEqual(keys, ['seed']);
-    assert.equal(c.getNode(doc.nodes[2]!.id)!.params.seed, 42);
+    assert.equal(paramOf(c.getNode(doc.nodes[2]!.id)!, 'seed'), 42);
   });
 
   it('removes nodes and edges that the document no longer has', () => {

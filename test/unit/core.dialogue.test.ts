@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { dialogueText, sameSpeaker } from '../../core/dialogue';
-import { makeEdge, makeNode, type BmadNode } from '../../core';
+import { makeEdge, makeNode, nodeFrom, type BmadNode } from '../../core';
 import { spokenLines } from '../../webview/canvas/nodes/spokenLines';
 
 /** What a dialogue audio node says: one rule for the planner and for the card. */
@@ -23,7 +23,7 @@ describe('dialogue: what an audio node says', () => {
   it('every dialogue card\'s line in one pass: speaker and shot from its inputs; music has none', () => {
     const node = (kind: BmadNode['kind'], id: string, params: Record<string, unknown>): BmadNode => {
       const n = makeNode(kind, { x: 0, y: 0 }, id);
-      return { ...n, id, params: { ...n.params, ...params } };
+      return nodeFrom({ ...n, id, params: { ...n.params, ...params } });
     };
     const shot = node('shot', 'shot', { dialogue: lines });
     const mara = node('character', 'mara', { name: 'Mara' });
@@ -39,7 +39,7 @@ describe('dialogue: what an audio node says', () => {
     });
     const again = spokenLines(nodes, edges, first);
     assert.equal(again.get('said'), first.get('said'), 'an unchanged line keeps its object (the card does not re-render)');
-    const renamed = spokenLines(new Map(nodes).set('mara', { ...mara, params: { ...mara.params, name: 'Tom' } }), edges, first);
+    const renamed = spokenLines(new Map(nodes).set('mara', nodeFrom({ ...mara, params: { ...mara.params, name: 'Tom' } })), edges, first);
     assert.deepEqual(renamed.get('said'), { speaker: 'Tom', text: 'Now?' });
   });
 });

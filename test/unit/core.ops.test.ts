@@ -10,6 +10,7 @@ import {
   makeEdge,
   makeNode,
   NODE_KINDS,
+  paramOf,
   remove,
   setParams,
   validateDocument,
@@ -119,7 +120,7 @@ describe('core: operations', () => {
     assert.match(bad.message, /params\.seed: expected an integer, got 2\.5/);
     const good = setParams(r0.doc, img.id, { seed: 42, tier: 'high' });
     assert.ok(good.ok);
-    assert.equal(good.doc.nodes[0]!.params.seed, 42);
+    assert.equal(paramOf(good.doc.nodes[0]!, 'seed'), 42);
     const cleared = setParams(good.doc, img.id, { tier: null });
     assert.ok(cleared.ok && !('tier' in cleared.doc.nodes[0]!.params));
   });

@@ -12,7 +12,7 @@ export interface Pane {
 }
 
 const byPosition = (a: BmadNode, b: BmadNode) => a.position.y - b.position.y || a.position.x - b.position.x;
-const sceneNumber = (n: BmadNode) => (typeof n.params.number === 'number' ? n.params.number : Infinity);
+const sceneNumber = (n: BmadNode) => (n.kind === 'scene' ? n.params.number : Infinity);
 
 /**
  * Where the flow starts: the script and its first scene (lowest number, among the scenes the script
@@ -24,7 +24,7 @@ export function flowStart(nodes: readonly BmadNode[], edges: readonly BmadEdge[]
   const scenes = nodes.filter((n) => n.kind === 'scene');
   const candidates = scenes.some((s) => fed.has(s.id)) ? scenes.filter((s) => fed.has(s.id)) : scenes;
   const scene = candidates.sort((a, b) => sceneNumber(a) - sceneNumber(b) || byPosition(a, b))[0];
-  const start = [script, scene].filter((n): n is BmadNode => n !== undefined);
+  const start: BmadNode[] = [script, scene].filter((n) => n !== undefined);
   return start.length ? start : [...nodes].sort(byPosition).slice(0, 1);
 }
 

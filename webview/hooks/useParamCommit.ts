@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { formatPath } from '../../core/issues';
-import { validateParams } from '../../core/schema';
+import { paramOf, validateParams } from '../../core/schema';
 import type { BmadNode } from '../../core/schema';
 import { useSession } from './useSession';
 
@@ -31,7 +31,7 @@ export function useParamCommit(node: BmadNode): ParamCommit {
       return;
     }
     setErrors(({ [key]: _gone, ...rest }) => rest);
-    if (JSON.stringify(node.params[key]) === JSON.stringify(value ?? undefined)) return;
+    if (JSON.stringify(paramOf(node, key)) === JSON.stringify(value ?? undefined)) return;
     session.dispatch({ type: 'setParams', id: node.id, params: { [key]: value ?? null } });
   }, [node, session]);
   const fail = useCallback((key: string, message: string) => setErrors((e) => ({ ...e, [key]: message })), []);

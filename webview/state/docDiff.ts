@@ -1,4 +1,4 @@
-import type { BmadDocument, BmadNode } from '../../core/schema';
+import { paramOf, type BmadDocument, type BmadNode } from '../../core/schema';
 import type { CanvasDoc } from './canvasDoc';
 import { jsonEqual, nodeToY, paramsOf } from './yNode';
 
@@ -25,7 +25,7 @@ export function diffIntoY(canvas: CanvasDoc, doc: BmadDocument, written: Map<str
     if (cur.position.x !== n.position.x || cur.position.y !== n.position.y) y.set('position', { x: n.position.x, y: n.position.y });
     if (cur.params === n.params) continue;
     const params = paramsOf(y);
-    for (const [k, v] of Object.entries(n.params)) if (!jsonEqual(cur.params[k], v)) params.set(k, v);
+    for (const [k, v] of Object.entries(n.params)) if (!jsonEqual(paramOf(cur, k), v)) params.set(k, v);
     for (const k of Object.keys(cur.params)) if (!(k in n.params)) params.delete(k);
   }
   for (const id of [...canvas.nodeMap().keys()]) if (!seen.has(id)) nodesRoot.delete(id);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { BmadEdge, BmadNode } from '../../core/schema';
+import { nodeFrom, type BmadEdge, type BmadNode } from '../../core/schema';
 import type { NodeKind } from '../../core/nodes';
 
 /**
@@ -23,13 +23,13 @@ export function nodeToY(n: BmadNode): YNode {
 export function nodeFromY(id: string, y: YNode): BmadNode {
   const params = y.get('params');
   const pos = y.get('position') as { x: number; y: number } | undefined;
-  return {
+  return nodeFrom({
     id,
     kind: y.get('kind') as NodeKind,
     label: String(y.get('label') ?? ''),
     position: { x: pos?.x ?? 0, y: pos?.y ?? 0 },
     params: params instanceof Y.Map ? (params.toJSON() as Record<string, unknown>) : {},
-  };
+  });
 }
 
 export function paramsOf(y: YNode): Y.Map<unknown> {

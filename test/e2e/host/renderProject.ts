@@ -3,11 +3,11 @@
 // right. Node ids are readable so tests can name them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { insert, emptyDocument, NODE_KINDS, serializeDocument, type BmadEdge, type BmadNode, type NodeKind } from '../../../core';
+import { insert, emptyDocument, NODE_KINDS, nodeFrom, serializeDocument, type BmadEdge, type BmadNode, type NodeKind } from '../../../core';
 import { writeProjectTemplate } from '../../../runner/newProject/template';
 
 function node(id: string, kind: NodeKind, x: number, y: number, label: string, params: Record<string, unknown> = {}): BmadNode {
-  return { id, kind, label, position: { x, y }, params: { ...(NODE_KINDS[kind].defaults() as Record<string, unknown>), ...params } };
+  return nodeFrom({ id, kind, label, position: { x, y }, params: { ...NODE_KINDS[kind].defaults(), ...params } });
 }
 
 let edgeNo = 0;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { parseDocument, type BmadDocument, type BmadNode } from '../../../core';
+import { paramOf, parseDocument, type BmadDocument, type BmadNode } from '../../../core';
 import { MAIN_CANVAS, writeProjectTemplate } from '../../../runner/projectLayout';
 import { session } from './session';
 
@@ -96,8 +96,8 @@ describe('typing in the canvas webview (UI)', () => {
     await s.page.keyboard.press('Control+End');
     await typeAsPerson(s.page, ' Grainy');
     await s.page.keyboard.press('Tab');
-    const afterPrompt = await saveAndRead(s.page, file, (d) => nodeOf(d, 'image').params.negativePrompt !== image.params.negativePrompt);
-    assert.equal(nodeOf(afterPrompt, 'image').params.negativePrompt, `${String(image.params.negativePrompt)} Grainy`);
+    const afterPrompt = await saveAndRead(s.page, file, (d) => paramOf(nodeOf(d, 'image'), 'negativePrompt') !== paramOf(image, 'negativePrompt'));
+    assert.equal(paramOf(nodeOf(afterPrompt, 'image'), 'negativePrompt'), `${String(paramOf(image, 'negativePrompt'))} Grainy`);
     assert.equal(fs.existsSync(path.join(root, '.bmad-cache')), false, 'Generate Node did not start a render');
 
     // 3. Ctrl+Z inside a text field undoes the typing there, not a canvas step.
@@ -114,7 +114,7 @@ describe('typing in the canvas webview (UI)', () => {
     await s.page.keyboard.press('ArrowRight');
     const afterUndo = await saveAndRead(s.page, file, (d) => nodeOf(d, 'shot').position.x !== shot.position.x);
     assert.equal(nodeOf(afterUndo, 'shot').label, `${shot.label} A Gull flies Away`, 'the canvas kept the label edit');
-    assert.equal(nodeOf(afterUndo, 'image').params.negativePrompt, `${String(image.params.negativePrompt)} Grainy`, 'no canvas step was undone');
+    assert.equal(paramOf(nodeOf(afterUndo, 'image'), 'negativePrompt'), `${String(paramOf(image, 'negativePrompt'))} Grainy`, 'no canvas step was undone');
 
     // 4. On the canvas itself the shortcuts work: Shift+A asks for a kind, Shift+G renders the selection.
     await s.page.keyboard.down('Shift');

@@ -19,6 +19,7 @@ export const ada: CharacterContext = {
   pitch: 45,
   rate: 150,
   reference: null,
+  lora: null,
 };
 
 export const tomas: CharacterContext = {
@@ -30,6 +31,7 @@ export const tomas: CharacterContext = {
   pitch: 35,
   rate: 160,
   reference: null,
+  lora: null,
 };
 
 export const pip: CharacterContext = {
@@ -41,6 +43,7 @@ export const pip: CharacterContext = {
   pitch: 70,
   rate: 175,
   reference: null,
+  lora: null,
 };
 
 export const harbour: SceneContext = { number: 1, heading: 'EXT. HARBOUR WALL - DUSK', timeOfDay: 'dusk', synopsis: '' };

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { TIER_FORMATS, type JobSpec } from '../../../core/contract';
 import type { Tier } from '../../../core/ports';
-import { PREVIEW_PIPELINES, type PreviewKind } from '../../../core/previewParams';
+import type { RenderKind } from '../../../core/previewParams';
+import { pipelineRegistry } from '../../../runner/pipelines/registry';
 
 /** Builds real job folders and runs the real preview program on them, as the local target does. */
 
@@ -30,7 +31,7 @@ export function removeJobs(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-export function makeJob(kind: PreviewKind, params: unknown, opts: JobOptions = {}): string {
+export function makeJob(kind: RenderKind, params: unknown, opts: JobOptions = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bmad-pv-${kind}-`));
   made.push(dir);
   fs.mkdirSync(path.join(dir, 'inputs'));
@@ -41,7 +42,7 @@ export function makeJob(kind: PreviewKind, params: unknown, opts: JobOptions = {
     inputs.push({ name, role, sha256: sha256(file) });
   }
   const tier = opts.tier ?? 'low';
-  const p = PREVIEW_PIPELINES[kind];
+  const p = pipelineRegistry().preview(kind);
   const spec: JobSpec = {
     contract: 1,
     key: createHash('sha256').update(JSON.stringify([kind, params, inputs, opts.seed])).digest('hex'),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { insert, NODE_KINDS, serializeDocument, emptyDocument, type BmadEdge, type BmadNode, type NodeKind } from '../../../core';
+import { insert, NODE_KINDS, nodeFrom, serializeDocument, emptyDocument, type BmadEdge, type BmadNode, type NodeKind } from '../../../core';
 import { writeProjectTemplate } from '../../../runner/newProject/template';
 
 /**
@@ -14,7 +14,7 @@ let edgeNo = 0;
 const edge = (source: string, sourcePort: string, target: string, targetPort: string): BmadEdge => ({ id: `e_${String(++edgeNo).padStart(3, '0')}`, source, sourcePort, target, targetPort });
 
 function node(id: string, kind: NodeKind, params: Record<string, unknown> = {}, label = id): BmadNode {
-  return { id, kind, label, position: { x: 0, y: 0 }, params: { ...(NODE_KINDS[kind].defaults() as Record<string, unknown>), ...params } };
+  return nodeFrom({ id, kind, label, position: { x: 0, y: 0 }, params: { ...NODE_KINDS[kind].defaults(), ...params } });
 }
 
 export function smallFilmCanvas(shots = 3): string {

@@ -7,14 +7,17 @@ import { exampleFiles } from '../../../examples/build-example';
 
 const DIR = path.resolve(__dirname, '../../../examples/last-light-at-gull-point');
 type P = Record<string, unknown>;
+/** The tests read params of several kinds by name. */
+type Loose = Omit<BmadNode, 'params'> & { params: P };
 
 describe('example film: Last Light at Gull Point', () => {
   const text = fs.readFileSync(path.join(DIR, '02_Source_Creative/main.bmad'), 'utf8');
   const parsed = parseDocument(text);
   assert.ok(parsed.ok, 'main.bmad parses');
   const doc = parsed.doc;
-  const of = (kind: string) => doc.nodes.filter((n) => n.kind === kind);
-  const into = (n: BmadNode, port: string) => doc.edges.filter((e) => e.target === n.id && e.targetPort === port).map((e) => doc.nodes.find((x) => x.id === e.source)!);
+  const nodes = doc.nodes as Loose[];
+  const of = (kind: string) => nodes.filter((n) => n.kind === kind);
+  const into = (n: Loose, port: string) => doc.edges.filter((e) => e.target === n.id && e.targetPort === port).map((e) => nodes.find((x) => x.id === e.source)!);
 
   it('is exactly what examples/build-example.ts makes from the script (run it after editing the script)', () => {
     for (const [rel, content] of exampleFiles()) assert.equal(fs.readFileSync(path.join(DIR, rel), 'utf8'), content, rel);
@@ -47,7 +50,7 @@ describe('example film: Last Light at Gull Point', () => {
 
   it('every shot has a keyframe and a clip; every speaker in a shot has a dialogue node with their voice', () => {
     for (const shot of of('shot')) {
-      const from = doc.edges.filter((e) => e.source === shot.id).map((e) => doc.nodes.find((n) => n.id === e.target)!);
+      const from = doc.edges.filter((e) => e.source === shot.id).map((e) => nodes.find((n) => n.id === e.target)!);
       assert.equal(from.filter((n) => n.kind === 'image').length, 1);
       assert.equal(from.filter((n) => n.kind === 'video').length, 1);
       const lines = (shot.params.dialogue as { character: string }[]).map((d) => d.character);
@@ -62,7 +65,7 @@ describe('example film: Last Light at Gull Point', () => {
     assert.equal(into(edit, 'video').length, of('video').length);
     assert.equal(into(edit, 'audio').length, of('audio').length);
     const order = (edit.params as P).order as string[];
-    const shotOf = (v: string) => into(doc.nodes.find((n) => n.id === v)!, 'shot')[0]!.params.number as number;
+    const shotOf = (v: string) => into(nodes.find((n) => n.id === v)!, 'shot')[0]!.params.number as number;
     assert.deepEqual(order.map(shotOf), [...order.map(shotOf)].sort((a, b) => a - b));
     assert.ok(of('audio').some((a) => a.params.mode === 'music'));
     const [output] = of('output');

@@ -1,8 +1,4 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { PREVIEW_KINDS, PREVIEW_PIPELINES } from '../../../core/previewParams';
-import { PipelineManifest, previewManifests } from '../../../pipelines/manifest';
 import { mixTracks, MIX_RATE } from '../../../pipelines/preview/edit/mix';
 import { videoGraph } from '../../../pipelines/preview/edit/timeline';
 import { appearanceOf } from '../../../pipelines/preview/image/appearance';
@@ -13,46 +9,6 @@ import { rng } from '../../../pipelines/preview/rng';
 import { decodeWav, encodeWav } from '../../../pipelines/preview/tools/wav';
 import { motionFor } from '../../../pipelines/preview/video/motion';
 import { ada, shot, tomas } from '../../integration/pipelines/fixtures';
-
-const ROOT = path.resolve(__dirname, '../../..');
-
-describe('pipelines: manifests', () => {
-  const previewJson = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'pipelines/preview/manifest.json'), 'utf8'));
-
-  it('the preview manifest takes each version and node kind from the agreed interface', () => {
-    const m = previewManifests(previewJson());
-    assert.deepEqual(m.map((p) => `${p.id}@${p.version}:${p.node}`), PREVIEW_KINDS.map((k) => `${PREVIEW_PIPELINES[k].id}@${PREVIEW_PIPELINES[k].version}:${k}`));
-    for (const p of m) assert.equal(p.vramGb, 0, p.id);
-  });
-
-  it('refuses a version in the preview manifest: versions live only in core/previewParams.ts', () => {
-    const json = previewJson();
-    json.pipelines[1].version = 2;
-    assert.throws(() => previewManifests(json), /^Error: pipelines\/preview\/manifest.json: pipelines\.1: Unrecognized key: "version"$/);
-  });
-
-  it('names the entry when the manifest and the table describe different pipelines', () => {
-    const unknown = previewJson();
-    unknown.pipelines[0].id = 'preview.sketch';
-    assert.throws(() => previewManifests(unknown), /manifest.json: pipelines.0 \(preview.sketch\): no such pipeline in PREVIEW_PIPELINES/);
-    const missing = previewJson();
-    missing.pipelines.pop();
-    assert.throws(() => previewManifests(missing), /manifest.json: no entry for preview.output/);
-    const roles = previewJson();
-    roles.pipelines[4].writes.pop();
-    assert.throws(() => previewManifests(roles), /pipelines.4 \(preview.output\): writes roles film, subtitles, but core\/previewParams.ts agrees on film, subtitles, contact-sheet/);
-  });
-
-  it('every GPU tier has a placeholder manifest that is marked as one', () => {
-    for (const modality of ['image', 'video', 'audio'])
-      for (const tier of ['low', 'standard', 'high']) {
-        const m = PipelineManifest.parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'pipelines', modality, tier, 'manifest.json'), 'utf8')));
-        assert.equal(m.status, 'placeholder');
-        assert.deepEqual(m.tiers, [tier]);
-        assert.ok(m.vramGb > 0);
-      }
-  });
-});
 
 describe('pipelines: pure parts', () => {
   it('seeded randomness repeats per salt and differs between salts', () => {

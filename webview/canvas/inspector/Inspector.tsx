@@ -1,6 +1,6 @@
 import { nodeTitle } from '../../../core/nodeNames';
 import { kindSpec } from '../../../core/nodes';
-import type { BmadNode } from '../../../core/schema';
+import { paramOf, type BmadNode } from '../../../core/schema';
 import { useDocNode } from '../../hooks/useDocNode';
 import { useParamCommit } from '../../hooks/useParamCommit';
 import { useSession } from '../../hooks/useSession';
@@ -44,7 +44,7 @@ function NodeForm({ node }: { node: BmadNode }) {
         <VscodeTextfield id={`label-${node.id}`} className="nodrag nokey" value={node.label} maxLength={200} onChange={onLabel} />
       </FieldFrame>
       {fieldSpecs(node.kind).map((f) => (
-        <ParamField key={f.key} nodeId={node.id} spec={f} value={node.params[f.key]} error={errors[f.key]} commit={commit} fail={fail} />
+        <ParamField key={f.key} nodeId={node.id} spec={f} value={paramOf(node, f.key)} error={errors[f.key]} commit={commit} fail={fail} />
       ))}
     </aside>
   );

@@ -1,6 +1,6 @@
 import { dialogueText } from '../../../core/dialogue';
 import type { DialogueLine } from '../../../core/nodes/shot';
-import type { BmadEdge, BmadNode } from '../../../core/schema';
+import type { BmadEdge, BmadNode, NodeOf } from '../../../core/schema';
 
 /** What a dialogue audio card shows: the line it speaks, and who speaks it when a character is connected. */
 export interface Spoken {
@@ -19,8 +19,8 @@ export function spokenLines(
   edges: Iterable<BmadEdge>,
   previous?: ReadonlyMap<string, Spoken>,
 ): Map<string, Spoken> {
-  const shotOf = new Map<string, BmadNode>();
-  const speakerOf = new Map<string, BmadNode>();
+  const shotOf = new Map<string, NodeOf<'shot'>>();
+  const speakerOf = new Map<string, NodeOf<'character'>>();
   for (const e of edges) {
     const source = nodes.get(e.source);
     if (!source || nodes.get(e.target)?.kind !== 'audio') continue;

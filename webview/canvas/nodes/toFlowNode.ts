@@ -1,12 +1,12 @@
 import { nodeLabel, nodeTitle } from '../../../core/nodeNames';
 import { kindSpec, takesTier, type NodeKind } from '../../../core/nodes';
-import type { PreviewKind } from '../../../core/previewParams';
-import type { BmadNode } from '../../../core/schema';
+import type { RenderKind } from '../../../core/previewParams';
+import { paramOf, type BmadNode } from '../../../core/schema';
 import { handlesOf } from './cardLayout';
 import type { CardData, CardFamily, CardNode } from './flowTypes';
 
 /** Kinds that render (the pipeline table says which) get a family that shows render state; others do not. */
-const FAMILY: { [K in NodeKind]: K extends PreviewKind ? 'generate' | 'audio' | 'finish' : 'story' | 'cast' } = {
+const FAMILY: { [K in NodeKind]: K extends RenderKind ? 'generate' | 'audio' | 'finish' : 'story' | 'cast' } = {
   script: 'story',
   scene: 'story',
   shot: 'story',
@@ -30,12 +30,12 @@ function formatValue(v: unknown): string {
 
 export function cardData(n: BmadNode): CardData {
   const spec = kindSpec(n.kind);
-  const tier = n.params.tier;
+  const tier = paramOf(n, 'tier');
   return {
     kind: n.kind,
     label: nodeLabel(n),
     title: spec.title,
-    summary: spec.summary.map((k) => [k, formatValue(n.params[k])] as const),
+    summary: spec.summary.map((k) => [k, formatValue(paramOf(n, k))] as const),
     tier: takesTier(spec) ? (typeof tier === 'string' ? tier : 'default') : undefined,
   };
 }
