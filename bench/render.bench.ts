@@ -13,6 +13,7 @@ import { Engine } from '../runner/engine';
 import { planCanvas } from '../runner/plan/plan';
 import { loadCanvas, openProject } from '../runner/project';
 import { LocalTarget } from '../runner/targets/local';
+import { Router } from '../runner/targets/router';
 import { editCanvas, filmProject } from '../test/integration/render/harness';
 import { bundleDir, previewBundle } from '../test/unit/runner/bundles';
 import { measureOverhead } from './render/overhead';
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
 
   // One shot: the middle image's prompt. Its share of the work is what its jobs (image, video) and
   // the cut (edit, output) took in the full render, from the job records.
-  const engine = new Engine(project.cacheDir, new LocalTarget());
+  const engine = new Engine(project.cacheDir, new Router([new LocalTarget()]));
   const ms = (key: string) => engine.cache.records.get(key)?.ms ?? 0;
   const total = plan.jobs.reduce((s, j) => s + ms(j.key), 0);
   const images = plan.jobs.filter((j) => j.kind === 'image');

@@ -7,7 +7,11 @@ import { executeJob, JobFailure } from './execute';
 import type { PlannedJob } from './plan/plan';
 import { acquireProjectLock } from './projectLock';
 import { Scheduler, TaskError, type Outcome, type Priority, type SchedulerEvent } from './scheduler';
-import type { Target } from './targets/target';
+import type { Placed } from './cache/journal';
+import type { Router } from './targets/router';
+
+/** The scheduler's target for a job no target can run: it fails when it would start, saying so. */
+const NO_TARGET = '';
 
 /**
  * Runs planned jobs against the cache: cached ones are not run, the rest go through one scheduler
@@ -60,14 +64,19 @@ export class Engine {
   private active = 0;
   private release: (() => void) | undefined;
   private interrupted = 0;
+  /** Jobs a stopped engine had placed on a target: followed there instead of run again. */
+  private readonly placed = new Map<string, Placed>();
+  /** The target each queued or running job was given (by key), until it settles. */
+  private readonly assigned = new Map<string, string>();
 
   constructor(
     cacheDir: string,
-    readonly target: Target,
+    readonly router: Router,
     o: EngineOptions = {},
   ) {
     this.cache = new Cache(cacheDir);
-    this.scheduler = new Scheduler({ limits: { [target.id]: target.concurrency }, retries: o.retries, backoffMs: o.backoffMs, onEvent: (e) => this.route(e) });
+    const limits = Object.fromEntries(router.targets.map((t) => [t.id, t.concurrency]));
+    this.scheduler = new Scheduler({ limits, retries: o.retries, backoffMs: o.backoffMs, onEvent: (e) => this.route(e) });
   }
 
   private emit(key: string, make: (job: PlannedJob) => JobEvent): void {
@@ -76,6 +85,10 @@ export class Engine {
 
   private route(e: SchedulerEvent): void {
     const key = e.task.id;
+    if (e.type === 'settled' && this.assigned.get(key) === e.task.target) {
+      this.assigned.delete(key);
+      this.router.done(e.task.target);
+    }
     if (e.type === 'start') this.emit(key, (job) => ({ type: 'start', job, attempt: e.attempt }));
     else if (e.type === 'retry') this.emit(key, (job) => ({ type: 'retry', job, attempt: e.attempt, delayMs: e.delayMs, code: e.code, message: e.message }));
     else if (e.outcome.state === 'failed') {
@@ -92,7 +105,9 @@ export class Engine {
     if (this.active++ > 0) return;
     try {
       this.release = acquireProjectLock(this.cache.dir);
-      this.interrupted = this.cache.recover().size;
+      const open = this.cache.recover();
+      this.interrupted = open.size;
+      for (const [key, at] of open) if (at) this.placed.set(key, at);
       prepare?.();
     } catch (e) {
       this.active--;
@@ -154,11 +169,12 @@ export class Engine {
       // what a killed run left open.
       const journaled = toRun.length > 0 || interrupted > 0;
       if (journaled) journal.append({ event: 'run', run: runId, at: new Date().toISOString(), pid: process.pid, canvas: opts.label.canvas, tier: opts.label.tier });
+      if (toRun.length) await this.router.reports(opts.signal);
       const tasks = toRun.map((job) => ({
         id: job.key,
         label: nodeName(job.node),
         tier: job.tier,
-        target: this.target.id,
+        target: this.targetFor(job),
         priority: opts.priority ?? 'batch',
         deps: job.deps.map((d) => byNode(job, d)?.key ?? d),
         run: (signal: AbortSignal, attempt: number) => this.execute(job, byNode, runId, signal, attempt),
@@ -178,16 +194,41 @@ export class Engine {
     }
   }
 
+  /**
+   * The target a job goes to: the one it already has while queued or running, else the router's pick
+   * (the target it was placed on before a restart, when that still fits). `NO_TARGET` when none fits.
+   */
+  private targetFor(job: PlannedJob): string {
+    const had = this.assigned.get(job.key);
+    if (had !== undefined) return had;
+    const t = this.router.assign(job.manifest, this.placed.get(job.key)?.target);
+    if (!t) return NO_TARGET;
+    this.assigned.set(job.key, t.id);
+    return t.id;
+  }
+
   private async execute(job: PlannedJob, byNode: (job: PlannedJob, nodeId: string) => PlannedJob | undefined, runId: string, signal: AbortSignal, attempt: number): Promise<void> {
     const journal = this.cache.journal;
+    const target = this.router.target(this.assigned.get(job.key) ?? NO_TARGET);
+    if (!target) {
+      const why = this.router.registry.has(job.pipeline) ? 'no configured target can run it' : 'this build does not have it';
+      throw new TaskError('INTERNAL', `${nodeName(job.node)}: ${job.pipeline.id}@${job.pipeline.version}: ${why}`);
+    }
     journal.append({ event: 'started', run: runId, key: job.key, node: job.node.id, attempt });
+    const at = this.placed.get(job.key);
+    this.placed.delete(job.key);
+    const place = { run: runId, key: job.key, target: target.id };
+    const reattach =
+      at && at.target === target.id ? { handle: at.handle, onReattach: (found: boolean) => journal.append({ event: 'reattached', ...place, handle: at.handle, found }) } : undefined;
     const upstream = new Map<string, JobRecord>();
     for (const d of job.deps) {
       const r = this.cache.done(byNode(job, d)?.key ?? '');
       if (r) upstream.set(d, r);
     }
     try {
-      const record = await executeJob(job, { cache: this.cache, target: this.target, upstream, signal, runId, onProgress: (line) => this.emit(job.key, (j) => ({ type: 'progress', job: j, line })) });
+      const onProgress = (line: ProgressLine) => this.emit(job.key, (j) => ({ type: 'progress', job: j, line }));
+      const onPlaced = (handle: string) => journal.append({ event: 'placed', ...place, handle });
+      const record = await executeJob(job, { cache: this.cache, target, upstream, signal, runId, onProgress, onPlaced, reattach });
       journal.append({ event: 'finished', run: runId, key: job.key, node: job.node.id, ms: record.ms });
       this.emit(job.key, (j) => ({ type: 'done', job: j, record }));
     } catch (e) {

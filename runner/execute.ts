@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { JobSpec, TIER_FORMATS, type ErrorCode, type ProgressLine } from '../core/contract';
+import { JobSpec, TIER_FORMATS, type ErrorCode, type JobResult, type ProgressLine } from '../core/contract';
 import { nodeName } from '../core/nodeNames';
 import { JOB_KINDS } from '../core/previewParams';
 import type { Cache } from './cache/cache';
 import type { JobRecord, RecordedOutput } from './cache/records';
 import { sha256File } from './hash';
 import type { PlannedJob } from './plan/plan';
-import type { Target } from './targets/target';
+import type { JobIo, OnPlaced, Target } from './targets/target';
 
 /**
  * One job, start to finish: link its inputs from the cache, hand it to a target, check what came
@@ -33,6 +33,13 @@ export interface ExecuteOptions {
   readonly onProgress: (line: ProgressLine) => void;
   /** Unique per run, so a stray process from a killed run never shares a folder with this one. */
   readonly runId: string;
+  /** Where the job lives once it outlives this process; the engine journals it. */
+  readonly onPlaced?: OnPlaced;
+  /**
+   * The handle of this job on `target`, placed by an engine that was stopped: it is followed there
+   * instead of run again; `onReattach` says whether the target still knew it.
+   */
+  readonly reattach?: { readonly handle: string; readonly onReattach: (found: boolean) => void };
 }
 
 export async function executeJob(job: PlannedJob, o: ExecuteOptions): Promise<JobRecord> {
@@ -60,7 +67,7 @@ export async function executeJob(job: PlannedJob, o: ExecuteOptions): Promise<Jo
       inputs,
     });
     const started = Date.now();
-    const result = await o.target.run(spec, io, o.signal, o.onProgress);
+    const result = (await follow(o, spec, io)) ?? (await o.target.run(spec, io, o.signal, o.onProgress, o.onPlaced));
     if (!result.ok) throw new JobFailure(result.error.code, result.error.message);
     const outputs = await collectOutputs(job, result.outputs, o, io.outputsDir, who);
     const record: JobRecord = {
@@ -79,6 +86,14 @@ export async function executeJob(job: PlannedJob, o: ExecuteOptions): Promise<Jo
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The result of a job placed before a restart, or undefined when there is none to follow (then it runs). */
+async function follow(o: ExecuteOptions, spec: JobSpec, io: JobIo): Promise<JobResult | undefined> {
+  if (!o.reattach || !o.target.reattach) return undefined;
+  const result = await o.target.reattach(o.reattach.handle, spec, io, o.signal, o.onProgress);
+  o.reattach.onReattach(result !== undefined);
+  return result;
 }
 
 async function linkInputs(job: PlannedJob, o: ExecuteOptions, inputsDir: string, who: string) {

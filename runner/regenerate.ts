@@ -1,7 +1,7 @@
 import { Engine } from './engine';
 import { UserError } from './errors';
 import { readLock } from './lock';
-import { planCanvas } from './plan/plan';
+import { planCanvas, registryChoice, type ChoosePipeline } from './plan/plan';
 import { loadCanvas, type Project } from './project';
 import { render, type RenderEvent, type RenderSummary } from './render';
 
@@ -43,10 +43,17 @@ export async function regenerate(project: Project, engine: Engine, o: Regenerate
   }
   const mismatches: Mismatch[] = [];
   const regenerable = new Set<string>();
+  // Each node is rebuilt by the pipeline that made it, as render.lock says: a preview fallback stays one.
+  const registry = engine.router.registry;
+  const pipeline: ChoosePipeline = (kind, tier, node, canvas) => {
+    const [id, version] = lock.canvases[canvas]?.nodes[node.id]?.pipeline.split('@') ?? [];
+    const ref = { id: id ?? '', version: Number(version) };
+    return registry.has(ref) ? registry.get(ref) : registryChoice(kind, tier, node, canvas);
+  };
   for (const canvas of names) {
     const locked = lock.canvases[canvas];
     if (!locked) continue;
-    const plan = planCanvas(project.root, canvas, loadCanvas(project, canvas), { tier: locked.tier });
+    const plan = planCanvas(project.root, canvas, loadCanvas(project, canvas), { tier: locked.tier, pipeline });
     const keys = new Map(plan.jobs.map((j) => [j.node.id, j.key]));
     for (const [node, entry] of Object.entries(locked.nodes)) {
       if (o.node !== undefined && node !== o.node) continue;
@@ -59,6 +66,7 @@ export async function regenerate(project: Project, engine: Engine, o: Regenerate
     canvases: names.filter((c) => lock.canvases[c]),
     force: true,
     tierFromLock: true,
+    pipeline,
     select: (canvas, node) => regenerable.has(`${canvas}#${node}`),
     writeLock: false,
     signal,

@@ -2,12 +2,14 @@ import type { BmadDocument, Tier } from '../core';
 import { Engine, type JobEvent } from './engine';
 import { UserError } from './errors';
 import { readLock, type LockNode } from './lock';
-import { planCanvas, upstreamOf, type Plan, type PlannedJob } from './plan/plan';
+import { refText } from './pipelines/registry';
+import { planCanvas, upstreamOf, type ChoosePipeline, type Plan, type PlannedJob } from './plan/plan';
 import { defaultTier, loadCanvas, rendersFolder, type Project } from './project';
 import { insideProject } from './projectPaths';
 import { sweepProjectTemps } from './projectTemps';
 import { recordRender } from './record';
 import type { Priority } from './scheduler';
+import { NoTargetFits, type Unfit } from './targets/router';
 
 /**
  * `bmad render` as a library (the extension calls this too): plan each canvas, run what the cache
@@ -17,6 +19,8 @@ import type { Priority } from './scheduler';
 
 export type RenderEvent =
   | { type: 'plan'; canvas: string; plan: Plan }
+  /** No target could run these pipelines; their nodes are made by the preview instead (`fallback`). */
+  | { type: 'fallback'; unfit: readonly Unfit[] }
   | { type: 'resume'; interrupted: number }
   | ({ canvas: string } & JobEvent)
   | { type: 'materialized'; canvas: string; files: string[]; removed: string[] };
@@ -39,6 +43,13 @@ export interface RenderOptions {
   readonly load?: (canvas: string) => BmadDocument;
   /** Scheduling priority; by default interactive with `node`, else batch. */
   readonly priority?: Priority;
+  /**
+   * When no target can run a pipeline the render needs: stop with NoTargetFits (the default), or make
+   * those nodes with the preview pipeline of their kind, under its own id (so a different job key).
+   */
+  readonly fallback?: 'preview';
+  /** The pipeline of each job; by default the registry's choice for its kind and tier (regenerate: the lock's). */
+  readonly pipeline?: ChoosePipeline;
 }
 
 /** A node the render wanted and did not make: it failed, was skipped for one that did, or needs input. */
@@ -65,38 +76,66 @@ export interface RenderSummary {
   readonly recorded: Map<string, LockNode>;
 }
 
-export async function render(project: Project, engine: Engine, o: RenderOptions): Promise<RenderSummary> {
-  const emit = o.onEvent ?? (() => {});
-  // Read (and so checked) before anything is run or written: a lock that names paths outside the
-  // project stops the render here.
-  const lock = readLock(project.lockFile);
-  const plans: Plan[] = [];
-  const failures: NodeFailure[] = [];
-  const jobs: PlannedJob[] = [];
-  const canvasOf = new Map<PlannedJob, string>();
-  const tierOf = new Map<string, Tier>();
+interface Planned {
+  readonly plans: Plan[];
+  readonly failures: NodeFailure[];
+  /** The selected jobs of every canvas, each canvas upstream first. */
+  readonly jobs: PlannedJob[];
+  readonly canvasOf: Map<PlannedJob, string>;
+}
+
+function planAll(project: Project, o: RenderOptions, tierOf: ReadonlyMap<string, Tier>, pipeline: ChoosePipeline): Planned {
+  const out: Planned = { plans: [], failures: [], jobs: [], canvasOf: new Map() };
   for (const canvas of o.canvases) {
-    // Where its renders go is checked before any job runs, not after minutes of rendering.
-    insideProject(project.root, rendersFolder(canvas), canvas);
-    const tier = o.tier ?? (o.tierFromLock ? lock.canvases[canvas]?.tier : undefined) ?? defaultTier(project);
-    tierOf.set(canvas, tier);
-    const plan = planCanvas(project.root, canvas, (o.load ?? ((c: string) => loadCanvas(project, c)))(canvas), { tier });
-    plans.push(plan);
-    emit({ type: 'plan', canvas, plan });
+    const plan = planCanvas(project.root, canvas, (o.load ?? ((c: string) => loadCanvas(project, c)))(canvas), { tier: tierOf.get(canvas)!, pipeline });
+    out.plans.push(plan);
     const wanted = (id: string) => (o.node === undefined || id === o.node) && (o.select?.(canvas, id) ?? true);
     const selected = new Set<PlannedJob>();
     for (const e of plan.entries) {
       if (e.state !== 'job') {
         const { id, kind, label } = e.node;
-        if (wanted(id)) failures.push({ canvas, node: id, kind, label, state: e.state, reason: e.reason });
+        if (wanted(id)) out.failures.push({ canvas, node: id, kind, label, state: e.state, reason: e.reason });
       } else if (wanted(e.job.node.id)) for (const j of upstreamOf(plan, e.job.node.id)) selected.add(j);
     }
     // In plan order, so upstream jobs come first.
     for (const j of plan.jobs.filter((x) => selected.has(x))) {
-      jobs.push(j);
-      canvasOf.set(j, canvas);
+      out.jobs.push(j);
+      out.canvasOf.set(j, canvas);
     }
   }
+  return out;
+}
+
+export async function render(project: Project, engine: Engine, o: RenderOptions): Promise<RenderSummary> {
+  const emit = o.onEvent ?? (() => {});
+  // Read (and so checked) before anything is run or written: a lock that names paths outside the
+  // project stops the render here.
+  const lock = readLock(project.lockFile);
+  const tierOf = new Map<string, Tier>();
+  for (const canvas of o.canvases) {
+    // Where its renders go is checked before any job runs, not after minutes of rendering.
+    insideProject(project.root, rendersFolder(canvas), canvas);
+    tierOf.set(canvas, o.tier ?? (o.tierFromLock ? lock.canvases[canvas]?.tier : undefined) ?? defaultTier(project));
+  }
+  const router = engine.router;
+  const chosen: ChoosePipeline = o.pipeline ?? ((kind, tier) => router.registry.choose(kind, tier));
+  let planned = planAll(project, o, tierOf, chosen);
+  // Targets are asked only about pipelines with work to do: a render with everything cached asks none.
+  router.forget();
+  const todo = planned.jobs.filter((j) => o.force || !engine.cache.done(j.key)).map((j) => j.manifest);
+  const unfit = await router.unfit(todo, o.signal);
+  if (unfit.length && o.fallback !== 'preview') throw new NoTargetFits(unfit);
+  if (unfit.length) {
+    emit({ type: 'fallback', unfit });
+    const out = new Set(unfit.map((u) => refText(u.manifest)));
+    const registry = router.registry;
+    planned = planAll(project, o, tierOf, (kind, tier, node, canvas) => {
+      const m = chosen(kind, tier, node, canvas);
+      return out.has(refText(m)) ? registry.preview(kind) : m;
+    });
+  }
+  const { plans, failures, jobs, canvasOf } = planned;
+  for (const plan of plans) emit({ type: 'plan', canvas: plan.canvas, plan });
   if (o.node !== undefined && !plans.some((p) => p.entries.some((e) => (e.state === 'job' ? e.job.node.id : e.node.id) === o.node))) {
     throw new UserError(`no generating node "${o.node}" in ${o.canvases.join(', ')} (image, video, audio, edit and output nodes render)`);
   }

@@ -55,12 +55,20 @@ export function projectStatus(
       const l = locked?.nodes[e.job.node.id];
       const base = { canvas, node: e.job.node.id, kind: e.job.kind, label: e.job.node.label, key: e.job.key, files: l?.outputs.map((o) => o.file) ?? [] };
       if (!l) out.push({ ...base, state: 'missing', reason: 'never rendered' });
-      else if (l.key !== e.job.key) out.push({ ...base, state: 'stale', reason: 'its params or an upstream node changed since it was rendered' });
+      else if (l.key !== e.job.key) out.push({ ...base, state: 'stale', reason: staleReason(l, e.job.pipeline) });
       else if (!present(project, cache, canvas, l)) out.push({ ...base, state: 'missing', reason: 'its outputs are gone; `bmad regenerate` or `bmad render` restores them' });
       else out.push({ ...base, state: 'fresh' });
     }
   }
   return out;
+}
+
+/** Why a node's key moved on: a stand-in made by another pipeline (a preview fallback), or an edit. */
+function staleReason(l: LockNode, want: { id: string; version: number }): string {
+  const wanted = `${want.id}@${want.version}`;
+  if (!l.pipeline.startsWith(`${want.id}@`)) return `made by ${l.pipeline} in place of ${wanted}; render it on a target that runs ${wanted}`;
+  if (l.pipeline !== wanted) return `its pipeline changed since it was rendered (${l.pipeline} → ${wanted})`;
+  return 'its params or an upstream node changed since it was rendered';
 }
 
 /** Outputs at hand: in the cache, or materialized with the recorded size (where the lock says, checked). */

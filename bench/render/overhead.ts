@@ -4,6 +4,7 @@ import { Engine } from '../../runner/engine';
 import type { Plan } from '../../runner/plan/plan';
 import { ORPHAN_GUARD } from '../../runner/targets/orphanGuard';
 import { LocalTarget } from '../../runner/targets/local';
+import { Router } from '../../runner/targets/router';
 import { readRecorded, replay } from './replay';
 
 /**
@@ -41,7 +42,7 @@ export async function measureOverhead(cacheDir: string, planOf: () => Plan, canv
   process.env.BMAD_BENCH_REPLAY_DIR = path.join(workDir, 'replay');
   process.env.BMAD_BENCH_WORK_DIR = path.join(cacheDir, 'work');
   const target = new LocalTarget({ command: { cmd: process.execPath, args: ['--import', ORPHAN_GUARD, '--require', recorder, preview] }, concurrency: 1 });
-  const engine = new Engine(cacheDir, target);
+  const engine = new Engine(cacheDir, new Router([target]));
   const signal = new AbortController().signal;
   const t0 = now();
   const plan = planOf();

@@ -88,7 +88,7 @@ function borrowThumbnails(out: NodeRenders, doc: BmadDocument): void {
 export type Patch = { readonly node: string; readonly state: NodeRender['state']; readonly progress?: number; readonly message?: string };
 
 export function patchFor(e: RenderEvent): Patch | undefined {
-  if (e.type === 'plan' || e.type === 'resume' || e.type === 'materialized') return undefined;
+  if (e.type === 'plan' || e.type === 'resume' || e.type === 'materialized' || e.type === 'fallback') return undefined;
   const node = e.job.node.id;
   switch (e.type) {
     case 'cached':

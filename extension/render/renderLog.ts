@@ -1,3 +1,4 @@
+import { fallbackLine } from '../../runner/report/events';
 import { nodeName } from '../../core';
 import type { RenderEvent } from '../../runner/render';
 
@@ -19,6 +20,8 @@ export function renderLogLine(e: RenderEvent): [Level, string] | undefined {
     }
     case 'resume':
       return ['info', `resuming: ${e.interrupted} job(s) an earlier, killed render had started`];
+    case 'fallback':
+      return ['warn', fallbackLine(e.unfit)];
     case 'materialized':
       return ['info', `${e.canvas}: ${e.files.length} file(s) in 03_Renders${e.removed.length ? `, removed ${e.removed.join(', ')}` : ''}`];
     default: {

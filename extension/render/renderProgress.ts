@@ -27,7 +27,7 @@ export class RenderProgress {
   }
 
   onEvent(e: RenderEvent): void {
-    if (e.type === 'plan' || e.type === 'resume' || e.type === 'materialized') return;
+    if (e.type === 'plan' || e.type === 'resume' || e.type === 'materialized' || e.type === 'fallback') return;
     const id = e.job.node.id;
     const name = this.names.of(e.job.node);
     if (e.type === 'cached' || e.type === 'done' || e.type === 'failed' || e.type === 'skipped') this.share.set(id, 1);

@@ -3,6 +3,7 @@ import { Engine } from '../../runner/engine';
 import { render, type RenderEvent, type RenderSummary } from '../../runner/render';
 import type { Project } from '../../runner/project';
 import { LocalTarget, type PipelineCommand } from '../../runner/targets/local';
+import { Router } from '../../runner/targets/router';
 
 /**
  * The runner's engine as a library in the extension host: one Engine per project (its scheduler and
@@ -63,6 +64,9 @@ export class RenderService {
         load: () => req.doc,
         signal: req.signal,
         onEvent: req.onEvent,
+        // The editor has only the embedded target so far: what needs a GPU is made by the preview,
+        // under the preview's name and key, and the output channel says so (a 'fallback' event).
+        fallback: 'preview',
         ...(req.nodes ? nodeOptions(req.canvas, req.nodes) : {}),
       });
     })();
@@ -98,7 +102,7 @@ export class RenderService {
     if (!e) {
       const target = new LocalTarget({ command: this.pipeline(), concurrency: 2 });
       this.targets.push(target);
-      e = new Engine(project.cacheDir, target, { backoffMs: 1000 });
+      e = new Engine(project.cacheDir, new Router([target]), { backoffMs: 1000 });
       this.engines.set(project.root, e);
     }
     return e;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sweepTemps } from '../fsAtomic';
-import { Journal } from './journal';
+import { Journal, type Placed } from './journal';
 import { ObjectStore } from './objects';
 import { JobRecords, type JobRecord } from './records';
 
@@ -34,9 +34,9 @@ export class Cache {
   /**
    * Before a run (under the project lock): drop what a killed run left behind — work folders and
    * temporaries anywhere in the cache (objects, job records, the render index, the lock's own).
-   * Returns the keys of jobs it had started and not finished, for the report.
+   * Returns the jobs it had started and not finished, with where each was placed if its target said.
    */
-  recover(): Set<string> {
+  recover(): Map<string, Placed | undefined> {
     fs.rmSync(this.workDir, { recursive: true, force: true });
     sweepTemps(this.dir);
     return this.journal.interrupted();

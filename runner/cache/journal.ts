@@ -11,11 +11,21 @@ import { z } from 'zod';
 export const JournalEvent = z.discriminatedUnion('event', [
   z.strictObject({ event: z.literal('run'), run: z.string(), at: z.string(), pid: z.number(), canvas: z.string(), tier: z.string() }),
   z.strictObject({ event: z.literal('started'), run: z.string(), key: z.string(), node: z.string(), attempt: z.number() }),
+  /** The job now lives where it outlives this process (a container, a remote job, a ComfyUI prompt). */
+  z.strictObject({ event: z.literal('placed'), run: z.string(), key: z.string(), target: z.string(), handle: z.string() }),
+  /** A restarted engine followed a placed job instead of running it again (`found`: the target still knew it). */
+  z.strictObject({ event: z.literal('reattached'), run: z.string(), key: z.string(), target: z.string(), handle: z.string(), found: z.boolean() }),
   z.strictObject({ event: z.literal('finished'), run: z.string(), key: z.string(), node: z.string(), ms: z.number() }),
   z.strictObject({ event: z.literal('failed'), run: z.string(), key: z.string(), node: z.string(), code: z.string(), message: z.string() }),
   z.strictObject({ event: z.literal('end'), run: z.string(), ok: z.boolean(), ran: z.number(), cached: z.number(), failed: z.number() }),
 ]);
 export type JournalEvent = z.infer<typeof JournalEvent>;
+
+/** Where a running job lives, by the target that placed it and its handle there. */
+export interface Placed {
+  readonly target: string;
+  readonly handle: string;
+}
 
 /** Rotate past this size so reading the journal at startup stays cheap. */
 const ROTATE_BYTES = 4 * 1024 * 1024;
@@ -37,14 +47,16 @@ export class Journal {
   }
 
   /**
-   * Keys started by an earlier run and never finished or failed: that run was killed mid-job. Runs never
-   * overlap (the project lock), so only lines after the last `end` can be open: read the file from the
-   * back until one is found, and the journal's length never slows a render down.
+   * Keys started by an earlier run and never finished or failed: that run was killed mid-job. Each maps
+   * to where the job was placed, when its target said (a restarted engine reattaches to it there).
+   * Runs never overlap (the project lock), so only lines after the last `end` can be open: read the
+   * file from the back until one is found, and the journal's length never slows a render down.
    */
-  interrupted(): Set<string> {
-    const open = new Set<string>();
+  interrupted(): Map<string, Placed | undefined> {
+    const open = new Map<string, Placed | undefined>();
     for (const e of this.tailSinceLastEnd()) {
-      if (e.event === 'started') open.add(e.key);
+      if (e.event === 'started') open.set(e.key, open.get(e.key));
+      else if (e.event === 'placed') open.set(e.key, { target: e.target, handle: e.handle });
       else if (e.event === 'finished' || e.event === 'failed') open.delete(e.key);
     }
     return open;

@@ -8,7 +8,12 @@ import { ProjectBusy } from '../projectLock';
 import { UserError } from '../errors';
 import { JsonReporter, LineReporter, type Reporter } from '../report/reporter';
 import { TtyReporter } from '../report/tty';
+import { pipelineRegistry } from '../pipelines/registry';
+import { loadTargets } from '../targets/config';
+import { createTargets } from '../targets/factories';
 import { LocalTarget } from '../targets/local';
+import { Router } from '../targets/router';
+import type { TargetEnv } from '../targets/target';
 import { EXIT, type CliContext } from './command';
 
 /** Options and plumbing shared by the commands that work on a project. */
@@ -38,9 +43,26 @@ export function canvasesFor(ctx: CliContext, project: Project, arg: string | und
   return resolveCanvases(project, ctx.cwd, arg);
 }
 
-export function makeEngine(project: Project, jobs?: number): Engine {
+export const TARGETS_OPTION: OptionSpec = {
+  name: 'targets',
+  type: 'string',
+  value: 'file',
+  description: 'the targets to render on (default: $BMAD_TARGETS, else ~/.config/bmad/targets.json; none: the embedded preview only)',
+};
+export const targetsArg = z.string().min(1).optional();
+
+/** The embedded preview target and the configured ones (`--targets`, $BMAD_TARGETS, ~/.config/bmad/targets.json). */
+export function makeTargets(ctx: CliContext, o: { jobs?: number; targets?: string } = {}): Router {
+  const loaded = loadTargets({ file: o.targets, cwd: ctx.cwd, env: process.env });
+  const registry = pipelineRegistry();
+  const env: TargetEnv = { manifest: (ref) => registry.get(ref), log: (line) => ctx.stderr.write(`${line}\n`) };
+  const configured = createTargets(loaded.targets, env, loaded.file);
+  return new Router([new LocalTarget({ concurrency: o.jobs ?? 2 }), ...configured], registry);
+}
+
+export function makeEngine(project: Project, ctx: CliContext, o: { jobs?: number; targets?: string } = {}): Engine {
   const retries = process.env.BMAD_RETRIES === undefined ? undefined : Number(process.env.BMAD_RETRIES);
-  return new Engine(project.cacheDir, new LocalTarget({ concurrency: jobs ?? 2 }), { retries, backoffMs: 1000 });
+  return new Engine(project.cacheDir, makeTargets(ctx, o), { retries, backoffMs: 1000 });
 }
 
 export function reporterFor(ctx: CliContext, json: boolean): Reporter {

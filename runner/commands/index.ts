@@ -1,11 +1,14 @@
 import { cleanCommand } from './clean';
 import type { Command } from './command';
+import { modelsCommand } from './models';
 import { newCommand } from './new';
+import { pipelinesCommand } from './pipelines';
 import { regenerateCommand } from './regenerate';
 import { renderCommand } from './render';
 import { statusCommand } from './status';
 import { takesCommand } from './takes';
+import { targetsCommand } from './targets';
 import { validate } from './validate';
 
 /** Every `bmad` command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate];
+export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesCommand, modelsCommand, targetsCommand];

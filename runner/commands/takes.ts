@@ -44,7 +44,7 @@ export const takesCommand = defineCommand({
         ctx.stdout.write(args.json ? JSON.stringify({ type: 'chosen', canvas, node, seed: args.choose }) + '\n' : `${canvas}: ${node} now uses seed ${args.choose}; run \`bmad render\` to update what depends on it\n`);
         return EXIT.ok;
       }
-      const engine = makeEngine(project);
+      const engine = makeEngine(project, ctx);
       if (args.add !== undefined) {
         const reporter = reporterFor(ctx, args.json);
         const r = await addTakes(project, engine, canvas, node, args.add, ctx.signal, (e) => reporter.event({ canvas, ...e }));

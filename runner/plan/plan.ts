@@ -59,8 +59,8 @@ export interface PlanOptions {
   readonly pipeline?: ChoosePipeline;
 }
 
-/** Which pipeline renders a node of `kind` at `tier`. */
-export type ChoosePipeline = (kind: RenderKind, tier: Tier, node: BmadNode) => PipelineManifest;
+/** Which pipeline renders a node of `kind` at `tier` (the node of the canvas, for a choice per node). */
+export type ChoosePipeline = (kind: RenderKind, tier: Tier, node: BmadNode, canvas: string) => PipelineManifest;
 
 export const registryChoice: ChoosePipeline = (kind, tier) => pipelineRegistry().choose(kind, tier);
 
@@ -105,7 +105,7 @@ export function planCanvas(root: string, canvas: string, doc: BmadDocument, opts
     const own = node.params as { seed?: number; tier?: Tier };
     const tier = own.tier ?? opts.tier;
     const seed = own.seed ?? 0;
-    const manifest = (opts.pipeline ?? registryChoice)(kind, tier, node);
+    const manifest = (opts.pipeline ?? registryChoice)(kind, tier, node, canvas);
     const keyInputs: JobKeyInput[] = plan.inputs.map((i) =>
       'node' in i ? { name: i.name, role: i.role, job: (byNode.get(i.node) as { job: PlannedJob }).job.key, output: i.output } : { name: i.name, role: i.role, sha256: i.asset.sha256 },
     );

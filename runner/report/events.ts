@@ -1,4 +1,12 @@
+import { refText } from '../pipelines/registry';
 import type { RenderEvent } from '../render';
+import type { Unfit } from '../targets/router';
+
+/** What a render made with the preview because no target could run the tier's pipeline. */
+export function fallbackLine(unfit: readonly Unfit[]): string {
+  const what = unfit.map((u) => `${refText(u.manifest)} (${u.manifest.kinds.join(', ')})`).join(', ');
+  return `no target can run ${what}: those nodes are made by the CPU preview pipelines instead, recorded as such in render.lock`;
+}
 
 /**
  * Render events as plain JSON objects: what `--json` prints, one per line, and what the extension
@@ -17,6 +25,8 @@ export function eventJson(e: RenderEvent): Record<string, unknown> | undefined {
       };
     case 'resume':
       return { type: 'resume', interrupted: e.interrupted };
+    case 'fallback':
+      return { type: 'fallback', pipelines: e.unfit.map((u) => refText(u.manifest)), message: fallbackLine(e.unfit) };
     case 'materialized':
       return { type: 'materialized', canvas: e.canvas, files: e.files, removed: e.removed };
     default: {

@@ -1,6 +1,6 @@
 import { nodeName, type Nameable } from '../../core/nodeNames';
 import type { NodeFailure, RenderEvent, RenderSummary } from '../render';
-import { eventJson } from './events';
+import { eventJson, fallbackLine } from './events';
 
 /** How a render shows itself: live bars on a terminal, JSON lines with --json, plain lines otherwise. */
 export interface Reporter {
@@ -62,6 +62,7 @@ export class LineReporter implements Reporter {
       this.out.write(`${e.canvas}: ${e.plan.jobs.length} jobs\n`);
       for (const w of e.plan.warnings) this.err.write(`warning: ${w}\n`);
     } else if (e.type === 'resume') this.out.write(`resuming: ${e.interrupted} job(s) of a run that was stopped will run again\n`);
+    else if (e.type === 'fallback') this.err.write(`warning: ${fallbackLine(e.unfit)}\n`);
     else if (e.type === 'done') this.out.write(`✓ ${who(e)} ${(e.record.ms / 1000).toFixed(1)}s\n`);
     else if (e.type === 'failed') this.err.write(`✗ ${who(e)}: ${e.code}: ${e.message}\n`);
     else if (e.type === 'skipped') this.err.write(`– ${who(e)} skipped: ${e.reason}\n`);

@@ -6,7 +6,7 @@ import { nodeName } from '../../core/nodeNames';
 import { writeFileAtomic } from '../fsAtomic';
 import { ORPHAN_GUARD } from './orphanGuard';
 import { PreviewWorker } from './previewWorker';
-import { internalError, type JobIo, type Target } from './target';
+import { internalError, type JobIo, type Target, type TargetReport } from './target';
 
 /**
  * The embedded CPU preview backend: `node <dist>/preview.js --worker`, long-lived worker processes
@@ -71,8 +71,11 @@ export interface LocalTargetOptions {
   readonly idleMs?: number;
 }
 
+/** The embedded preview target's id (render.lock's backend for what it made); no configured target takes it. */
+export const PREVIEW_TARGET_ID = 'local';
+
 export class LocalTarget implements Target {
-  readonly id = 'local';
+  readonly id = PREVIEW_TARGET_ID;
   readonly concurrency: number;
   private command: PipelineCommand | undefined;
   private readonly graceMs: number;
@@ -129,6 +132,11 @@ export class LocalTarget implements Target {
     }
     if (result.ok && run.code !== 0) return internalError(`${who}: result.json says ok but the pipeline ended with code ${run.code}`);
     return result;
+  }
+
+  /** It runs the preview pipelines, on this machine's CPU: no GPU is asked for. */
+  async probe(): Promise<TargetReport> {
+    return { gpus: [], backends: ['preview'] };
   }
 
   /** Ends the idle workers now (a running job keeps its worker until it ends). */

@@ -6,6 +6,7 @@ import { openProject } from '../../runner/project';
 import { render, type RenderEvent } from '../../runner/render';
 import { ORPHAN_GUARD } from '../../runner/targets/orphanGuard';
 import { LocalTarget } from '../../runner/targets/local';
+import { Router } from '../../runner/targets/router';
 import { previewBundle } from '../unit/runner/bundles';
 import { removeAfterSuccess } from './render/harness';
 import { smallFilmProject } from './render/smallFilm';
@@ -25,7 +26,7 @@ describe('render: an interactive node render overtakes a batch render (real pipe
     dirs.push(dir);
     const project = openProject(dir);
     const canvas = project.manifest.canvases[0]!;
-    const engine = new Engine(project.cacheDir, new LocalTarget({ command: { cmd: process.execPath, args: ['--import', ORPHAN_GUARD, await previewBundle()] }, concurrency: 1 }));
+    const engine = new Engine(project.cacheDir, new Router([new LocalTarget({ command: { cmd: process.execPath, args: ['--import', ORPHAN_GUARD, await previewBundle()] }, concurrency: 1 })]));
     const starts: string[] = [];
     let first!: () => void;
     const firstStarted = new Promise<void>((r) => (first = r));

@@ -49,10 +49,10 @@ describe('runner: cache, journal, render.lock', () => {
     j.close();
     fs.appendFileSync(file, '{"event":"finished","run":"r1","ke');
     const again = new Journal(file);
-    assert.deepEqual([...again.interrupted()], ['k2']);
+    assert.deepEqual([...again.interrupted().keys()], ['k2']);
     again.append({ event: 'failed', run: 'r2', key: 'k2', node: 'b', code: 'BAD_PARAMS', message: 'x' });
     again.close();
-    assert.deepEqual([...new Journal(file).interrupted()], []);
+    assert.deepEqual([...new Journal(file).interrupted().keys()], []);
     assert.equal(new Journal(file).read().length, 4, 'the torn line is skipped, the next event is whole');
   });
 

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { pipelineRegistry, refText } from '../pipelines/registry';
+import { modelName } from '../targets/router';
+import { defineCommand, EXIT } from './command';
+import { guarded, JSON_OPTION } from './common';
+import { table } from './table';
+
+export const pipelinesCommand = defineCommand({
+  name: 'pipelines',
+  summary: 'list the pipelines this build knows: kinds, tiers, backend, VRAM, model',
+  usage: 'bmad pipelines [--json]',
+  details:
+    'Every pipeline of the registry (their manifest.json files): which node kinds it renders at which\n' +
+    'tiers, how it runs (preview on the CPU, container, comfyui, wan2gp), the VRAM it needs and its model.\n' +
+    'A render picks, per node, the pipeline for its kind and tier (`bmad models` lists their files).',
+  options: [JSON_OPTION],
+  args: z.object({ _: z.array(z.string()).max(0, 'takes no arguments'), json: z.boolean().default(false) }),
+  run: (args, ctx) =>
+    guarded(ctx, 'pipelines', args.json, async () => {
+      const all = pipelineRegistry().manifests;
+      if (args.json) {
+        for (const m of all) {
+          const row = { type: 'pipeline', id: m.id, version: m.version, kinds: m.kinds, tiers: m.tiers, backend: m.backend, vramGb: m.vramGb, image: m.image, model: m.model, models: m.models.length };
+          ctx.stdout.write(JSON.stringify(row) + '\n');
+        }
+        return EXIT.ok;
+      }
+      const rows = all.map((m) => [refText(m), m.kinds.join(','), m.tiers.join(','), m.backend, m.vramGb ? `${m.vramGb} GB` : 'CPU', modelName(m)]);
+      ctx.stdout.write(table(['pipeline', 'kinds', 'tiers', 'backend', 'VRAM', 'model'], rows));
+      return EXIT.ok;
+    }),
+});
