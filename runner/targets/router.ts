@@ -18,8 +18,11 @@ export interface Unfit {
   readonly considered: readonly { readonly target: string; readonly why: string }[];
 }
 
-/** The model's name: the manifest's `model` up to its first stop (the rest says why it was chosen). */
-export const modelName = (m: PipelineManifest): string => m.model.split(/[.;:(]/)[0]!.trim();
+/**
+ * The model's name: the manifest's `model` up to its first stop, bracket or dash between spaces (the
+ * rest says why it was chosen). A dot inside a name (FLUX.1-schnell) is not a stop.
+ */
+export const modelName = (m: PipelineManifest): string => m.model.split(/[.;:,](?:\s|$)|\s[(—–-]\s?/)[0]!.trim();
 
 /** What a pipeline needs, as a person reads it: `the container backend and a GPU with 16 GB of VRAM (FLUX.1-schnell)`. */
 export function needs(m: PipelineManifest): string {
