@@ -6,56 +6,59 @@
  * order; this one is for machines.)
  */
 
-export type CanonicalValue = null | boolean | number | string | CanonicalValue[] | { [k: string]: CanonicalValue };
+type At = (string | number)[];
 
-function fail(path: string, what: string): never {
+function fail(at: At, what: string): never {
+  const path = at.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
   throw new TypeError(`canonical JSON: ${what} at ${path || '(root)'}`);
-}
-
-function normalize(v: unknown, path: string): CanonicalValue {
-  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) fail(path, `non-finite number ${String(v)}`);
-    return Object.is(v, -0) ? 0 : v;
-  }
-  if (Array.isArray(v)) return v.map((x, i) => (x === undefined ? fail(`${path}[${i}]`, 'undefined array item') : normalize(x, `${path}[${i}]`)));
-  if (typeof v === 'object') {
-    const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) fail(path, `a ${String(proto?.constructor?.name)} is not plain JSON`);
-    const out: { [k: string]: CanonicalValue } = {};
-    for (const k of Object.keys(v)) {
-      const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined) out[k] = normalize(x, path ? `${path}.${k}` : k);
-    }
-    return out;
-  }
-  return fail(path, `a ${typeof v} is not JSON`);
 }
 
 /**
  * Writes keys in sorted order ourselves: JSON.stringify would put integer-like keys ("2", "10") first
- * whatever their insertion order, which another language's canonical writer would not do.
+ * whatever their insertion order, which another language's canonical writer would not do. One pass,
+ * no copy of the value: job keys hash thousands of these per plan. `at` is the path so far, read only
+ * to name where a value JSON cannot carry sits.
  */
-function write(v: CanonicalValue, indent: string | undefined, depth: string): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+function write(v: unknown, indent: string | undefined, depth: string, at: At): string {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return JSON.stringify(v);
+  // JSON.stringify writes -0 as 0.
+  if (typeof v === 'number') return Number.isFinite(v) ? JSON.stringify(v) : fail(at, `non-finite number ${String(v)}`);
+  if (typeof v !== 'object') return fail(at, `a ${typeof v} is not JSON`);
   const inner = indent === undefined ? '' : depth + indent;
   const nl = indent === undefined ? '' : '\n';
-  const colon = indent === undefined ? ':' : ': ';
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
-    return '[' + nl + v.map((x) => inner + write(x, indent, inner)).join(',' + nl) + nl + depth + ']';
+    let out = '[' + nl;
+    for (let i = 0; i < v.length; i++) {
+      at.push(i);
+      if (v[i] === undefined) fail(at, 'undefined array item');
+      out += (i ? ',' + nl : '') + inner + write(v[i], indent, inner, at);
+      at.pop();
+    }
+    return out + nl + depth + ']';
   }
-  const keys = Object.keys(v).sort();
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) fail(at, `a ${String(proto?.constructor?.name)} is not plain JSON`);
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
   if (keys.length === 0) return '{}';
-  return '{' + nl + keys.map((k) => inner + JSON.stringify(k) + colon + write(v[k]!, indent, inner)).join(',' + nl) + nl + depth + '}';
+  const colon = indent === undefined ? ':' : ': ';
+  let out = '{' + nl;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    at.push(k);
+    out += (i ? ',' + nl : '') + inner + JSON.stringify(k) + colon + write(o[k], indent, inner, at);
+    at.pop();
+  }
+  return out + nl + depth + '}';
 }
 
 /** Compact canonical text: the bytes that get hashed. Throws on values JSON cannot carry. */
 export function canonicalJson(value: unknown): string {
-  return write(normalize(value, ''), undefined, '');
+  return write(value, undefined, '', []);
 }
 
 /** Canonical text for files people diff (render.lock): two-space indent and a trailing newline. */
 export function canonicalJsonPretty(value: unknown): string {
-  return write(normalize(value, ''), '  ', '') + '\n';
+  return write(value, '  ', '', []) + '\n';
 }

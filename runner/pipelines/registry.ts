@@ -19,6 +19,7 @@ export const refText = (ref: PipelineRef): string => `${ref.id}@${ref.version}`;
 
 export class PipelineRegistry {
   private readonly byRef = new Map<string, PipelineManifest>();
+  private readonly chosen = new Map<string, PipelineManifest>();
 
   constructor(readonly manifests: readonly PipelineManifest[]) {
     for (const m of manifests) this.byRef.set(refText(m), m);
@@ -81,9 +82,14 @@ export class PipelineRegistry {
    * under its own name, so its output never passes for the GPU one.
    */
   choose(kind: RenderKind, tier: Tier, prefer: readonly PipelineBackend[] = []): PipelineManifest {
+    // Asked once per job of a plan: remembered per kind, tier and preference.
+    const memo = `${kind}\u0000${tier}\u0000${prefer.join()}`;
+    const known = this.chosen.get(memo);
+    if (known) return known;
     const all = this.serving(kind, tier);
     const pick = all.find((m) => m.backend !== 'preview' && prefer.includes(m.backend)) ?? all[0];
     if (!pick) throw new UserError(`no pipeline renders ${kind} nodes at tier ${tier} in this build`);
+    this.chosen.set(memo, pick);
     return pick;
   }
 

@@ -142,6 +142,24 @@ describe('lint (scripts/lint.mjs on a crafted repository)', () => {
     assert.match(r.stdout, /lint: 6 files follow the architecture/);
   });
 
+  it("names a pipeline manifest the registry's index does not import; the runner may import manifests and nothing else of pipelines/", () => {
+    writeTree(root, {
+      'runner/pipelines/manifests.ts': [["import a from '../../pipelines/preview/a/manifest.json';"], ['export const all = [a];']],
+      'runner/peek.ts': [["import { job } from '../pipelines/preview/job';", /runner\/ must not import pipelines\//], ['export const p = job;']],
+      'pipelines/preview/job.ts': [['export const job = 1;']],
+    });
+    for (const m of ['pipelines/preview/a/manifest.json', 'pipelines/image/low/manifest.json']) {
+      fs.mkdirSync(path.join(root, path.dirname(m)), { recursive: true });
+      fs.writeFileSync(path.join(root, m), '{}\n');
+    }
+    const r = lint(root);
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(r.problems.sort(), [
+      'pipelines/image/low/manifest.json:1:1: not in runner/pipelines/manifests.ts: import it there so the registry loads it',
+      "runner/peek.ts:1:1: runner/ must not import pipelines/ (it may import core/)",
+    ]);
+  });
+
   it('fails when it finds nothing to check, rather than passing', () => {
     fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify(PACKAGE));
     const r = lint(root);
