@@ -14,7 +14,7 @@ if [ ! -f "$PROJECT/project.json" ]; then
   cp -R "$EXAMPLE" "$PROJECT"
   echo "example project copied to $PROJECT"
 fi
-(cd "$PROJECT" && node ../../dist/cli.js render 02_Source_Creative/main.bmad --tier low)
+(cd "$PROJECT" && node ../../dist/cli.js render 02_Source_Creative/main.bmad --tier low --fallback preview)
 echo
 echo "The film: $(pwd)/$PROJECT/03_Renders/main/"
 ls -1 "$PROJECT/03_Renders/main/" 2>/dev/null | grep -E '\.(mp4|png|srt)$' | sed 's/^/  /' || true
