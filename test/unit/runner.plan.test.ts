@@ -46,6 +46,24 @@ describe('runner: planning a canvas into jobs', () => {
     assert.deepEqual(p.characters.map((c: any) => c.name), ['Mara', 'Tom']);
   });
 
+  it('a character\'s reference image and LoRA are inputs of the image, named in its character context', () => {
+    fs.mkdirSync(path.join(root, '01_Assets'), { recursive: true });
+    fs.writeFileSync(path.join(root, '01_Assets/tom.png'), 'a picture of Tom');
+    fs.writeFileSync(path.join(root, '01_Assets/tom.safetensors'), 'Tom\'s LoRA weights');
+    const j = job(plan(film((d) => Object.assign(node(d, 'tom').params, { reference: '01_Assets/tom.png', lora: '01_Assets/tom.safetensors' }))), 'image-2');
+    assert.deepEqual(P(j).characters.map((c: any) => [c.name, c.reference, c.lora]), [['Tom', 'reference-01.png', 'lora-01.safetensors']]);
+    assert.deepEqual(j.inputs.map((i) => [i.name, i.role, 'asset' in i ? i.asset.rel : '']), [
+      ['reference-01.png', 'reference:1', '01_Assets/tom.png'],
+      ['lora-01.safetensors', 'lora:1', '01_Assets/tom.safetensors'],
+    ]);
+    assert.deepEqual(P(job(plan(film()), 'image-2')).characters.map((c: any) => c.lora), [null]);
+    // A new LoRA is a new key; a LoRA path that leaves the project fails the image, naming the param.
+    const other = job(plan(film((d) => Object.assign(node(d, 'tom').params, { lora: '01_Assets/tom.png' }))), 'image-2');
+    assert.notEqual(other.key, job(plan(film((d) => Object.assign(node(d, 'tom').params, { lora: '01_Assets/tom.safetensors' }))), 'image-2').key);
+    const out = plan(film((d) => Object.assign(node(d, 'tom').params, { lora: '../tom.safetensors' }))).entries.find((e) => e.state !== 'job' && e.node.id === 'image-2');
+    assert.ok(out?.state === 'failed' && /params\.lora/.test(out.reason), JSON.stringify(out));
+  });
+
   it('a video gets its keyframe as an input and the shot\'s camera and duration', () => {
     const j = job(plan(film()), 'video-2');
     assert.deepEqual(j.inputs.map((i) => ('node' in i ? [i.name, i.node, i.output] : [])), [['keyframe.png', 'image-2', 'image']]);
