@@ -14,9 +14,10 @@ SIDE = 512  # SD 1.5's native size
 
 
 def native_size(width, height, side=SIDE):
-    """The job's aspect ratio at SD 1.5's native size: the long side `side`, both multiples of 8."""
+    """The job's aspect ratio at SD 1.5's native size: the long side `side`, both the nearest multiple
+    of 8 (rounding down would squash a 16:9 frame by 3 % when it is resized back)."""
     scale = side / float(max(width, height))
-    return max(64, int(width * scale) // 8 * 8), max(64, int(height * scale) // 8 * 8)
+    return max(64, int(round(width * scale / 8.0)) * 8), max(64, int(round(height * scale / 8.0)) * 8)
 
 
 def load(ctx, pipeline_class, **kwargs):
