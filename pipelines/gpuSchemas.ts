@@ -28,7 +28,7 @@ export function gpuParamsSchema(modality: GpuModality): Record<string, unknown> 
 
 export function contractJson(): Record<string, unknown> {
   return {
-    $comment: 'Generated from core/contract.ts by scripts/writeGpuSchemas.ts; test/unit/pipelines/gpu.schemas.test.ts checks it.',
+    $comment: 'Generated from core/contract.ts by scripts/writeGpuSchemas.ts; test/unit/pipelines/gpu.manifests.test.ts checks it.',
     job: z.toJSONSchema(JobSpec),
     errorCodes: [...ERROR_CODES],
   };

@@ -51,10 +51,11 @@ def load_ip_adapter(pipe, ctx, characters, files, most=None):
     if not images:
         return {}
     if most is not None and len(images) > most:
-        ctx.log("IP-Adapter: %d reference images, this model takes %d: the first in shot order" % (len(images), most), "warn")
+        ctx.log("IP-Adapter: %d reference images, this model takes %d: the first in shot order"
+                % (len(images), most), "warn")
         images = images[:most]
-    weight = ctx.model_file(os.path.join(files["dir"], files["subfolder"], files["weight"]))
-    root = weight[: -len(os.path.join(files["subfolder"], files["weight"]))]
+    # The files were checked before loading where the manifest lists them (model_files of the pipeline).
+    root = os.path.join(ctx.models_dir, files["dir"])
     kwargs = {"subfolder": files["subfolder"], "weight_name": files["weight"]}
     if "encoder" in files:
         kwargs["image_encoder_pretrained_model_name_or_path"] = os.path.join(ctx.models_dir, files["encoder"])

@@ -9,6 +9,7 @@ from . import lora_training
 from .flux import weights  # noqa: F401 -- the files it reads are flux.weights("FLUX.1-dev")
 
 FOLDER = "FLUX.1-dev"
+GUIDANCE = 3.5  # the distilled guidance image.high renders with
 
 
 def train(ctx, images, params, out):
@@ -17,6 +18,7 @@ def train(ctx, images, params, out):
     import torch.nn.functional as F
     from diffusers import BitsAndBytesConfig, FluxPipeline, FluxTransformer2DModel
     from diffusers.utils import convert_state_dict_to_diffusers
+    from peft import prepare_model_for_kbit_training
     from peft.utils import get_peft_model_state_dict
 
     from . import torch_env
@@ -28,7 +30,7 @@ def train(ctx, images, params, out):
     cached = []
     with torch.no_grad():
         for pixels, caption in images:
-            embeds, pooled, text_ids = pipe.encode_prompt(caption, prompt_2=None, max_sequence_length=512)
+            embeds, pooled, text_ids = pipe.encode_prompt(caption, prompt_2=None, device=device, max_sequence_length=512)
             latents = pipe.vae.encode(pixels.to(device, torch.bfloat16)).latent_dist.sample()
             latents = (latents - pipe.vae.config.shift_factor) * pipe.vae.config.scaling_factor
             cached.append((latents, embeds, pooled, text_ids))
@@ -39,6 +41,7 @@ def train(ctx, images, params, out):
     quant = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=torch.bfloat16)
     transformer = FluxTransformer2DModel.from_pretrained(folder, subfolder="transformer", quantization_config=quant,
                                                          torch_dtype=torch.bfloat16, local_files_only=True)
+    transformer = prepare_model_for_kbit_training(transformer, use_gradient_checkpointing=False)
     transformer.enable_gradient_checkpointing()
     transformer.add_adapter(lora_training.lora_config(params["rank"]))
     trainable = [p for p in transformer.parameters() if p.requires_grad]
@@ -53,7 +56,7 @@ def train(ctx, images, params, out):
         noisy = (1.0 - sigma.view(-1, 1, 1, 1)) * latents + sigma.view(-1, 1, 1, 1) * noise
         packed = FluxPipeline._pack_latents(noisy, b, c, h, w)
         image_ids = FluxPipeline._prepare_latent_image_ids(b, side // 2, side // 2, device, latents.dtype)
-        guidance = torch.full((b,), 1.0, device=device, dtype=latents.dtype)
+        guidance = torch.full((b,), GUIDANCE, device=device, dtype=latents.dtype)
         predicted = transformer(hidden_states=packed, timestep=sigma, guidance=guidance, pooled_projections=pooled,
                                 encoder_hidden_states=embeds, txt_ids=text_ids, img_ids=image_ids, return_dict=False)[0]
         target = FluxPipeline._pack_latents(noise - latents, b, c, h, w)

@@ -8,7 +8,10 @@ WEIGHTS = [
 ]
 # h94/IP-Adapter: the SD 1.5 adapter and the ViT-H image encoder it loads from models/image_encoder.
 IP_ADAPTER = {"dir": "IP-Adapter", "subfolder": "models", "weight": "ip-adapter_sd15.safetensors"}
-IP_ADAPTER_FILES = ["IP-Adapter/models/ip-adapter_sd15.safetensors", "IP-Adapter/models/image_encoder/model.safetensors"]
+IP_ADAPTER_FILES = [
+    "IP-Adapter/models/ip-adapter_sd15.safetensors",
+    "IP-Adapter/models/image_encoder/model.safetensors",
+]
 LORA_BASE = "sd15"
 SIDE = 512  # SD 1.5's native size
 

@@ -38,7 +38,8 @@ class Kokoro(object):
         from kokoro import KModel, KPipeline
 
         torch.manual_seed(ctx.seed)
-        model = KModel(config=ctx.model_file(self.files[1]), model=ctx.model_file(self.files[0])).eval()
+        model = KModel(repo_id="hexgrad/Kokoro-82M", config=ctx.model_file(self.files[1]),
+                       model=ctx.model_file(self.files[0])).eval()
         if torch.cuda.is_available():
             model = model.to("cuda")
         pipeline = KPipeline(lang_code="a", repo_id="hexgrad/Kokoro-82M", model=model)

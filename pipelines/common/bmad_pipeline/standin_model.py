@@ -120,7 +120,8 @@ def _training(ctx):
     for step in (1, 2, 3):
         _step(ctx, step, "train", out)
     rank = ctx.params["rank"]
-    write_safetensors(out, {"lora_unet_standin.lora_down.weight": (rank, 8), "lora_unet_standin.lora_up.weight": (8, rank)}, {
+    shapes = {"lora_unet_standin.lora_down.weight": (rank, 8), "lora_unet_standin.lora_up.weight": (8, rank)}
+    write_safetensors(out, shapes, {
         "bmad.base": ctx.params["base"], "bmad.trigger": ctx.params["trigger"], "bmad.standin": "true",
         "bmad.images": str(len(images)),
     })

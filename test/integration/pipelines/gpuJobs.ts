@@ -44,7 +44,8 @@ export function makeGpuJob(dir: string, params: unknown, opts: GpuJobOptions = {
   const m = manifestOf(dir);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `bmad-gpu-${m.id}-`));
   made.push(root);
-  const job: GpuJob = { root, job: path.join(root, 'job'), inputs: path.join(root, 'inputs'), outputs: path.join(root, 'outputs'), models: path.join(root, 'models') };
+  const at = (name: string) => path.join(root, name);
+  const job: GpuJob = { root, job: at('job'), inputs: at('inputs'), outputs: at('outputs'), models: at('models') };
   for (const d of [job.job, job.inputs, job.outputs, job.models]) fs.mkdirSync(d);
   const inputs: JobSpec['inputs'] = [];
   for (const [name, { file, role }] of Object.entries(opts.inputs ?? {})) {

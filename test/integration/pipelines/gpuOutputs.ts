@@ -33,8 +33,10 @@ export function checkOutput(file: string, out: OutputFile, spec: JobSpec): void 
   } else assert.fail(`${where}: no check for this kind of output`);
 }
 
+type Tensor = { dtype?: string; shape?: number[]; data_offsets?: number[] };
+
 /** The JSON header of a .safetensors file (8-byte little-endian length, then JSON), checked to cover the data. */
-export function safetensorsHeader(file: string): Record<string, { dtype?: string; shape?: number[]; data_offsets?: number[] } | Record<string, string>> {
+export function safetensorsHeader(file: string): Record<string, Tensor | Record<string, string>> {
   const b = fs.readFileSync(file);
   const n = Number(b.readBigUInt64LE(0));
   const header = JSON.parse(b.toString('utf8', 8, 8 + n)) as ReturnType<typeof safetensorsHeader>;

@@ -67,7 +67,10 @@ export function typicalJob(modality: GpuModality): { params: unknown; opts: GpuJ
   const png = pngFixture();
   switch (modality) {
     case 'image':
-      return { params: imageParams({ characters: [{ ...ada, reference: 'ada.png' }] }), opts: { inputs: { 'ada.png': { file: png, role: 'reference:0' } } } };
+      return {
+        params: imageParams({ characters: [{ ...ada, reference: 'ada.png' }] }),
+        opts: { inputs: { 'ada.png': { file: png, role: 'reference:0' } } },
+      };
     case 'video':
       return { params: videoParams(), opts: { inputs: { 'keyframe.png': { file: png, role: 'keyframe' } } } };
     case 'audio':
