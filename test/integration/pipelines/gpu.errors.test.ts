@@ -32,79 +32,88 @@ describe('GPU pipelines: error codes (host python3, stand-in model layer)', func
     assert.ok(r.lines.some((l) => l.type === 'log' && l.level === 'error' && l.message.startsWith(`${code}: `)));
   };
 
-  for (const dir of GPU_PIPELINE_DIRS) {
-    describe(dir, () => {
-      it('CUDA out of memory → OUT_OF_MEMORY', async () => {
-        const r = await run(dir, { BMAD_STANDIN_FAIL: 'OUT_OF_MEMORY' });
-        failedCleanly(r, 'OUT_OF_MEMORY');
-        assert.match(failure(r).message, /^the GPU ran out of memory: CUDA out of memory\. Tried to allocate/);
-      });
-
-      it('an unexpected exception → INTERNAL with its type', async () => {
-        const r = await run(dir, { BMAD_STANDIN_FAIL: 'INTERNAL' });
-        failedCleanly(r, 'INTERNAL');
-        assert.match(failure(r).message, /^ValueError: STAND-IN/);
-      });
-
-      it('SIGTERM mid-job → INTERRUPTED, exit 143, the partial output removed', async () => {
-        let signalled = false;
-        const { params, opts } = typical(dir);
-        const job = makeGpuJob(dir, params, opts);
-        const r = await runGpuJob(dir, job, {
-          env: { BMAD_STANDIN_PAUSE_AT: '2' },
-          onLine: (line, child) => {
-            if (line.type === 'log' && line.message.startsWith('STAND-IN: paused at step 2')) {
-              assert.ok(fs.readdirSync(job.outputs).some((f) => f.includes('.tmp-')), 'a partial output exists');
-              signalled = child.kill('SIGTERM');
-            }
-          },
-        });
-        assert.ok(signalled);
-        failedCleanly(r, 'INTERRUPTED');
-        assert.equal(failure(r).message, 'the job was cancelled (SIGTERM)');
-      });
-
-      it('missing weights → MISSING_WEIGHTS naming each file the job needs and where it goes', async () => {
-        const m = manifestOf(dir);
-        const { params, opts } = typical(dir);
-        const job = makeGpuJob(dir, params, opts);
-        const named: string[] = [];
-        // Each run names the first missing file; placing it (an empty stand-in file) moves on to the next.
-        for (;;) {
-          const r = await runGpuJob(dir, job, { env: { BMAD_STANDIN_FAIL: 'MISSING_WEIGHTS' } });
-          if (r.result.ok) break;
-          failedCleanly(r, 'MISSING_WEIGHTS');
-          const hit = m.models.find((f) => failure(r).message.startsWith(`missing model file ${f.path}: put it at ${path.join(job.models, f.path)} `));
-          assert.ok(hit, `${failure(r).message} names a file of the manifest and its place`);
-          assert.ok(failure(r).message.includes(hit.source));
-          assert.ok(!named.includes(hit.path), `${hit.path} named twice`);
-          named.push(hit.path);
-          fs.mkdirSync(path.dirname(path.join(job.models, hit.path)), { recursive: true });
-          fs.writeFileSync(path.join(job.models, hit.path), '');
-        }
-        assert.ok(named.length >= 1, 'the job needs model files');
-      });
-
-      it('an unknown param and a missing one → BAD_PARAMS naming them', async () => {
-        const { params, opts } = typical(dir);
-        const { [Object.keys(params as object)[0]!]: dropped, ...rest } = params as Record<string, unknown>;
-        assert.notEqual(dropped, undefined);
-        const r = await runGpuJob(dir, makeGpuJob(dir, { ...rest, bogus: 1 }, opts));
-        failedCleanly(r, 'BAD_PARAMS');
-        const first = Object.keys(params as object)[0]!;
-        assert.match(failure(r).message, new RegExp(`params\\.${first}: is required`));
-        assert.match(failure(r).message, /params\.bogus: is not a known property/);
-      });
-
-      it('a job for another pipeline version → BAD_PARAMS', async () => {
-        const m = manifestOf(dir);
-        const { params, opts } = typical(dir);
-        const r = await runGpuJob(dir, makeGpuJob(dir, params, { ...opts, spec: { pipeline: { id: m.id, version: m.version + 1 } } }));
-        failedCleanly(r, 'BAD_PARAMS');
-        assert.equal(failure(r).message, `job.json pipeline: the job asks for ${m.id}@${m.version + 1}, this image is ${m.id}@${m.version}`);
-      });
+  /**
+   * One test per failure, run for every pipeline at once (they are separate processes): each
+   * pipeline's own assertion error is reported under its folder name.
+   */
+  const everyPipeline = (title: string, check: (dir: string) => Promise<void>) =>
+    it(`${title}, in every pipeline`, async () => {
+      const results = await Promise.allSettled(GPU_PIPELINE_DIRS.map((dir) => check(dir)));
+      const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${GPU_PIPELINE_DIRS[i]}: ${String(r.reason)}`] : []));
+      assert.deepEqual(failed, []);
     });
-  }
+
+  everyPipeline('CUDA out of memory → OUT_OF_MEMORY', async (dir) => {
+    const r = await run(dir, { BMAD_STANDIN_FAIL: 'OUT_OF_MEMORY' });
+    failedCleanly(r, 'OUT_OF_MEMORY');
+    assert.match(failure(r).message, /^the GPU ran out of memory: CUDA out of memory\. Tried to allocate/);
+  });
+
+  everyPipeline('an unexpected exception → INTERNAL with its type', async (dir) => {
+    const r = await run(dir, { BMAD_STANDIN_FAIL: 'INTERNAL' });
+    failedCleanly(r, 'INTERNAL');
+    assert.match(failure(r).message, /^ValueError: STAND-IN/);
+  });
+
+  everyPipeline('SIGTERM mid-job → INTERRUPTED, exit 143, the partial output removed', async (dir) => {
+    let signalled = false;
+    let partial = false;
+    const { params, opts } = typical(dir);
+    const job = makeGpuJob(dir, params, opts);
+    const r = await runGpuJob(dir, job, {
+      env: { BMAD_STANDIN_PAUSE_AT: '2' },
+      onLine: (line, child) => {
+        if (line.type === 'log' && line.message.startsWith('STAND-IN: paused at step 2')) {
+          partial = fs.readdirSync(job.outputs).some((f) => f.includes('.tmp-'));
+          signalled = child.kill('SIGTERM');
+        }
+      },
+    });
+    assert.ok(signalled, 'paused, then signalled');
+    assert.ok(partial, 'a partial output was on disk when the signal came');
+    failedCleanly(r, 'INTERRUPTED');
+    assert.equal(failure(r).message, 'the job was cancelled (SIGTERM)');
+  });
+
+  everyPipeline('missing weights → MISSING_WEIGHTS naming each file the job needs and where it goes', async (dir) => {
+    const m = manifestOf(dir);
+    const { params, opts } = typical(dir);
+    const job = makeGpuJob(dir, params, opts);
+    const named: string[] = [];
+    // Each run names the first missing file; placing it (an empty stand-in file) moves on to the next.
+    for (;;) {
+      const r = await runGpuJob(dir, job, { env: { BMAD_STANDIN_FAIL: 'MISSING_WEIGHTS' } });
+      if (r.result.ok) break;
+      failedCleanly(r, 'MISSING_WEIGHTS');
+      const hit = m.models.find((f) => failure(r).message.startsWith(`missing model file ${f.path}: put it at ${path.join(job.models, f.path)} `));
+      assert.ok(hit, `${failure(r).message} names a file of the manifest and its place`);
+      assert.ok(failure(r).message.includes(hit.source));
+      assert.ok(!named.includes(hit.path), `${hit.path} named twice`);
+      named.push(hit.path);
+      fs.mkdirSync(path.dirname(path.join(job.models, hit.path)), { recursive: true });
+      fs.writeFileSync(path.join(job.models, hit.path), '');
+    }
+    assert.ok(named.length >= 1, 'the job needs model files');
+  });
+
+  everyPipeline('an unknown param and a missing one → BAD_PARAMS naming them', async (dir) => {
+    const { params, opts } = typical(dir);
+    const { [Object.keys(params as object)[0]!]: dropped, ...rest } = params as Record<string, unknown>;
+    assert.notEqual(dropped, undefined);
+    const r = await runGpuJob(dir, makeGpuJob(dir, { ...rest, bogus: 1 }, opts));
+    failedCleanly(r, 'BAD_PARAMS');
+    const first = Object.keys(params as object)[0]!;
+    assert.match(failure(r).message, new RegExp(`params\\.${first}: is required`));
+    assert.match(failure(r).message, /params\.bogus: is not a known property/);
+  });
+
+  everyPipeline('a job for another pipeline version → BAD_PARAMS', async (dir) => {
+    const m = manifestOf(dir);
+    const { params, opts } = typical(dir);
+    const r = await runGpuJob(dir, makeGpuJob(dir, params, { ...opts, spec: { pipeline: { id: m.id, version: m.version + 1 } } }));
+    failedCleanly(r, 'BAD_PARAMS');
+    assert.equal(failure(r).message, `job.json pipeline: the job asks for ${m.id}@${m.version + 1}, this image is ${m.id}@${m.version}`);
+  });
 
   it('a wrong nested param → BAD_PARAMS with its path', async () => {
     const params = imageParams({ characters: [{ ...ada, colors: [] }] });
