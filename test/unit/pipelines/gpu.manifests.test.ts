@@ -3,8 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PipelineManifest } from '../../../core/pipelineManifest';
-import { PREVIEW_PIPELINES } from '../../../core/previewParams';
-import { contractJson, GPU_PIPELINE_DIRS, gpuParamsSchema, isGpuModality } from '../../../pipelines/gpuSchemas';
+import { contractJson, GPU_PIPELINE_DIRS, gpuParamsSchema, isGpuModality, type GpuModality } from '../../../pipelines/gpuSchemas';
 
 /**
  * The GPU pipelines' folders: every manifest validates, its params schema is the one derived from the
@@ -33,15 +32,17 @@ describe('GPU pipeline folders', () => {
         if (dir !== 'lora') assert.match(dir, new RegExp(`^${m.modality}/${m.tiers.join('|')}$`));
       });
 
-      it('writes the roles and mimes of the preview pipeline of its kind', () => {
+      it('writes the role and mime downstream nodes read for its kind', () => {
         const m = PipelineManifest.parse(read(file));
-        const kind = m.kinds[0]!;
-        if (kind in PREVIEW_PIPELINES) {
-          const roles: readonly string[] = PREVIEW_PIPELINES[kind as keyof typeof PREVIEW_PIPELINES].roles;
-          assert.deepEqual([...new Set(m.writes.map((w) => w.role))], [...roles]);
-        }
-        const mimes = { image: ['image/png'], video: ['video/mp4'], audio: ['audio/wav'], training: ['application/octet-stream'] };
-        for (const w of m.writes) assert.ok(mimes[m.modality as keyof typeof mimes].includes(w.mime), `${w.name}: ${w.mime}`);
+        // The same roles and formats as the preview pipeline of the kind: the edit reads either.
+        const expected = {
+          image: { roles: ['image'], mime: 'image/png' },
+          video: { roles: ['video'], mime: 'video/mp4' },
+          audio: { roles: ['audio'], mime: 'audio/wav' },
+          training: { roles: ['lora'], mime: 'application/octet-stream' },
+        }[m.modality as GpuModality];
+        assert.deepEqual([...new Set(m.writes.map((w) => w.role))], expected.roles);
+        for (const w of m.writes) assert.equal(w.mime, expected.mime, w.name);
       });
 
       it('pipeline.py compiles, Dockerfile takes its base image as a build ARG and runs as uid 1000', () => {
