@@ -37,7 +37,7 @@ describe('GPU pipelines on the stand-in model layer (host python3)', function ()
       for (const out of run.result.outputs) {
         const declared = m.writes.find((w) => w.name === out.name);
         assert.deepEqual(out, declared && { name: declared.name, role: declared.role, mime: declared.mime });
-        checkOutput(path.join(job.outputs, out.name), out, spec);
+        await checkOutput(path.join(job.outputs, out.name), out, spec);
       }
     });
   }
@@ -49,7 +49,7 @@ describe('GPU pipelines on the stand-in model layer (host python3)', function ()
       assert.ok(run.result.ok, JSON.stringify(run.result));
       assert.deepEqual(run.outputs, ['music.wav']);
       const spec = JSON.parse(fs.readFileSync(path.join(job.job, 'job.json'), 'utf8')) as JobSpec;
-      checkOutput(path.join(job.outputs, 'music.wav'), run.result.outputs[0]!, spec);
+      await checkOutput(path.join(job.outputs, 'music.wav'), run.result.outputs[0]!, spec);
     });
   }
 });
