@@ -52,6 +52,10 @@ describe('GPU pipeline folders', () => {
         assert.match(docker, /^ARG BASE_IMAGE(=\S+)?$/m);
         assert.match(docker, /^FROM \$\{BASE_IMAGE\}/m);
         assert.match(docker, /^USER 1000:1000$/m);
+        // The build context is pipelines/, of which `bmad pipelines build` sends common/ and this folder only.
+        const sources = [...docker.matchAll(/^COPY (\S+) /gm)].map((c) => c[1]!);
+        assert.ok(sources.length > 0);
+        for (const src of sources) assert.ok(src === 'common/' || src.startsWith(`${dir}/`), `COPY ${src}`);
         const reqs = fs.readFileSync(path.join(PIPELINES, dir, 'requirements.txt'), 'utf8').split('\n');
         const pins = reqs.filter((l) => l.trim() && !l.startsWith('#'));
         assert.ok(pins.length > 0);
