@@ -64,6 +64,19 @@ describe('GPU pipeline folders', () => {
     });
   }
 
+  it('GPU_PIPELINE_DIRS lists every folder with a pipeline.py (a new pipeline is tested, not forgotten)', () => {
+    const found: string[] = [];
+    const walk = (rel: string) => {
+      for (const e of fs.readdirSync(path.join(PIPELINES, rel), { withFileTypes: true })) {
+        const sub = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory() && !['common', 'preview', 'node_modules'].includes(e.name)) walk(sub);
+        else if (e.name === 'pipeline.py') found.push(rel);
+      }
+    };
+    walk('');
+    assert.deepEqual(found.sort(), [...GPU_PIPELINE_DIRS].sort());
+  });
+
   it('bmad_pipeline/contract.json is current with core/contract.ts', () => {
     const file = path.join(PIPELINES, 'common/bmad_pipeline/contract.json');
     assert.deepEqual(read(file), contractJson(), `${file}: run npx tsx scripts/writeGpuSchemas.ts`);
