@@ -45,9 +45,9 @@ async function main(): Promise<void> {
   const film = (plan.jobs.find((j) => j.kind === 'edit')!.params as { duration: number }).duration;
   console.log(`bench:render — ${example ? 'example film' : 'small film (no example yet)'}, ${plan.jobs.length} jobs, ${film} s of film, low tier, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
 
-  const full = await cli(['render', '--tier', 'low'], dir, preview);
+  const full = await cli(['render', '--fallback', 'preview', '--tier', 'low'], dir, preview);
   const noops: number[] = [];
-  for (let i = 0; i < 3; i++) noops.push(await cli(['render'], dir, preview));
+  for (let i = 0; i < 3; i++) noops.push(await cli(['render', '--fallback', 'preview', '--fallback', 'preview'], dir, preview));
   const noop = noops.sort((a, b) => a - b)[1]!;
 
   // One shot: the middle image's prompt. Its share of the work is what its jobs (image, video) and
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   editCanvas(dir, canvas, (d) => {
     d.nodes.find((n: { id: string }) => n.id === image.node.id).params.prompt += ', later that evening';
   });
-  const one = await cli(['render'], dir, preview);
+  const one = await cli(['render', '--fallback', 'preview', '--fallback', 'preview'], dir, preview);
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-bench-ffmpeg-'));
   const o = await measureOverhead(project.cacheDir, planOf, canvas, preview, scratch);

@@ -18,7 +18,7 @@ const lockArtifacts = (dir: string): string[] =>
 
 /** Starts `bmad render --json`; `onEvent` sees each JSON line as it arrives. */
 async function rendering(dir: string, onEvent: (e: Record<string, any>, child: ChildProcess) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
-  const child = await spawnBmad(['render', '--json', '--jobs', '1'], dir);
+  const child = await spawnBmad(['render', '--fallback', 'preview', '--json', '--jobs', '1'], dir);
   let out = '';
   let seen = 0;
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
@@ -110,7 +110,7 @@ describe('render lock: no lock is left behind by a render that ends (real pipeli
     const voice = (v: string) => editCanvas(dir, CANVAS, (d) => (d.nodes.find((n: { id: string }) => n.id === 'mara').params.voice = v));
     const mara = JSON.parse(fs.readFileSync(path.join(dir, CANVAS), 'utf8')).nodes.find((n: { id: string }) => n.id === 'mara').params.voice;
     voice('xx-nowhere'); // eSpeak has no such language: the speech pipeline fails with BAD_PARAMS
-    const r = await bmad(['render'], dir);
+    const r = await bmad(['render', '--fallback', 'preview', '--fallback', 'preview'], dir);
     voice(mara);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /voice-1.*BAD_PARAMS/);
@@ -122,7 +122,7 @@ describe('render lock: no lock is left behind by a render that ends (real pipeli
     assert.equal(r.signal, 'SIGKILL');
     assert.deepEqual(lockArtifacts(dir), ['render.pid']);
     const dead = Number(fs.readFileSync(path.join(dir, '.bmad-cache/render.pid'), 'utf8').split('\n')[0]);
-    const next = await bmad(['render'], dir);
+    const next = await bmad(['render', '--fallback', 'preview', '--fallback', 'preview'], dir);
     assert.equal(next.code, 0, next.stderr);
     assert.doesNotMatch(next.stderr, new RegExp(`pid ${dead}`));
     assert.ok(fs.existsSync(path.join(dir, '03_Renders/main/film.mp4')));

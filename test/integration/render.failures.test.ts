@@ -20,7 +20,7 @@ describe('render: failures name the node and the reason (real pipelines)', funct
     editCanvas(dir, CANVAS, (d) => {
       d.nodes.find((n: any) => n.id === 'tom').params.voice = 'xx-nowhere';
     });
-    const r = await bmad(['render', '--json'], dir);
+    const r = await bmad(['render', '--fallback', 'preview', '--json'], dir);
     assert.equal(r.code, 1);
     const events = jsonLines(r.stdout);
     const failed = events.filter((e) => e.type === 'failed');
@@ -35,7 +35,7 @@ describe('render: failures name the node and the reason (real pipelines)', funct
     assert.deepEqual(Object.keys(lock.canvases[CANVAS].nodes).sort(), done, 'finished nodes are recorded even though the render failed');
 
     // In text mode the message names the node and the pipeline's reason; only the failed job runs again.
-    const text = await bmad(['render'], dir);
+    const text = await bmad(['render', '--fallback', 'preview', '--fallback', 'preview'], dir);
     assert.equal(text.code, 1);
     assert.match(text.stderr, /✗ "voice-2" \(voice-2\): BAD_PARAMS: params\.voice: .*xx-nowhere/);
     assert.match(text.stdout, /0 rendered, 9 cached, 1 failed, 2 skipped/);
@@ -57,7 +57,7 @@ describe('render: failures name the node and the reason (real pipelines)', funct
       editCanvas(dir, CANVAS, (d) => {
         d.nodes.find((n: any) => n.id === 'mara').params.reference = ref;
       });
-      const r = await bmad(['render', '--node', 'image-1'], dir);
+      const r = await bmad(['render', '--fallback', 'preview', '--node', 'image-1'], dir);
       assert.equal(r.code, 1, ref);
       assert.match(r.stderr, /"image-1" \(image-1\): "mara" params\.reference: /);
       assert.match(r.stderr, why);

@@ -26,7 +26,7 @@ describe('render: a film from its canvas (real pipelines)', function () {
   });
 
   it('renders the film at low tier: H.264 + AAC, 854×480, duration within 5% of the edit', async () => {
-    const r = await bmad(['render', '--tier', 'low', '--json'], dir);
+    const r = await bmad(['render', '--fallback', 'preview', '--tier', 'low', '--json'], dir);
     assert.equal(r.code, 0, r.stderr + r.stdout.slice(-2000));
     const summary = jsonLines(r.stdout).find((e) => e.type === 'summary')!;
     assert.equal(summary.ok, true);
@@ -51,7 +51,7 @@ describe('render: a film from its canvas (real pipelines)', function () {
 
   it('a second render runs no job and leaves render.lock byte-identical', async () => {
     const lock = fs.readFileSync(path.join(dir, 'render.lock'));
-    const r = await bmad(['render', '--json'], dir);
+    const r = await bmad(['render', '--fallback', 'preview', '--json'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(ranNodes(r.stdout), []);
     assert.equal(jsonLines(r.stdout).filter((e) => e.type === 'cached').length, jobs);
@@ -71,7 +71,7 @@ describe('render: a film from its canvas (real pipelines)', function () {
     });
     const status = jsonLines((await bmad(['status', '--json'], dir)).stdout);
     assert.deepEqual(status.filter((s) => s.state === 'stale').map((s) => s.node).sort(), expected);
-    const r = await bmad(['render', '--json'], dir);
+    const r = await bmad(['render', '--fallback', 'preview', '--json'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(ranNodes(r.stdout), expected);
   });

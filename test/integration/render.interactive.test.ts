@@ -36,9 +36,9 @@ describe('render: an interactive node render overtakes a batch render (real pipe
         first();
       }
     };
-    const batch = render(project, engine, { canvases: [canvas], signal: new AbortController().signal, onEvent });
+    const batch = render(project, engine, { canvases: [canvas], fallback: 'preview', signal: new AbortController().signal, onEvent });
     await firstStarted;
-    const node = render(project, engine, { canvases: [canvas], node: 'video-3', signal: new AbortController().signal, onEvent: () => {} });
+    const node = render(project, engine, { canvases: [canvas], fallback: 'preview', node: 'video-3', signal: new AbortController().signal, onEvent: () => {} });
     const [b, n] = await Promise.all([batch, node]);
     assert.equal(b.ok, true);
     assert.equal(n.ok, true);

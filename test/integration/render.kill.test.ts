@@ -21,7 +21,7 @@ describe('render: SIGKILL of the engine leaves no worker or ffmpeg running (real
     editCanvas(dir, '02_Source_Creative/main.bmad', (d) => {
       for (const n of d.nodes) if (n.kind === 'video') n.params.duration = 60;
     });
-    const cli = await spawnBmad(['render', '--json', '--jobs', '2'], dir);
+    const cli = await spawnBmad(['render', '--fallback', 'preview', '--json', '--jobs', '2'], dir);
     const cache = path.join(dir, '.bmad-cache');
     const inCache = () => processes().filter((p) => p.args.some((a) => a.includes(cache)));
     let seen: { workers: Proc[]; ffmpeg: Proc[] } | undefined;

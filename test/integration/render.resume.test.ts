@@ -30,7 +30,7 @@ describe('render: killed with SIGKILL mid-render, resumes (real pipelines)', fun
   it('redoes no finished job and leaves no truncated file', async () => {
     const dir = await smallFilmProject(3);
     dirs.push(dir);
-    const child = await spawnBmad(['render', '--json', '--jobs', '1'], dir);
+    const child = await spawnBmad(['render', '--fallback', 'preview', '--json', '--jobs', '1'], dir);
     let done = 0;
     let buf = '';
     const killed = new Promise<void>((resolve) => {
@@ -79,7 +79,7 @@ describe('render: killed with SIGKILL mid-render, resumes (real pipelines)', fun
     const renders = fs.readdirSync(path.join(dir, '03_Renders'), { recursive: true }) as string[];
     assert.ok(renders.every((f) => !f.includes('.tmp-')), `temporaries in 03_Renders: ${renders.join(', ')}`);
 
-    const r = await bmad(['render', '--json'], dir);
+    const r = await bmad(['render', '--fallback', 'preview', '--json'], dir);
     assert.equal(r.code, 0, r.stderr);
     const events = jsonLines(r.stdout);
     const rerun = events.filter((e) => e.type === 'start').map((e) => e.key as string);
@@ -94,7 +94,7 @@ describe('render: killed with SIGKILL mid-render, resumes (real pipelines)', fun
   it('Ctrl+C cancels the running pipeline, keeps finished work and exits 130', async () => {
     const dir = await smallFilmProject(2);
     dirs.push(dir);
-    const child = await spawnBmad(['render', '--json', '--jobs', '2'], dir);
+    const child = await spawnBmad(['render', '--fallback', 'preview', '--json', '--jobs', '2'], dir);
     let out = '';
     let sent = false;
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {

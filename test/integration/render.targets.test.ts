@@ -18,9 +18,8 @@ import { removeAfterSuccess } from './render/harness';
 import { smallFilmProject } from './render/smallFilm';
 
 /**
- * Routing with the real preview target and real pipelines. The registry gets the manifest of a GPU
- * image pipeline for the standard tier (in the real schema, as part P's pipelines declare theirs); no
- * target here has a GPU, so no target fits it: the render stops with what it needs, or, asked to,
+ * Routing with the real preview target and real pipelines. The registry holds the real GPU pipelines
+ * (pipelines/<modality>/<tier>/manifest.json); no target here has a GPU, so none fits image.standard: the render stops with what it needs, or, asked to,
  * makes the keyframe with the preview under the preview's own name and key.
  */
 describe('render: routing to targets (real preview target and pipelines)', function () {
@@ -28,12 +27,7 @@ describe('render: routing to targets (real preview target and pipelines)', funct
   const dirs: string[] = [];
   removeAfterSuccess(this, () => dirs);
 
-  const gpuImage = (): { file: string; json: PipelineManifest } => {
-    const preview = MANIFEST_FILES.find((f) => f.file.endsWith('preview/image/manifest.json'))!.json as PipelineManifest;
-    const json = { ...preview, id: 'image.standard', tiers: ['standard' as const], backend: 'container' as const, vramGb: 16, model: 'FLUX.1-schnell: 4 steps', params: paramsJsonSchema('image') };
-    return { file: 'pipelines/image/standard/manifest.json', json };
-  };
-  const registry = PipelineRegistry.load([...MANIFEST_FILES, gpuImage()]);
+  const registry = PipelineRegistry.load(MANIFEST_FILES);
 
   async function setup() {
     const dir = await smallFilmProject(1);
@@ -86,7 +80,7 @@ describe('render: routing to targets (real preview target and pipelines)', funct
     ];
     fs.writeFileSync(path.join(project.cacheDir, 'journal.jsonl'), lines.map((l) => JSON.stringify(l) + '\n').join(''));
     const events: RenderEvent[] = [];
-    const s = await render(project, engine, { canvases: [canvas], tier: 'low', node: 'image-1', signal: new AbortController().signal, onEvent: (e) => events.push(e) });
+    const s = await render(project, engine, { canvases: [canvas], tier: 'low', fallback: 'preview', node: 'image-1', signal: new AbortController().signal, onEvent: (e) => events.push(e) });
     assert.ok(s.ok, JSON.stringify(s.failures));
     assert.deepEqual(events.flatMap((e) => (e.type === 'resume' ? [e.interrupted] : [])), [1]);
     assert.deepEqual(events.flatMap((e) => (e.type === 'done' ? [e.job.node.id] : [])), ['image-1'], 'it ran again');
