@@ -116,7 +116,12 @@ export class PreviewWorker {
     }
     const job = this.job;
     if (job?.id !== m.id) return this.toLog(`[stdout, for job ${m.id}, which is not running] ${text}\n`);
-    if (m.type === 'done') return job.finish({ kind: 'done', code: m.code });
+    if (m.type === 'done') {
+      // The worker wrote its stderr before this line, but the two pipes are read in whatever order the
+      // poll returns them: finish after this poll phase, so the log holds what it said first.
+      setImmediate(() => job.finish({ kind: 'done', code: m.code }));
+      return;
+    }
     const line = ProgressLine.safeParse(m.line);
     if (line.success) job.onProgress(line.data);
     else this.toLog(`[stdout, not a progress line] ${JSON.stringify(m.line)}\n`);

@@ -78,15 +78,21 @@ describe('render lock: no lock is left behind by a render that ends (real pipeli
     // The running worker is held stopped, so the first Ctrl+C cannot finish cancelling it (the CLI
     // waits out its grace period): the second one surely arrives while the render holds the lock.
     const held: number[] = [];
-    let phase: 'running' | 'interrupted' | 'twice' = 'running';
+    let phase: 'running' | 'stopping' | 'interrupted' | 'twice' = 'running';
     const r = await rendering(dir, (e, child) => {
       if (phase === 'running' && e.type === 'progress') {
-        for (const g of workerGroups(child.pid!)) process.kill(-g, 'SIGSTOP');
-        held.push(...workerGroups(child.pid!).filter(stopped));
-        if (held.length) {
+        const groups = workerGroups(child.pid!);
+        if (!groups.length) return;
+        phase = 'stopping';
+        for (const g of groups) process.kill(-g, 'SIGSTOP');
+        held.push(...groups);
+        // SIGSTOP lands asynchronously: Ctrl+C only once the kernel says every worker is stopped.
+        const interruptWhenStopped = (): void => {
+          if (!groups.every(stopped)) return void setTimeout(interruptWhenStopped, 10);
           phase = 'interrupted';
           child.kill('SIGINT');
-        }
+        };
+        interruptWhenStopped();
       } else if (phase === 'interrupted' && e.type === 'cancelled') {
         phase = 'twice';
         child.kill('SIGINT');
