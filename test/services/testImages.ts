@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import { buildImage } from '../../runner/targets/docker/build';
+
+/**
+ * Images for the docker tests, with no registry: a Debian root filesystem with python3 built by
+ * debootstrap (scripts/services/python-rootfs.sh), cached under ~/.cache/bmad-test/ keyed by the
+ * script's hash so only the first run on a machine takes a minute, imported into the test daemon, and
+ * small images built on it from files of this repository.
+ */
+
+const ROOT = path.resolve(__dirname, '../..');
+const ROOTFS_SCRIPT = path.join(ROOT, 'scripts/services/python-rootfs.sh');
+export const CACHE_DIR = path.join(os.homedir(), '.cache/bmad-test');
+
+const hashOf = (...parts: (string | Buffer)[]): string => {
+  const h = crypto.createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex').slice(0, 12);
+};
+
+/** The root filesystem tar, built once per machine (under a lock: two test runs may start at once). */
+function pythonRootfs(): string {
+  const file = path.join(CACHE_DIR, `python-rootfs-${hashOf(fs.readFileSync(ROOTFS_SCRIPT))}.tar`);
+  if (fs.existsSync(file)) return file;
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  const r = spawnSync('flock', [path.join(CACHE_DIR, '.rootfs.lock'), 'sh', '-c', `[ -f "$1" ] || bash "$0" "$1"`, ROOTFS_SCRIPT, file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0 || !fs.existsSync(file)) throw new Error(`could not build the python root filesystem: ${r.stdout}${r.stderr}`);
+  return file;
+}
+
+const hasImage = async (docker: Docker, tag: string): Promise<boolean> =>
+  docker
+    .getImage(tag)
+    .inspect()
+    .then(() => true)
+    .catch(() => false);
+
+/** `bmad-test/python:<hash>`: python3 (+ numpy, PIL), user 1000 `runner`; imported on first use per daemon. */
+export async function pythonImage(docker: Docker): Promise<string> {
+  const tar = pythonRootfs();
+  const tag = `bmad-test/python:${path.basename(tar, '.tar').slice('python-rootfs-'.length)}`;
+  if (await hasImage(docker, tag)) return tag;
+  const [repo, version] = tag.split(':') as [string, string];
+  const stream = await docker.importImage(fs.createReadStream(tar), { repo, tag: version, changes: ['ENV PATH=/usr/local/bin:/usr/bin:/bin', 'USER 1000:1000'] } as object);
+  await new Promise<void>((resolve, reject) => docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve())));
+  return tag;
+}
+
+/**
+ * An image made of the python image plus files of this repository (`files`: path in the image →
+ * path in the repository), running `cmd`; its tag carries the hash of everything in it, so an edited
+ * file gives a new image and an unchanged one is built once per daemon.
+ */
+export async function imageWith(docker: Docker, name: string, files: Record<string, string>, cmd: readonly string[], env: Record<string, string> = {}): Promise<string> {
+  const base = await pythonImage(docker);
+  const entries = Object.entries(files).sort(([a], [b]) => a.localeCompare(b));
+  const dockerfile = [
+    `FROM ${base}`,
+    ...entries.map(([dest], i) => `COPY f${i} ${dest}`),
+    ...Object.entries(env).map(([k, v]) => `ENV ${k}=${JSON.stringify(v)}`),
+    'USER 1000:1000',
+    `CMD ${JSON.stringify(cmd)}`,
+    '',
+  ].join('\n');
+  const contents = entries.map(([, src]) => fs.readFileSync(path.join(ROOT, src)));
+  const tag = `${name}:${hashOf(dockerfile, ...contents)}`;
+  if (await hasImage(docker, tag)) return tag;
+  const context = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-image-'));
+  try {
+    fs.writeFileSync(path.join(context, 'Dockerfile'), dockerfile);
+    contents.forEach((c, i) => fs.writeFileSync(path.join(context, `f${i}`), c, { mode: 0o644 }));
+    await buildImage(docker, { context, src: fs.readdirSync(context), dockerfile: 'Dockerfile', tag });
+  } finally {
+    fs.rmSync(context, { recursive: true, force: true });
+  }
+  return tag;
+}
+
+/** The probe pipeline (test/integration/docker/probe_pipeline.py) in its image. */
+export const probeImage = (docker: Docker): Promise<string> =>
+  imageWith(docker, 'bmad-test/probe', { '/opt/probe/pipeline.py': 'test/integration/docker/probe_pipeline.py' }, ['python3', '/opt/probe/pipeline.py']);
