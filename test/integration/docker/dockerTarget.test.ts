@@ -4,11 +4,15 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { LABELS } from '../../../runner/targets/docker/containerSpec';
 import { createDockerTarget } from '../../../runner/targets/docker/dockerTarget';
+import { stagingRoot } from '../../../runner/targets/docker/staging';
 import { dockerd } from '../../services/dockerd';
 import { probeImage } from '../../services/testImages';
 import { dockerConfig, envWith, job, jobIo, manifestFor, progressLog, tempRoot } from './fixtures';
 
 /** The docker target against a real dockerd, with the probe pipeline looking at its own container. */
+
+/** Staging folders of a job still on disk (the target removes its own on every path). */
+const stagedFor = (key: string): string[] => (fs.existsSync(stagingRoot()) ? fs.readdirSync(stagingRoot()).filter((d) => d.startsWith(key.slice(0, 16))) : []);
 
 const containersOf = async (docker: Docker, key: string) => docker.listContainers({ all: true, filters: { label: [`${LABELS.key}=${key}`] } });
 
@@ -54,5 +58,93 @@ describe('docker target (real dockerd)', function () {
     assert.equal(report.cap_eff, '0000000000000000');
     assert.equal(placed.length, 1);
     assert.deepEqual(await containersOf(docker, j.key), [], 'the container is removed after the job');
+    assert.deepEqual(stagedFor(j.key), []);
+  });
+
+  it('reports progress lines from stdout and writes everything else to the job log', async () => {
+    const j = job('test.probe', { mode: 'chatty' });
+    const io = jobIo(root);
+    const progress = progressLog();
+    const r = await createDockerTarget(dockerConfig(socket, models), env).run(j, io, new AbortController().signal, progress.push);
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.deepEqual(progress.lines, [
+      { type: 'log', level: 'info', message: 'hello from the container' },
+      { type: 'progress', value: 1, max: 2 },
+      { type: 'progress', value: 2, max: 2, stage: 'done' },
+    ]);
+    const log = fs.readFileSync(io.logFile, 'utf8');
+    assert.match(log, /^plain text on stdout$/m);
+    assert.match(log, /^to stderr$/m);
+    assert.match(log, /"value":"not a number"/, 'a line that is not a valid progress line is kept in the log');
+    assert.equal(fs.readFileSync(path.join(io.outputsDir, 'done.txt'), 'utf8'), j.key);
+  });
+
+  it('cancels a running job: SIGTERM reaches the pipeline, which ends INTERRUPTED; no container is left', async () => {
+    const j = job('test.probe', { mode: 'steps', count: 2000, delay: 0.05 });
+    const io = jobIo(root);
+    const progress = progressLog();
+    const abort = new AbortController();
+    const running = createDockerTarget(dockerConfig(socket, models), env).run(j, io, abort.signal, progress.push);
+    await progress.waitFor((l) => l.type === 'progress' && l.value >= 2);
+    abort.abort();
+    const r = await running;
+    assert.deepEqual(r, { ok: false, error: { code: 'INTERRUPTED', message: 'stopped by SIGTERM' } });
+    assert.deepEqual(await containersOf(docker, j.key), []);
+    assert.deepEqual(stagedFor(j.key), []);
+    assert.ok(!fs.existsSync(path.join(io.outputsDir, 'done.txt')));
+  });
+
+  it('kills a job that ignores SIGTERM after the grace period', async () => {
+    const j = job('test.probe', { mode: 'ignore-term' });
+    const io = jobIo(root);
+    const progress = progressLog();
+    const abort = new AbortController();
+    const running = createDockerTarget(dockerConfig(socket, models), env, { graceSeconds: 1 }).run(j, io, abort.signal, progress.push);
+    await progress.waitFor((l) => l.type === 'progress');
+    abort.abort();
+    const r = await running;
+    assert.deepEqual(r, { ok: false, error: { code: 'INTERRUPTED', message: 'job "Shot 1 · keyframe" (n1) was cancelled' } });
+    assert.deepEqual(await containersOf(docker, j.key), []);
+  });
+
+  it('ends a job that outgrows its memory limit as OUT_OF_MEMORY', async () => {
+    const j = job('test.probe', { mode: 'oom' });
+    const r = await createDockerTarget(dockerConfig(socket, models, { limits: { memoryMb: 96, cpus: 1 } }), env).run(j, jobIo(root), new AbortController().signal, () => undefined);
+    assert.equal(r.ok, false);
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'OUT_OF_MEMORY');
+    assert.match(r.error.message, /memory limit \(96 MB, limits\.memoryMb of docker target "test-docker"\)/);
+    assert.deepEqual(await containersOf(docker, j.key), []);
+  });
+
+  it('says why when a pipeline ends without result.json, with the last lines of its log', async () => {
+    const io = jobIo(root);
+    const r = await createDockerTarget(dockerConfig(socket, models), env).run(job('test.probe', { mode: 'no-result' }), io, new AbortController().signal, () => undefined);
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'INTERNAL');
+    assert.match(r.error.message, /ended \(code 3\) without writing result\.json: giving up without a result/);
+    assert.ok(r.error.message.includes(io.logFile));
+  });
+
+  it('names a missing image and the command that builds it, and starts nothing', async () => {
+    const j = job('test.absent', {});
+    const placed: string[] = [];
+    const r = await createDockerTarget(dockerConfig(socket, models), env).run(j, jobIo(root), new AbortController().signal, () => undefined, (h) => placed.push(h));
+    assert.deepEqual(r, {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: 'job "Shot 1 · keyframe" (n1): the image bmad/absent.image:1 of pipeline test.absent@1 is not on docker target "test-docker": build it with `bmad pipelines build test.absent`',
+      },
+    });
+    assert.deepEqual(placed, []);
+    assert.deepEqual(await containersOf(docker, j.key), []);
+    assert.deepEqual(stagedFor(j.key), []);
+  });
+
+  it('names a models folder that does not exist', async () => {
+    const missing = path.join(root, 'no-models');
+    const r = await createDockerTarget(dockerConfig(socket, missing), env).run(job('test.probe', { mode: 'inspect' }), jobIo(root), new AbortController().signal, () => undefined);
+    assert.deepEqual(r, { ok: false, error: { code: 'INTERNAL', message: `job "Shot 1 · keyframe" (n1): the models folder ${missing} of docker target "test-docker" does not exist` } });
   });
 });
