@@ -54,10 +54,20 @@ export async function pythonImage(docker: Docker): Promise<string> {
   return tag;
 }
 
+/** Every file below `src` (a file or a folder of the repository), as [path relative to it, bytes]. */
+function filesOf(src: string): [string, Buffer][] {
+  const abs = path.join(ROOT, src);
+  if (!fs.statSync(abs).isDirectory()) return [['', fs.readFileSync(abs)]];
+  return (fs.readdirSync(abs, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => !f.split(path.sep).includes('__pycache__') && fs.statSync(path.join(abs, f)).isFile())
+    .sort()
+    .map((f) => [f, fs.readFileSync(path.join(abs, f))]);
+}
+
 /**
- * An image made of the python image plus files of this repository (`files`: path in the image →
- * path in the repository), running `cmd`; its tag carries the hash of everything in it, so an edited
- * file gives a new image and an unchanged one is built once per daemon.
+ * An image made of the python image plus files and folders of this repository (`files`: path in the
+ * image → path in the repository), running `cmd`; its tag carries the hash of everything in it, so an
+ * edited file gives a new image and an unchanged one is built once per daemon.
  */
 export async function imageWith(docker: Docker, name: string, files: Record<string, string>, cmd: readonly string[], env: Record<string, string> = {}): Promise<string> {
   const base = await pythonImage(docker);
@@ -70,19 +80,38 @@ export async function imageWith(docker: Docker, name: string, files: Record<stri
     `CMD ${JSON.stringify(cmd)}`,
     '',
   ].join('\n');
-  const contents = entries.map(([, src]) => fs.readFileSync(path.join(ROOT, src)));
-  const tag = `${name}:${hashOf(dockerfile, ...contents)}`;
+  const contents = entries.map(([, src]) => filesOf(src));
+  const tag = `${name}:${hashOf(dockerfile, ...contents.flat().flatMap(([f, b]) => [f, b]))}`;
   if (await hasImage(docker, tag)) return tag;
   const context = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-image-'));
   try {
     fs.writeFileSync(path.join(context, 'Dockerfile'), dockerfile);
-    contents.forEach((c, i) => fs.writeFileSync(path.join(context, `f${i}`), c, { mode: 0o644 }));
+    contents.forEach((list, i) => {
+      for (const [rel, bytes] of list) {
+        const dest = path.join(context, `f${i}`, rel);
+        fs.mkdirSync(path.dirname(dest), { recursive: true });
+        fs.writeFileSync(dest, bytes, { mode: 0o644 });
+      }
+    });
     await buildImage(docker, { context, src: fs.readdirSync(context), dockerfile: 'Dockerfile', tag });
   } finally {
     fs.rmSync(context, { recursive: true, force: true });
   }
   return tag;
 }
+
+/**
+ * A GPU pipeline (pipelines/<modality>/<tier>/) with the shared contract package and the stand-in
+ * model layer instead of its model (no weights, no GPU here): labelled `standin` in its tag.
+ */
+export const standinImage = (docker: Docker, folder: string, env: Record<string, string> = {}): Promise<string> =>
+  imageWith(
+    docker,
+    `bmad-test/${folder.replace('/', '.')}-standin`,
+    { '/opt/pipelines/common': 'pipelines/common', [`/opt/pipelines/${folder}`]: `pipelines/${folder}` },
+    ['python3', `/opt/pipelines/${folder}/pipeline.py`],
+    { BMAD_MODEL_LAYER: 'standin', ...env },
+  );
 
 /** The probe pipeline (test/integration/docker/probe_pipeline.py) in its image. */
 export const probeImage = (docker: Docker): Promise<string> =>

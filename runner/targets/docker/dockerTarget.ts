@@ -63,7 +63,11 @@ class DockerTarget implements Target {
       await this.docker.getImage(image).inspect();
       this.gpus ??= this.docker.info().then(hasNvidiaRuntime);
       const gpus = await this.gpus;
-      staging = stage(job, io);
+      try {
+        staging = stage(job, io);
+      } catch (e) {
+        return internalError(`${who}: could not lay out the job's files for its container (${(e as Error).message})`);
+      }
       const options = containerOptions({ image, job, folders: staging, config: this.config, gpus, run: path.basename(io.dir) });
       container = await this.docker.createContainer(options);
     } catch (e) {
