@@ -1,6 +1,7 @@
 import { cleanCommand } from './clean';
 import type { Command } from './command';
 import { newCommand } from './new';
+import { pipelinesBuildCommand } from './pipelinesBuild';
 import { regenerateCommand } from './regenerate';
 import { renderCommand } from './render';
 import { statusCommand } from './status';
@@ -8,4 +9,4 @@ import { takesCommand } from './takes';
 import { validate } from './validate';
 
 /** Every `bmad` command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate];
+export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesBuildCommand];
