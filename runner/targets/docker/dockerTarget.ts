@@ -96,6 +96,8 @@ class DockerTarget implements Target {
       await container.remove({ force: true, v: true }).catch(() => undefined);
       return undefined;
     }
+    this.env.log(`docker target "${this.id}": job ${nodeName(job.node)} is still in container ${handle.slice(0, 12)} (${info.State.Status}); following it`);
+    fs.appendFileSync(io.logFile, `--- reattached to container ${handle.slice(0, 12)}: its whole log follows ---\n`);
     return this.follow(container, staging, job, io, signal, onProgress, info.State.Status === 'created');
   }
 
@@ -126,9 +128,12 @@ class DockerTarget implements Target {
     const stop = (): void => void this.stop(container);
     signal.addEventListener('abort', stop, { once: true });
     try {
-      if (start && !signal.aborted) await container.start();
-      // An abort that came while it was starting found nothing to stop yet.
-      if (signal.aborted) await this.stop(container);
+      if (start) {
+        if (signal.aborted) return cancelled(who);
+        await container.start();
+        // An abort that came while it was starting found nothing to stop yet.
+        if (signal.aborted) await this.stop(container);
+      }
       const logs = followLogs(container, this.docker, { logFile: io.logFile, onProgress });
       const exit = (await container.wait()) as { StatusCode: number };
       await logs;

@@ -7,7 +7,7 @@ import { createDockerTarget } from '../../../runner/targets/docker/dockerTarget'
 import { stagingRoot } from '../../../runner/targets/docker/staging';
 import { dockerd } from '../../services/dockerd';
 import { probeImage } from '../../services/testImages';
-import { dockerConfig, envWith, job, jobIo, manifestFor, progressLog, tempRoot } from './fixtures';
+import { containerStarts, dockerConfig, envWith, job, jobIo, manifestFor, progressLog, tempRoot } from './fixtures';
 
 /** The docker target against a real dockerd, with the probe pipeline looking at its own container. */
 
@@ -36,7 +36,7 @@ describe('docker target (real dockerd)', function () {
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('runs a job in a container that has no network, read-only mounts, a read-only root and no privileges', async () => {
+  it('runs a job in a container that has no network, read-only mounts, a read-only root, no privileges and its limits', async () => {
     const inputs = [{ name: 'ref.png', data: 'pretend png' }];
     const j = job('test.probe', { mode: 'inspect' }, inputs);
     const io = jobIo(root, inputs);
@@ -54,6 +54,7 @@ describe('docker target (real dockerd)', function () {
     assert.deepEqual(report.network.interfaces, ['lo']);
     assert.notEqual(report.network.tcp, 'connected');
     assert.notEqual(report.network.dns, 'connected');
+    assert.deepEqual(report.limits, { memory: 512 * 1024 * 1024, pids: 512, cpus: 1 });
     assert.equal(report.no_new_privs, '1');
     assert.equal(report.cap_eff, '0000000000000000');
     assert.equal(placed.length, 1);
@@ -92,6 +93,17 @@ describe('docker target (real dockerd)', function () {
     assert.deepEqual(await containersOf(docker, j.key), []);
     assert.deepEqual(stagedFor(j.key), []);
     assert.ok(!fs.existsSync(path.join(io.outputsDir, 'done.txt')));
+  });
+
+  it('a job cancelled as it is placed never starts, and leaves no container', async () => {
+    const since = Math.floor(Date.now() / 1000) - 1;
+    const j = job('test.probe', { mode: 'steps', count: 5, delay: 0 });
+    const abort = new AbortController();
+    const r = await createDockerTarget(dockerConfig(socket, models), env).run(j, jobIo(root), abort.signal, () => undefined, () => abort.abort());
+    assert.deepEqual(r, { ok: false, error: { code: 'INTERRUPTED', message: 'job "Shot 1 · keyframe" (n1) was cancelled' } });
+    assert.deepEqual(await containersOf(docker, j.key), []);
+    assert.deepEqual(stagedFor(j.key), []);
+    assert.equal(await containerStarts(docker, j.key, since), 0, 'no container started');
   });
 
   it('kills a job that ignores SIGTERM after the grace period', async () => {

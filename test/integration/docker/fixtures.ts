@@ -5,6 +5,8 @@ import path from 'node:path';
 import { JobSpec, TIER_FORMATS, type ProgressLine } from '../../../core/contract';
 import { PipelineManifest } from '../../../core/pipelineManifest';
 import type { DockerTargetConfig } from '../../../core/targetConfig';
+import type Docker from 'dockerode';
+import { LABELS } from '../../../runner/targets/docker/containerSpec';
 import type { JobIo, TargetEnv } from '../../../runner/targets/target';
 
 /** Jobs, folders and a registry of manifests for the docker target's tests. */
@@ -83,4 +85,14 @@ export function progressLog(): { lines: ProgressLine[]; push: (l: ProgressLine) 
     },
     waitFor: (f) => (lines.some(f) ? Promise.resolve() : new Promise((resolve) => waiting.push({ f, resolve }))),
   };
+}
+
+/** Container starts of a job since `since` (seconds), from the daemon's own event log. */
+export async function containerStarts(docker: Docker, key: string, since: number): Promise<number> {
+  const until = Math.ceil(Date.now() / 1000) + 1;
+  const label = [`${LABELS.key}=${key}`];
+  const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: ['start'], label } })) as NodeJS.ReadableStream;
+  let text = '';
+  for await (const chunk of stream) text += String(chunk);
+  return text.split('\n').filter((l) => l.trim()).length;
 }

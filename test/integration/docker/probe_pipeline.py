@@ -49,6 +49,30 @@ def network():
     return found
 
 
+def first(*paths):
+    for p in paths:
+        try:
+            with open(p) as f:
+                return f.read().strip()
+        except OSError:
+            pass
+    return None
+
+
+def limits():
+    """The container's cgroup limits (v2 names, else v1's): memory bytes, pids, CPUs."""
+    cpu = first("/sys/fs/cgroup/cpu.max")
+    if cpu:
+        quota, period = cpu.split()
+    else:
+        quota, period = first("/sys/fs/cgroup/cpu/cpu.cfs_quota_us"), first("/sys/fs/cgroup/cpu/cpu.cfs_period_us")
+    return {
+        "memory": int(first("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")),
+        "pids": int(first("/sys/fs/cgroup/pids.max", "/sys/fs/cgroup/pids/pids.max")),
+        "cpus": int(quota) / int(period),
+    }
+
+
 def inspect(job):
     report = {
         "uid": os.getuid(),
@@ -57,6 +81,7 @@ def inspect(job):
         "job_key": job["key"],
         "inputs": sorted(os.listdir("/inputs")),
         "network": network(),
+        "limits": limits(),
         "no_new_privs": [l.split()[1] for l in open("/proc/self/status") if l.startswith("NoNewPrivs")][0],
         "cap_eff": [l.split()[1] for l in open("/proc/self/status") if l.startswith("CapEff")][0],
     }

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { LABELS } from '../../../runner/targets/docker/containerSpec';
 import { createDockerTarget } from '../../../runner/targets/docker/dockerTarget';
 import { dockerd } from '../../services/dockerd';
 import { probeImage } from '../../services/testImages';
-import { dockerConfig, envWith, job, jobIo, manifestFor, progressLog, tempRoot } from './fixtures';
+import { containerStarts, dockerConfig, envWith, job, jobIo, manifestFor, progressLog, tempRoot } from './fixtures';
 import { placeAndDie } from './restart';
 
 /** A runner that dies with its job in a container; a new target instance follows the job to its end. */
@@ -30,15 +29,6 @@ describe('docker target: reattach after the runner restarts (real dockerd)', fun
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  /** Container starts of a job since `since` (seconds), from the daemon's own event log. */
-  async function startsOf(key: string, since: number): Promise<number> {
-    const until = Math.ceil(Date.now() / 1000) + 1;
-    const stream = (await docker.getEvents({ since, until, filters: { type: ['container'], event: ['start'], label: [`${LABELS.key}=${key}`] } })) as NodeJS.ReadableStream;
-    let text = '';
-    for await (const chunk of stream) text += String(chunk);
-    return text.split('\n').filter((l) => l.trim()).length;
-  }
-
   for (const when of ['created', 'running', 'exited'] as const) {
     it(`follows a job whose container is ${when} to its end, once, and removes it`, async () => {
       const since = Math.floor(Date.now() / 1000) - 1;
@@ -51,11 +41,14 @@ describe('docker target: reattach after the runner restarts (real dockerd)', fun
 
       const io = jobIo(root);
       const progress = progressLog();
-      const r = await createDockerTarget(config, envWith(manifest)).reattach!(handle, j, io, new AbortController().signal, progress.push);
+      const env = envWith(manifest);
+      const r = await createDockerTarget(config, env).reattach!(handle, j, io, new AbortController().signal, progress.push);
       assert.deepEqual(r, { ok: true, outputs: [{ name: 'done.txt', role: 'report', mime: 'text/plain' }] });
       assert.equal(fs.readFileSync(path.join(io.outputsDir, 'done.txt'), 'utf8'), j.key);
       assert.deepEqual(progress.lines.at(-1), { type: 'progress', value: 30, max: 30, stage: 'step' });
-      assert.equal(await startsOf(j.key, since), 1, 'the job ran once');
+      assert.equal(await containerStarts(docker, j.key, since), 1, 'the job ran once');
+      assert.match(fs.readFileSync(io.logFile, 'utf8'), new RegExp(`^--- reattached to container ${handle.slice(0, 12)}`, 'm'));
+      assert.deepEqual(env.lines, [`docker target "test-docker": job "Shot 1 · keyframe" (n1) is still in container ${handle.slice(0, 12)} (${when}); following it`]);
       await assert.rejects(container.inspect(), (e: { statusCode?: number }) => e.statusCode === 404);
     });
   }
