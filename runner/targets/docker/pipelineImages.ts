@@ -3,8 +3,8 @@ import path from 'node:path';
 import { PipelineManifest } from '../../../core/pipelineManifest';
 
 /**
- * The container pipelines of a pipelines folder (pipelines/<modality>/<tier>/ with a manifest.json
- * whose backend is `container`, and a Dockerfile) and how `bmad pipelines build` builds each: the
+ * The container pipelines of a pipelines folder (pipelines/<modality>/<tier>/ or pipelines/lora/, each
+ * with a manifest.json and a Dockerfile) and how `bmad pipelines build` builds each: the
  * context is the pipelines folder (a Dockerfile copies `common/` and its own folder), the tag is the
  * manifest's `image`, the base image a build ARG.
  */
@@ -25,21 +25,28 @@ export class PipelineFolderProblem extends Error {}
 
 export function containerPipelines(pipelinesDir: string): ContainerPipeline[] {
   const found: ContainerPipeline[] = [];
-  for (const modality of fs.readdirSync(pipelinesDir, { withFileTypes: true })) {
-    if (!modality.isDirectory() || modality.name === SHARED_FOLDER) continue;
-    for (const tier of fs.readdirSync(path.join(pipelinesDir, modality.name), { withFileTypes: true })) {
-      const file = path.join(pipelinesDir, modality.name, tier.name, 'manifest.json');
-      if (!tier.isDirectory() || !fs.existsSync(file)) continue;
-      const manifest = readManifest(file);
-      if (manifest.backend !== 'container') continue;
-      if (!manifest.image) throw new PipelineFolderProblem(`${file}: image: a container pipeline names the image it is built into`);
-      const folder = `${modality.name}/${tier.name}`;
-      const dockerfile = `${folder}/Dockerfile`;
-      if (!fs.existsSync(path.join(pipelinesDir, dockerfile))) throw new PipelineFolderProblem(`${path.join(pipelinesDir, dockerfile)}: no Dockerfile for pipeline ${manifest.id}`);
-      found.push({ manifest: { ...manifest, image: manifest.image }, folder, dockerfile });
-    }
+  for (const folder of pipelineFolders(pipelinesDir)) {
+    const file = path.join(pipelinesDir, folder, 'manifest.json');
+    const manifest = readManifest(file);
+    if (manifest.backend !== 'container') throw new PipelineFolderProblem(`${file}: backend: a pipeline with a Dockerfile runs in a container, not "${manifest.backend}"`);
+    if (!manifest.image) throw new PipelineFolderProblem(`${file}: image: a container pipeline names the image it is built into`);
+    found.push({ manifest: { ...manifest, image: manifest.image }, folder, dockerfile: `${folder}/Dockerfile` });
   }
   return found.sort((a, b) => a.manifest.id.localeCompare(b.manifest.id));
+}
+
+/**
+ * Folders one or two levels down (`lora`, `image/low`) with a manifest.json and a Dockerfile: the
+ * ones an image is built from (the embedded preview pipelines have a manifest and no Dockerfile).
+ */
+function pipelineFolders(pipelinesDir: string): string[] {
+  const isPipeline = (rel: string) => ['manifest.json', 'Dockerfile'].every((f) => fs.existsSync(path.join(pipelinesDir, rel, f)));
+  const dirs = (rel: string) =>
+    fs
+      .readdirSync(path.join(pipelinesDir, rel), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== SHARED_FOLDER)
+      .map((e) => (rel ? `${rel}/${e.name}` : e.name));
+  return dirs('').flatMap((top) => [top, ...dirs(top)]).filter(isPipeline);
 }
 
 function readManifest(file: string): PipelineManifest {

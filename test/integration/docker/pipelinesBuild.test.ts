@@ -6,6 +6,7 @@ import type Docker from 'dockerode';
 import { JobSpec, TIER_FORMATS } from '../../../core/contract';
 import { PipelineManifest } from '../../../core/pipelineManifest';
 import { createDockerTarget } from '../../../runner/targets/docker/dockerTarget';
+import { GPU_PIPELINE_DIRS } from '../../../pipelines/gpuSchemas';
 import { dockerd } from '../../services/dockerd';
 import { pythonImage } from '../../services/testImages';
 import { REPO, runBmad } from '../../unit/runner/bundles';
@@ -86,6 +87,14 @@ describe('bmad pipelines build (real dockerd)', function () {
     assert.equal(r.code, 1);
     assert.equal(r.stderr, `bmad pipelines build: no container pipeline image.huge in ${pipelines} (there are: image.low)\n`);
     assert.equal(r.stdout, '');
+  });
+
+  it("finds every pipeline of the studio's own pipelines folder", async () => {
+    const r = await runBmad(['pipelines', 'build', 'image.huge', '--docker-socket', socket, '--pipelines', path.join(REPO, 'pipelines')], root);
+    assert.equal(r.code, 1);
+    const listed = /\(there are: (.*)\)$/m.exec(r.stderr)?.[1]?.split(', ');
+    const ids = GPU_PIPELINE_DIRS.map((d) => JSON.parse(fs.readFileSync(path.join(REPO, 'pipelines', d, 'manifest.json'), 'utf8')).id as string);
+    assert.deepEqual(listed, ids.sort());
   });
 
   it('locates a manifest that does not validate', async () => {
