@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { ProgressLine } from '../../../core/contract';
+import { JobSpec, ProgressLine, TIER_FORMATS } from '../../../core/contract';
 import { PipelineManifest } from '../../../core/pipelineManifest';
 import { createDockerTarget } from '../../../runner/targets/docker/dockerTarget';
+import { GPU_PIPELINE_DIRS, isGpuModality } from '../../../pipelines/gpuSchemas';
 import { dockerd } from '../../services/dockerd';
 import { standinImage } from '../../services/testImages';
+import { makeGpuJob, manifestOf, removeGpuJobs } from '../pipelines/gpuJobs';
+import { checkOutput } from '../pipelines/gpuOutputs';
+import { typicalJob } from '../pipelines/gpuParams';
 import { dockerConfig, envWith, jobIo, progressLog, tempRoot } from './fixtures';
-import { JobSpec, TIER_FORMATS } from '../../../core/contract';
 
 /**
  * A GPU pipeline's real contract layer (pipelines/common/bmad_pipeline) with the stand-in model
@@ -111,4 +115,37 @@ describe('docker target: a GPU pipeline on the stand-in model layer (real docker
     assert.equal(r.error.code, 'INTERRUPTED');
     assert.deepEqual(fs.readdirSync(io.outputsDir), []);
   });
+});
+
+describe('docker target: every GPU pipeline on the stand-in model layer, in its container (real dockerd)', function () {
+  this.timeout(300_000);
+  let docker: Docker;
+  let socket: string;
+  let models: string;
+  after(removeGpuJobs);
+
+  before(async () => {
+    ({ docker, socket } = await dockerd());
+    models = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-models-'));
+  });
+  after(() => fs.rmSync(models, { recursive: true, force: true }));
+
+  for (const dir of GPU_PIPELINE_DIRS) {
+    it(`${dir}: its declared outputs in their formats, with progress`, async () => {
+      const m = manifestOf(dir);
+      assert.ok(isGpuModality(m.modality));
+      const { params, opts } = typicalJob(m.modality);
+      const laid = makeGpuJob(dir, params, opts);
+      const job = JobSpec.parse(JSON.parse(fs.readFileSync(path.join(laid.job, 'job.json'), 'utf8')));
+      const io = { dir: laid.root, inputsDir: laid.inputs, outputsDir: path.join(laid.root, 'collected'), logFile: path.join(laid.root, 'job.log') };
+      const image = await standinImage(docker, dir);
+      const progress = progressLog();
+      const r = await createDockerTarget(dockerConfig(socket, models), envWith({ ...m, image })).run(job, io, new AbortController().signal, progress.push);
+      assert.ok(r.ok, JSON.stringify(r));
+      assert.equal(r.meta?.standin, true);
+      assert.ok(progress.lines.some((l) => l.type === 'progress'));
+      assert.deepEqual(fs.readdirSync(io.outputsDir).sort(), r.outputs.map((o) => o.name).sort());
+      for (const out of r.outputs) checkOutput(path.join(io.outputsDir, out.name), out, job);
+    });
+  }
 });
