@@ -65,35 +65,26 @@ function filesOf(src: string): [string, Buffer][] {
 }
 
 /**
- * An image made of the python image plus files and folders of this repository (`files`: path in the
- * image → path in the repository), running `cmd`; its tag carries the hash of everything in it, so an
- * edited file gives a new image and an unchanged one is built once per daemon.
+ * Builds `dockerfile` with a context holding `files` (path in the context → file or folder of this
+ * repository), tagged `name:<hash of all of it>`: an edited file gives a new image, an unchanged one is
+ * built once per daemon.
  */
-export async function imageWith(docker: Docker, name: string, files: Record<string, string>, cmd: readonly string[], env: Record<string, string> = {}): Promise<string> {
-  const base = await pythonImage(docker);
+async function buildTagged(docker: Docker, name: string, dockerfile: string, files: Record<string, string>, buildArgs: Record<string, string> = {}): Promise<string> {
   const entries = Object.entries(files).sort(([a], [b]) => a.localeCompare(b));
-  const dockerfile = [
-    `FROM ${base}`,
-    ...entries.map(([dest], i) => `COPY f${i} ${dest}`),
-    ...Object.entries(env).map(([k, v]) => `ENV ${k}=${JSON.stringify(v)}`),
-    'USER 1000:1000',
-    `CMD ${JSON.stringify(cmd)}`,
-    '',
-  ].join('\n');
   const contents = entries.map(([, src]) => filesOf(src));
-  const tag = `${name}:${hashOf(dockerfile, ...contents.flat().flatMap(([f, b]) => [f, b]))}`;
+  const tag = `${name}:${hashOf(dockerfile, JSON.stringify(buildArgs), ...entries.flat(), ...contents.flat().flatMap(([f, b]) => [f, b]))}`;
   if (await hasImage(docker, tag)) return tag;
   const context = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-image-'));
   try {
-    fs.writeFileSync(path.join(context, 'Dockerfile'), dockerfile);
-    contents.forEach((list, i) => {
-      for (const [rel, bytes] of list) {
-        const dest = path.join(context, `f${i}`, rel);
-        fs.mkdirSync(path.dirname(dest), { recursive: true });
-        fs.writeFileSync(dest, bytes, { mode: 0o644 });
+    fs.writeFileSync(path.join(context, 'Dockerfile.bmad-test'), dockerfile);
+    entries.forEach(([dest], i) => {
+      for (const [rel, bytes] of contents[i]!) {
+        const file = path.join(context, dest, rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, bytes, { mode: 0o644 });
       }
     });
-    await buildImage(docker, { context, src: fs.readdirSync(context), dockerfile: 'Dockerfile', tag });
+    await buildImage(docker, { context, src: fs.readdirSync(context), dockerfile: 'Dockerfile.bmad-test', tag, buildArgs });
   } finally {
     fs.rmSync(context, { recursive: true, force: true });
   }
@@ -101,17 +92,43 @@ export async function imageWith(docker: Docker, name: string, files: Record<stri
 }
 
 /**
- * A GPU pipeline (pipelines/<modality>/<tier>/) with the shared contract package and the stand-in
- * model layer instead of its model (no weights, no GPU here): labelled `standin` in its tag.
+ * The python image plus files and folders of this repository (`files`: path in the image → path in
+ * the repository), running `cmd`.
  */
-export const standinImage = (docker: Docker, folder: string, env: Record<string, string> = {}): Promise<string> =>
-  imageWith(
-    docker,
-    `bmad-test/${folder.replace('/', '.')}-standin`,
-    { '/opt/pipelines/common': 'pipelines/common', [`/opt/pipelines/${folder}`]: `pipelines/${folder}` },
-    ['python3', `/opt/pipelines/${folder}/pipeline.py`],
-    { BMAD_MODEL_LAYER: 'standin', ...env },
-  );
+export async function imageWith(docker: Docker, name: string, files: Record<string, string>, cmd: readonly string[]): Promise<string> {
+  const entries = Object.entries(files).sort(([a], [b]) => a.localeCompare(b));
+  const dockerfile = [
+    `FROM ${await pythonImage(docker)}`,
+    ...entries.map(([dest], i) => `COPY f${i} ${dest}`),
+    'USER 1000:1000',
+    `CMD ${JSON.stringify(cmd)}`,
+    '',
+  ].join('\n');
+  return buildTagged(docker, name, dockerfile, Object.fromEntries(entries.map(([, src], i) => [`f${i}`, src])));
+}
+
+/** A Dockerfile without its RUN steps (a backslash continues one over several lines). */
+const withoutRun = (dockerfile: string): string =>
+  dockerfile.replace(/^RUN\b(?:[^\n]*\\\n)*[^\n]*\n?/gm, '');
+
+/** pipelines/<dir>/Dockerfile without its RUN steps, running the stand-in model layer. */
+export function standinDockerfile(dir: string, env: Record<string, string> = {}): string {
+  const own = fs.readFileSync(path.join(ROOT, 'pipelines', dir, 'Dockerfile'), 'utf8');
+  const vars = Object.entries({ BMAD_MODEL_LAYER: 'standin', ...env }).map(([k, v]) => `ENV ${k}=${JSON.stringify(v)}`);
+  return [withoutRun(own).trimEnd(), ...vars, ''].join('\n');
+}
+
+/**
+ * A GPU pipeline's image as its own Dockerfile (pipelines/<dir>/Dockerfile, context pipelines/) builds
+ * it, on the python image instead of a CUDA PyTorch one and without its RUN steps (they install the
+ * model libraries from the network, which the stand-in does not need and this machine cannot reach),
+ * running the stand-in model layer: labelled `standin` in its tag.
+ */
+export async function standinImage(docker: Docker, dir: string, env: Record<string, string> = {}): Promise<string> {
+  const dockerfile = standinDockerfile(dir, env);
+  const files = { common: 'pipelines/common', [dir]: `pipelines/${dir}` };
+  return buildTagged(docker, `bmad-test/${dir.replace('/', '.')}-standin`, dockerfile, files, { BASE_IMAGE: await pythonImage(docker) });
+}
 
 /** The probe pipeline (test/integration/docker/probe_pipeline.py) in its image. */
 export const probeImage = (docker: Docker): Promise<string> =>

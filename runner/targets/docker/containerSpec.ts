@@ -43,7 +43,7 @@ export function containerOptions(p: ContainerPlan): ContainerCreateOptions {
   return {
     Image: p.image,
     User: `${JOB_USER.uid}:${JOB_USER.gid}`,
-    WorkingDir: '/tmp',
+    // The image's own WORKDIR and entrypoint stay: a pipeline image may start `python3 pipeline.py`.
     Env: ['PYTHONUNBUFFERED=1', 'HOME=/tmp'],
     Labels: {
       [LABELS.key]: job.key,

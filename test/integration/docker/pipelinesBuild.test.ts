@@ -8,25 +8,16 @@ import { PipelineManifest } from '../../../core/pipelineManifest';
 import { createDockerTarget } from '../../../runner/targets/docker/dockerTarget';
 import { GPU_PIPELINE_DIRS } from '../../../pipelines/gpuSchemas';
 import { dockerd } from '../../services/dockerd';
-import { pythonImage } from '../../services/testImages';
+import { pythonImage, standinDockerfile } from '../../services/testImages';
 import { REPO, runBmad } from '../../unit/runner/bundles';
 import { dockerConfig, envWith, jobIo, tempRoot } from './fixtures';
 
 /**
- * `bmad pipelines build` (the real bundled CLI) against a real dockerd. The pipelines' own
- * Dockerfiles install CUDA PyTorch from the network, which this machine has not, so the folder here
- * holds the real contract package and image.low's pipeline.py and manifest with a Dockerfile that
- * only copies them onto the base image the command passes, and sets the stand-in model layer.
+ * `bmad pipelines build` (the real bundled CLI) against a real dockerd, on a copy of the pipelines
+ * folder with the real contract package and image.low, whose Dockerfile is its own without the RUN
+ * steps (they install CUDA PyTorch from the network, which this machine has not) and with the stand-in
+ * model layer; the base image comes from --base, as a user passes a CUDA image.
  */
-
-const DOCKERFILE = `ARG BASE_IMAGE=bmad-test/no-such-base:1
-FROM \${BASE_IMAGE}
-COPY common /opt/pipelines/common
-COPY image/low /opt/pipelines/image/low
-ENV BMAD_MODEL_LAYER=standin
-USER 1000:1000
-CMD ["python3", "/opt/pipelines/image/low/pipeline.py"]
-`;
 
 describe('bmad pipelines build (real dockerd)', function () {
   this.timeout(180_000);
@@ -42,12 +33,11 @@ describe('bmad pipelines build (real dockerd)', function () {
     pipelines = path.join(root, 'pipelines');
     fs.cpSync(path.join(REPO, 'pipelines/common'), path.join(pipelines, 'common'), { recursive: true, filter: (f) => !f.includes('__pycache__') });
     const low = path.join(pipelines, 'image/low');
-    fs.mkdirSync(low, { recursive: true });
-    fs.copyFileSync(path.join(REPO, 'pipelines/image/low/pipeline.py'), path.join(low, 'pipeline.py'));
-    const real = JSON.parse(fs.readFileSync(path.join(REPO, 'pipelines/image/low/manifest.json'), 'utf8'));
+    fs.cpSync(path.join(REPO, 'pipelines/image/low'), low, { recursive: true, filter: (f) => !f.includes('__pycache__') });
+    const real = JSON.parse(fs.readFileSync(path.join(low, 'manifest.json'), 'utf8'));
     manifest = PipelineManifest.parse({ ...real, image: `bmad-test/built-image.low:${crypto.randomBytes(4).toString('hex')}` });
     fs.writeFileSync(path.join(low, 'manifest.json'), JSON.stringify(manifest, null, 2));
-    fs.writeFileSync(path.join(low, 'Dockerfile'), DOCKERFILE);
+    fs.writeFileSync(path.join(low, 'Dockerfile'), standinDockerfile('image/low'));
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -76,7 +66,7 @@ describe('bmad pipelines build (real dockerd)', function () {
   });
 
   it("fails with the daemon's reason when the base image is not there, exit 1", async () => {
-    const r = await bmad('image.low');
+    const r = await bmad('image.low', '--base', 'bmad-test/no-such-base:1');
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^bmad pipelines build: image\.low \(on bmad-test\/no-such-base:1\): docker build of .* failed: /m);
     assert.match(r.stderr, /^bmad pipelines build: 1 of 1 image\(s\) failed: image\.low$/m);
