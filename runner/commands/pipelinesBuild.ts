@@ -3,7 +3,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { buildImage } from '../targets/docker/build';
 import { connectDocker, daemonError, socketFor } from '../targets/docker/daemon';
-import { BASE_IMAGE_ARG, baseImageOf, containerPipelines, defaultPipelinesDir, PipelineFolderProblem, SHARED_FOLDER } from '../targets/docker/pipelineImages';
+import {
+  BASE_IMAGE_ARG,
+  baseImageOf,
+  containerPipelines,
+  defaultPipelinesDir,
+  PipelineFolderProblem,
+  SHARED_FOLDER,
+} from '../targets/docker/pipelineImages';
 import { defineCommand, EXIT, type CliContext } from './command';
 
 /**
@@ -51,7 +58,8 @@ async function build(args: z.infer<typeof Args>, ctx: CliContext): Promise<numbe
   }
   const ids = args._.slice(1);
   const unknown = ids.filter((id) => !all.some((p) => p.manifest.id === id));
-  if (unknown.length) return fail(`no container pipeline ${unknown.join(', ')} in ${dir} (there are: ${all.map((p) => p.manifest.id).join(', ') || 'none'})`);
+  const known = all.map((p) => p.manifest.id).join(', ') || 'none';
+  if (unknown.length) return fail(`no container pipeline ${unknown.join(', ')} in ${dir} (there are: ${known})`);
   const chosen = ids.length ? all.filter((p) => ids.includes(p.manifest.id)) : all;
   let socket: string;
   try {
@@ -81,7 +89,9 @@ async function build(args: z.infer<typeof Args>, ctx: CliContext): Promise<numbe
       );
       ctx.stdout.write(`built ${image}\n`);
     } catch (e) {
-      const why = (e as { statusCode?: number }).statusCode !== undefined || (e as NodeJS.ErrnoException).code ? daemonError(e, socket) : (e as Error).message;
+      // The daemon's errors (a status, or a socket that does not answer) read better as sentences.
+      const fromDaemon = (e as { statusCode?: number }).statusCode !== undefined || (e as NodeJS.ErrnoException).code;
+      const why = fromDaemon ? daemonError(e, socket) : (e as Error).message;
       ctx.stderr.write(`bmad pipelines build: ${id}${base ? ` (on ${base})` : ''}: ${why}\n`);
       failed.push(id);
     }

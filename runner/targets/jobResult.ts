@@ -29,7 +29,10 @@ export function readResult(resultFile: string, exitCode: number, logFile: string
   let result: JobResult;
   try {
     const parsed = JobResult.safeParse(JSON.parse(raw));
-    if (!parsed.success) return internalError(`${who}: result.json does not follow the contract (${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      return internalError(`${who}: result.json does not follow the contract (${issues})`);
+    }
     result = parsed.data;
   } catch (e) {
     return internalError(`${who}: result.json is not JSON (${(e as Error).message})`);

@@ -9,7 +9,13 @@ import type { DockerTargetConfig } from '../../../core/targetConfig';
  */
 
 /** Labels on every job container: the job it runs and where, so reattach can check what it finds. */
-export const LABELS = { key: 'bmad.job.key', node: 'bmad.job.node', pipeline: 'bmad.job.pipeline', target: 'bmad.target', run: 'bmad.run' } as const;
+export const LABELS = {
+  key: 'bmad.job.key',
+  node: 'bmad.job.node',
+  pipeline: 'bmad.job.pipeline',
+  target: 'bmad.target',
+  run: 'bmad.run',
+} as const;
 
 /** The uid:gid pipelines run as; the outputs folder on the host must be writable by it. */
 export const JOB_USER = { uid: 1000, gid: 1000 } as const;

@@ -27,7 +27,9 @@ export function createDockerTarget(config: DockerTargetConfig, env: TargetEnv, o
   return new DockerTarget(config, env, o);
 }
 
-const isNotFound = (e: unknown): boolean => (e as { statusCode?: number }).statusCode === 404;
+type OnProgress = (line: ProgressLine) => void;
+
+const statusOf = (e: unknown): number | undefined => (e as { statusCode?: number }).statusCode;
 
 class DockerTarget implements Target {
   readonly id: string;
@@ -49,13 +51,14 @@ class DockerTarget implements Target {
     this.graceSeconds = o.graceSeconds ?? 5;
   }
 
-  async run(job: JobSpec, io: JobIo, signal: AbortSignal, onProgress: (line: ProgressLine) => void, onPlaced?: OnPlaced): Promise<JobResult> {
+  async run(job: JobSpec, io: JobIo, signal: AbortSignal, onProgress: OnProgress, onPlaced?: OnPlaced): Promise<JobResult> {
     const who = `job ${nodeName(job.node)}`;
     if (signal.aborted) return cancelled(who);
     const image = this.imageOf(job, who);
     if (typeof image !== 'string') return image;
     if (!fs.existsSync(this.config.modelsDir)) {
-      return internalError(`${who}: the models folder ${this.config.modelsDir} of docker target "${this.id}" does not exist`);
+      const models = this.config.modelsDir;
+      return internalError(`${who}: the models folder ${models} of docker target "${this.id}" does not exist`);
     }
     let staging: Staging | undefined;
     let container: Docker.Container;
@@ -66,27 +69,28 @@ class DockerTarget implements Target {
       try {
         staging = stage(job, io);
       } catch (e) {
-        return internalError(`${who}: could not lay out the job's files for its container (${(e as Error).message})`);
+        const why = (e as Error).message;
+        return internalError(`${who}: could not lay out the job's files for its container (${why})`);
       }
-      const options = containerOptions({ image, job, folders: staging, config: this.config, gpus, run: path.basename(io.dir) });
-      container = await this.docker.createContainer(options);
+      const run = path.basename(io.dir);
+      container = await this.docker.createContainer(containerOptions({ image, job, folders: staging, config: this.config, gpus, run }));
     } catch (e) {
       if (staging) unstage(staging);
       this.gpus = undefined;
-      if (isNotFound(e)) return internalError(`${who}: ${missingImage(image, job, this.id)}`);
+      if (statusOf(e) === 404) return internalError(`${who}: ${missingImage(image, job, this.id)}`);
       return internalError(`${who}: ${daemonError(e, this.socket)}`);
     }
     onPlaced?.(container.id);
     return this.follow(container, staging, job, io, signal, onProgress, true);
   }
 
-  async reattach(handle: string, job: JobSpec, io: JobIo, signal: AbortSignal, onProgress: (line: ProgressLine) => void): Promise<JobResult | undefined> {
+  async reattach(handle: string, job: JobSpec, io: JobIo, signal: AbortSignal, onProgress: OnProgress): Promise<JobResult | undefined> {
     const container = this.docker.getContainer(handle);
     let info: Docker.ContainerInspectInfo;
     try {
       info = await container.inspect();
     } catch (e) {
-      if (isNotFound(e)) return undefined;
+      if (statusOf(e) === 404) return undefined;
       return internalError(`job ${nodeName(job.node)}: ${daemonError(e, this.socket)}`);
     }
     // Only a container that runs this very job, with a staging folder of ours, is followed.
@@ -96,8 +100,9 @@ class DockerTarget implements Target {
       await container.remove({ force: true, v: true }).catch(() => undefined);
       return undefined;
     }
-    this.env.log(`docker target "${this.id}": job ${nodeName(job.node)} is still in container ${handle.slice(0, 12)} (${info.State.Status}); following it`);
-    fs.appendFileSync(io.logFile, `--- reattached to container ${handle.slice(0, 12)}: its whole log follows ---\n`);
+    const short = handle.slice(0, 12);
+    this.env.log(`docker target "${this.id}": job ${nodeName(job.node)} is still in container ${short} (${info.State.Status}); following it`);
+    fs.appendFileSync(io.logFile, `--- reattached to container ${short}: its whole log follows ---\n`);
     return this.follow(container, staging, job, io, signal, onProgress, info.State.Status === 'created');
   }
 
@@ -107,7 +112,8 @@ class DockerTarget implements Target {
       const gpus = hasNvidiaRuntime(info) ? await probeGpus(this.docker) : [];
       return { gpus, backends: ['container'] };
     } catch (e) {
-      throw new Error(`docker target "${this.id}": ${e instanceof ProbeError ? e.message : daemonError(e, this.socket)}`);
+      const why = e instanceof ProbeError ? e.message : daemonError(e, this.socket);
+      throw new Error(`docker target "${this.id}": ${why}`);
     }
   }
 
@@ -123,7 +129,15 @@ class DockerTarget implements Target {
   }
 
   /** Follows a placed container to its end, collects its outputs, and removes it whatever happens. */
-  private async follow(container: Docker.Container, staging: Staging, job: JobSpec, io: JobIo, signal: AbortSignal, onProgress: (line: ProgressLine) => void, start: boolean): Promise<JobResult> {
+  private async follow(
+    container: Docker.Container,
+    staging: Staging,
+    job: JobSpec,
+    io: JobIo,
+    signal: AbortSignal,
+    onProgress: OnProgress,
+    start: boolean,
+  ): Promise<JobResult> {
     const who = `job ${nodeName(job.node)}`;
     const stop = (): void => void this.stop(container);
     signal.addEventListener('abort', stop, { once: true });
@@ -141,7 +155,10 @@ class DockerTarget implements Target {
       collect(staging, io);
       const result = readResult(path.join(io.dir, 'result.json'), exit.StatusCode, io.logFile, who);
       if (signal.aborted) return !result.ok && result.error.code === 'INTERRUPTED' ? result : cancelled(who);
-      if (state.OOMKilled) return { ok: false, error: { code: 'OUT_OF_MEMORY', message: `${who}: the container ran out of its memory limit (${this.config.limits.memoryMb} MB, limits.memoryMb of docker target "${this.id}")` } };
+      if (state.OOMKilled) {
+        const limit = `${this.config.limits.memoryMb} MB, limits.memoryMb of docker target "${this.id}"`;
+        return { ok: false, error: { code: 'OUT_OF_MEMORY', message: `${who}: the container ran out of its memory limit (${limit})` } };
+      }
       return result;
     } catch (e) {
       return signal.aborted ? cancelled(who) : internalError(`${who}: ${daemonError(e, this.socket)}`);
@@ -157,7 +174,7 @@ class DockerTarget implements Target {
     try {
       await container.stop({ t: this.graceSeconds });
     } catch (e) {
-      if ((e as { statusCode?: number }).statusCode === 304) return;
+      if (statusOf(e) === 304) return;
       await container.kill().catch(() => undefined);
     }
   }
@@ -166,5 +183,6 @@ class DockerTarget implements Target {
 const cancelled = (who: string): JobResult => ({ ok: false, error: { code: 'INTERRUPTED', message: `${who} was cancelled` } });
 
 export function missingImage(image: string, job: JobSpec, target: string): string {
-  return `the image ${image} of pipeline ${job.pipeline.id}@${job.pipeline.version} is not on docker target "${target}": build it with \`bmad pipelines build ${job.pipeline.id}\``;
+  const { id, version } = job.pipeline;
+  return `the image ${image} of pipeline ${id}@${version} is not on docker target "${target}": build it with \`bmad pipelines build ${id}\``;
 }

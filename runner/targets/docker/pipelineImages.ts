@@ -28,7 +28,9 @@ export function containerPipelines(pipelinesDir: string): ContainerPipeline[] {
   for (const folder of pipelineFolders(pipelinesDir)) {
     const file = path.join(pipelinesDir, folder, 'manifest.json');
     const manifest = readManifest(file);
-    if (manifest.backend !== 'container') throw new PipelineFolderProblem(`${file}: backend: a pipeline with a Dockerfile runs in a container, not "${manifest.backend}"`);
+    if (manifest.backend !== 'container') {
+      throw new PipelineFolderProblem(`${file}: backend: a pipeline with a Dockerfile runs in a container, not "${manifest.backend}"`);
+    }
     if (!manifest.image) throw new PipelineFolderProblem(`${file}: image: a container pipeline names the image it is built into`);
     found.push({ manifest: { ...manifest, image: manifest.image }, folder, dockerfile: `${folder}/Dockerfile` });
   }

@@ -12,9 +12,24 @@ import { JOB_USER, type JobFolders } from './containerSpec';
  * container must keep its inputs and its outputs until the new engine collects them.
  */
 
-/** Where staging folders live; TMPDIR moves it (tests, a machine with a small /tmp). */
+/** Where this user's staging folders live; TMPDIR moves it (tests, a machine with a small /tmp). */
 export function stagingRoot(): string {
-  return path.join(os.tmpdir(), 'bmad-docker');
+  return path.join(os.tmpdir(), `bmad-docker-${process.getuid?.() ?? 'user'}`);
+}
+
+/**
+ * The staging root, made private to this user. In a shared /tmp someone else could have made it
+ * first (or a link by its name) to read or swap a job's files: such a folder is refused.
+ */
+function ownStagingRoot(): string {
+  const root = stagingRoot();
+  fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+  const st = fs.lstatSync(root);
+  const uid = process.getuid?.();
+  if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0) {
+    throw new Error(`${root} is not a private folder of this user (a link, someone else's, or open to others): remove it`);
+  }
+  return root;
 }
 
 export interface Staging extends JobFolders {
@@ -27,8 +42,7 @@ export function stagingAt(dir: string): Staging {
 
 /** A fresh staging folder with job.json and the job's inputs (hard links where the filesystem allows). */
 export function stage(job: JobSpec, io: JobIo): Staging {
-  fs.mkdirSync(stagingRoot(), { recursive: true, mode: 0o700 });
-  const s = stagingAt(fs.mkdtempSync(path.join(stagingRoot(), `${job.key.slice(0, 16)}-`)));
+  const s = stagingAt(fs.mkdtempSync(path.join(ownStagingRoot(), `${job.key.slice(0, 16)}-`)));
   // The container's user must traverse it; the folder name is random and its parent private.
   fs.chmodSync(s.dir, 0o755);
   for (const d of [s.job, s.inputs, s.outputs]) fs.mkdirSync(d);

@@ -154,6 +154,25 @@ describe('docker target (real dockerd)', function () {
     assert.deepEqual(stagedFor(j.key), []);
   });
 
+  it('refuses a staging folder in a shared /tmp that is not private to this user, and starts nothing', async () => {
+    const tmp = fs.mkdtempSync(path.join(root, 'tmp-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      fs.mkdirSync(stagingRoot(), { mode: 0o777 });
+      fs.chmodSync(stagingRoot(), 0o777);
+      const j = job('test.probe', { mode: 'inspect' });
+      const r = await createDockerTarget(dockerConfig(socket, models), env).run(j, jobIo(root), new AbortController().signal, () => undefined);
+      assert.ok(!r.ok);
+      assert.equal(r.error.message, `job "Shot 1 · keyframe" (n1): could not lay out the job's files for its container (${stagingRoot()} is not a private folder of this user (a link, someone else's, or open to others): remove it)`);
+      assert.deepEqual(await containersOf(docker, j.key), []);
+      assert.deepEqual(fs.readdirSync(stagingRoot()), []);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
   it('names a models folder that does not exist', async () => {
     const missing = path.join(root, 'no-models');
     const r = await createDockerTarget(dockerConfig(socket, missing), env).run(job('test.probe', { mode: 'inspect' }), jobIo(root), new AbortController().signal, () => undefined);
