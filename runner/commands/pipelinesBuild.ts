@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { buildImage } from '../targets/docker/build';
-import { connectDocker, daemonError, socketFor } from '../targets/docker/daemon';
 import {
   BASE_IMAGE_ARG,
   baseImageOf,
@@ -61,6 +59,9 @@ async function build(args: z.infer<typeof Args>, ctx: CliContext): Promise<numbe
   const known = all.map((p) => p.manifest.id).join(', ') || 'none';
   if (unknown.length) return fail(`no container pipeline ${unknown.join(', ')} in ${dir} (there are: ${known})`);
   const chosen = ids.length ? all.filter((p) => ids.includes(p.manifest.id)) : all;
+  // dockerode (and what it brings) loads only for this command, not with every `bmad` start.
+  const { connectDocker, daemonError, socketFor } = await import('../targets/docker/daemon');
+  const { buildImage } = await import('../targets/docker/build');
   let socket: string;
   try {
     socket = socketFor(args['docker-socket']);
