@@ -9,20 +9,33 @@ import {
   PipelineFolderProblem,
   SHARED_FOLDER,
 } from '../targets/docker/pipelineImages';
+import type { OptionSpec } from '../args';
 import { defineCommand, EXIT, type CliContext } from './command';
 
 /**
  * `bmad pipelines build [id…]`: docker build of each container pipeline's Dockerfile, tagged with the
- * image its manifest names (what the docker target runs). Part of `bmad pipelines`; until the listing
- * lands this command owns the name and takes `build` as its first word.
+ * image its manifest names (what the docker target runs). Part of `bmad pipelines`: the command that
+ * lists pipelines hands `build …` to `buildPipelineImages` with these options; until it lands, the
+ * command below owns the name and takes `build` as its first word.
  */
 
-const Args = z.object({
-  _: z.array(z.string()).min(1, 'expected `build`').refine((a) => a[0] === 'build', 'expected `build` (bmad pipelines build [id…])'),
+/** `bmad pipelines build`'s own options (beside `_`: the ids, after the word `build`). */
+export const PIPELINES_BUILD_ARGS = {
   base: z.string().min(1).optional(),
   'docker-socket': z.string().min(1).optional(),
   pipelines: z.string().min(1).optional(),
+};
+export const PIPELINES_BUILD_OPTIONS: readonly OptionSpec[] = [
+  { name: 'base', type: 'string', value: 'image', description: `base image (build argument ${BASE_IMAGE_ARG}; default: the Dockerfile's)` },
+  { name: 'docker-socket', type: 'string', value: 'path', description: 'the Docker daemon (default: $DOCKER_HOST, else /var/run/docker.sock)' },
+  { name: 'pipelines', type: 'string', value: 'dir', description: "the pipelines folder (default: the studio's own)" },
+];
+
+const Args = z.object({
+  _: z.array(z.string()).min(1, 'expected `build`').refine((a) => a[0] === 'build', 'expected `build` (bmad pipelines build [id…])'),
+  ...PIPELINES_BUILD_ARGS,
 });
+type BuildArgs = { readonly ids: readonly string[] } & z.infer<z.ZodObject<typeof PIPELINES_BUILD_ARGS>>;
 
 export const pipelinesBuildCommand = defineCommand({
   name: 'pipelines',
@@ -31,16 +44,12 @@ export const pipelinesBuildCommand = defineCommand({
   details:
     'Builds each container pipeline (all, or the ids given) from pipelines/<modality>/<tier>/Dockerfile with\n' +
     `pipelines/ as the context, tagged with its manifest's image. --base sets the ${BASE_IMAGE_ARG} build argument.`,
-  options: [
-    { name: 'base', type: 'string', value: 'image', description: `base image (build argument ${BASE_IMAGE_ARG}; default: the Dockerfile's)` },
-    { name: 'docker-socket', type: 'string', value: 'path', description: 'the Docker daemon (default: $DOCKER_HOST, else /var/run/docker.sock)' },
-    { name: 'pipelines', type: 'string', value: 'dir', description: "the pipelines folder (default: the studio's own)" },
-  ],
+  options: PIPELINES_BUILD_OPTIONS,
   args: Args,
-  run: (args, ctx) => build(args, ctx),
+  run: ({ _, ...options }, ctx) => buildPipelineImages({ ids: _.slice(1), ...options }, ctx),
 });
 
-async function build(args: z.infer<typeof Args>, ctx: CliContext): Promise<number> {
+export async function buildPipelineImages(args: BuildArgs, ctx: CliContext): Promise<number> {
   const fail = (message: string): number => {
     ctx.stderr.write(`bmad pipelines build: ${message}\n`);
     return EXIT.failed;
@@ -54,7 +63,7 @@ async function build(args: z.infer<typeof Args>, ctx: CliContext): Promise<numbe
     if (e instanceof PipelineFolderProblem) return fail(e.message);
     return fail(`${dir}: ${(e as Error).message}`);
   }
-  const ids = args._.slice(1);
+  const ids = args.ids;
   const unknown = ids.filter((id) => !all.some((p) => p.manifest.id === id));
   const known = all.map((p) => p.manifest.id).join(', ') || 'none';
   if (unknown.length) return fail(`no container pipeline ${unknown.join(', ')} in ${dir} (there are: ${known})`);

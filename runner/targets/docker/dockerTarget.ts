@@ -23,7 +23,13 @@ export interface DockerTargetOptions {
   readonly graceSeconds?: number;
 }
 
-export function createDockerTarget(config: DockerTargetConfig, env: TargetEnv, o: DockerTargetOptions = {}): Target {
+/** The factory of runner/targets/factories.ts (`docker: createDockerTarget`). */
+export function createDockerTarget(config: DockerTargetConfig, env: TargetEnv): Target {
+  return new DockerTarget(config, env, {});
+}
+
+/** The same with options a configured target does not have (a test's short grace period). */
+export function createDockerTargetWith(config: DockerTargetConfig, env: TargetEnv, o: DockerTargetOptions): Target {
   return new DockerTarget(config, env, o);
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { LABELS } from '../../../runner/targets/docker/containerSpec';
-import { createDockerTarget } from '../../../runner/targets/docker/dockerTarget';
+import { createDockerTarget, createDockerTargetWith } from '../../../runner/targets/docker/dockerTarget';
 import { stagingRoot } from '../../../runner/targets/docker/staging';
 import { dockerd } from '../../services/dockerd';
 import { probeImage } from '../../services/testImages';
@@ -111,7 +111,7 @@ describe('docker target (real dockerd)', function () {
     const io = jobIo(root);
     const progress = progressLog();
     const abort = new AbortController();
-    const running = createDockerTarget(dockerConfig(socket, models), env, { graceSeconds: 1 }).run(j, io, abort.signal, progress.push);
+    const running = createDockerTargetWith(dockerConfig(socket, models), env, { graceSeconds: 1 }).run(j, io, abort.signal, progress.push);
     await progress.waitFor((l) => l.type === 'progress');
     abort.abort();
     const r = await running;
