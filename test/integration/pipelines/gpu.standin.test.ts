@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JobSpec } from '../../../core/contract';
+import { JobResult, type JobSpec } from '../../../core/contract';
 import { GPU_PIPELINE_DIRS, isGpuModality } from '../../../pipelines/gpuSchemas';
-import { makeGpuJob, manifestOf, removeGpuJobs, runGpuJob } from './gpuJobs';
+import { makeGpuJob, manifestOf, PIPELINES, removeGpuJobs, runGpuJob } from './gpuJobs';
 import { checkOutput } from './gpuOutputs';
 import { musicParams, typicalJob } from './gpuParams';
 
@@ -37,10 +38,24 @@ describe('GPU pipelines on the stand-in model layer (host python3)', function ()
       for (const out of run.result.outputs) {
         const declared = m.writes.find((w) => w.name === out.name);
         assert.deepEqual(out, declared && { name: declared.name, role: declared.role, mime: declared.mime });
-        checkOutput(path.join(job.outputs, out.name), out, spec);
+        await checkOutput(path.join(job.outputs, out.name), out, spec);
       }
     });
   }
+
+  it('BMAD_RESULT_FILE puts result.json elsewhere (a host run in the preview layout): outputs/ holds only outputs', async () => {
+    const { params, opts } = typicalJob('image');
+    const job = makeGpuJob('image/low', params, opts);
+    const result = path.join(job.root, 'result.json');
+    const child = spawnSync('python3', [path.join(PIPELINES, 'image/low/pipeline.py')], {
+      env: { ...process.env, BMAD_MODEL_LAYER: 'standin', BMAD_JOB_DIR: job.job, BMAD_INPUTS_DIR: job.inputs,
+        BMAD_OUTPUTS_DIR: job.outputs, BMAD_MODELS_DIR: job.models, BMAD_RESULT_FILE: result, PYTHONDONTWRITEBYTECODE: '1' },
+      encoding: 'utf8',
+    });
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(JobResult.parse(JSON.parse(fs.readFileSync(result, 'utf8'))).ok, true);
+    assert.deepEqual(fs.readdirSync(job.outputs), ['keyframe.png']);
+  });
 
   for (const dir of GPU_PIPELINE_DIRS.filter((d) => d.startsWith('audio/'))) {
     it(`${dir}: music writes music.wav at the duration asked for`, async () => {
@@ -49,7 +64,7 @@ describe('GPU pipelines on the stand-in model layer (host python3)', function ()
       assert.ok(run.result.ok, JSON.stringify(run.result));
       assert.deepEqual(run.outputs, ['music.wav']);
       const spec = JSON.parse(fs.readFileSync(path.join(job.job, 'job.json'), 'utf8')) as JobSpec;
-      checkOutput(path.join(job.outputs, 'music.wav'), run.result.outputs[0]!, spec);
+      await checkOutput(path.join(job.outputs, 'music.wav'), run.result.outputs[0]!, spec);
     });
   }
 });

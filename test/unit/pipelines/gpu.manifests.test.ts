@@ -12,7 +12,7 @@ import { contractJson, GPU_PIPELINE_DIRS, gpuParamsSchema, isGpuModality, type G
  */
 const PIPELINES = path.resolve(__dirname, '../../../pipelines');
 /** Compiles a Python file without writing bytecode anywhere: a syntax error fails the test with its line. */
-const COMPILE = 'import sys; compile(open(sys.argv[1], encoding="utf-8").read(), sys.argv[1], "exec")';
+const COMPILE = 'import sys\nfor f in sys.argv[1:]: compile(open(f, encoding="utf-8").read(), f, "exec")';
 const read = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 describe('GPU pipeline folders', () => {
@@ -52,6 +52,10 @@ describe('GPU pipeline folders', () => {
         assert.match(docker, /^ARG BASE_IMAGE(=\S+)?$/m);
         assert.match(docker, /^FROM \$\{BASE_IMAGE\}/m);
         assert.match(docker, /^USER 1000:1000$/m);
+        // The build context is pipelines/, of which `bmad pipelines build` sends common/ and this folder only.
+        const sources = [...docker.matchAll(/^COPY (\S+) /gm)].map((c) => c[1]!);
+        assert.ok(sources.length > 0);
+        for (const src of sources) assert.ok(src === 'common/' || src.startsWith(`${dir}/`), `COPY ${src}`);
         const reqs = fs.readFileSync(path.join(PIPELINES, dir, 'requirements.txt'), 'utf8').split('\n');
         const pins = reqs.filter((l) => l.trim() && !l.startsWith('#'));
         assert.ok(pins.length > 0);
@@ -60,17 +64,30 @@ describe('GPU pipeline folders', () => {
     });
   }
 
+  it('GPU_PIPELINE_DIRS lists every folder with a pipeline.py (a new pipeline is tested, not forgotten)', () => {
+    const found: string[] = [];
+    const walk = (rel: string) => {
+      for (const e of fs.readdirSync(path.join(PIPELINES, rel), { withFileTypes: true })) {
+        const sub = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory() && !['common', 'preview', 'node_modules'].includes(e.name)) walk(sub);
+        else if (e.name === 'pipeline.py') found.push(rel);
+      }
+    };
+    walk('');
+    assert.deepEqual(found.sort(), [...GPU_PIPELINE_DIRS].sort());
+  });
+
   it('bmad_pipeline/contract.json is current with core/contract.ts', () => {
     const file = path.join(PIPELINES, 'common/bmad_pipeline/contract.json');
     assert.deepEqual(read(file), contractJson(), `${file}: run npx tsx scripts/writeGpuSchemas.ts`);
   });
 
   it('every shared Python module compiles', () => {
-    for (const pkg of ['bmad_pipeline', 'bmad_models']) {
+    const files = ['bmad_pipeline', 'bmad_models'].flatMap((pkg) => {
       const folder = path.join(PIPELINES, 'common', pkg);
-      for (const f of fs.readdirSync(folder).filter((n) => n.endsWith('.py'))) {
-        execFileSync('python3', ['-c', COMPILE, path.join(folder, f)]);
-      }
-    }
+      return fs.readdirSync(folder).filter((n) => n.endsWith('.py')).map((n) => path.join(folder, n));
+    });
+    assert.ok(files.length >= 20, `${files.length} modules`);
+    execFileSync('python3', ['-c', COMPILE, ...files]);
   });
 });
