@@ -58,9 +58,10 @@ async function start(flags: readonly string[], onChild: (c: ChildProcess) => voi
   fs.closeSync(log);
   onChild(child);
   const docker = new Docker({ socketPath: socket });
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`dockerd exited (code ${code}) before it answered: ${tail(dir)}`))),
-  );
+  const exited = new Promise<never>((_, reject) => {
+    child.once('error', (e) => reject(new Error(`could not start dockerd through setpriv (util-linux): ${e.message}`)));
+    child.once('exit', (code) => reject(new Error(`dockerd exited (code ${code}) before it answered: ${tail(dir)}`)));
+  });
   await Promise.race([exited, ping(docker, dir)]);
   return { socket, docker, dir, pid: child.pid! };
 }
