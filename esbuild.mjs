@@ -5,7 +5,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { bundleAliases } from './scripts/bundleAliases.mjs';
+import { bundleAliases, bundleExternals } from './scripts/bundleAliases.mjs';
 import { webviewBuildOptions } from './scripts/esbuild/webviewBuild.mjs';
 import { zodEnglishOnly } from './scripts/esbuild/zodEnglishOnly.mjs';
 import { writeNotices } from './scripts/notices.mjs';
@@ -35,6 +35,7 @@ const common = {
   legalComments: 'none',
   metafile: true,
   alias: bundleAliases,
+  external: bundleExternals,
 };
 
 const builds = [
@@ -44,7 +45,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
+    external: ['vscode', ...bundleExternals],
     // zod's locales other than English would be a third of what is left (the host's messages are English).
     plugins: [elkBesideBundle, zodEnglishOnly],
     // `import()` becomes `require()`: the extension host loads its code as CommonJS, ELK included.
@@ -91,7 +92,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['@napi-rs/canvas', '@ffmpeg-installer/ffmpeg', 'ffprobe-static', '@fontsource/dejavu-sans'],
+    external: ['@napi-rs/canvas', '@ffmpeg-installer/ffmpeg', 'ffprobe-static', '@fontsource/dejavu-sans', ...bundleExternals],
     outdir: 'dist',
   },
 ].filter((b) => Object.values(b.entryPoints).every((f) => fs.existsSync(f)));

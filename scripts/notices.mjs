@@ -15,6 +15,10 @@ const LICENCE_FILE = /^(licen[cs]e|copying|notice)(\.(md|txt))?$/i;
 const TEXT_ELSEWHERE = {
   '@ffmpeg-installer/ffmpeg': { file: 'licenses/LGPL-2.1.txt', why: 'its package.json says LGPL-2.1' },
   '@ffmpeg-installer/linux-x64': { file: 'licenses/GPL-3.0.txt', why: 'its package.json says GPLv3' },
+  'split-ca': {
+    file: 'licenses/ISC-split-ca.txt',
+    why: "its package.json says ISC and names Charles Bushong as its author; the package has no licence file (bundled with dockerode)",
+  },
   '@napi-rs/canvas-linux-x64-gnu': {
     file: 'node_modules/@napi-rs/canvas/LICENSE',
     why: 'the native part of @napi-rs/canvas, same project and licence; the licences of the native libraries '

@@ -1,5 +1,6 @@
 import type { TargetConfig } from '../../core/targetConfig';
 import { UserError } from '../errors';
+import { createDockerTarget } from './docker/dockerTarget';
 import type { Target, TargetEnv } from './target';
 
 /**
@@ -9,7 +10,9 @@ import type { Target, TargetEnv } from './target';
  */
 type Factory<T extends TargetConfig['type']> = (config: Extract<TargetConfig, { type: T }>, env: TargetEnv, all: readonly TargetConfig[]) => Target;
 
-export const TARGET_FACTORIES: { readonly [T in TargetConfig['type']]?: Factory<T> } = {};
+export const TARGET_FACTORIES: { readonly [T in TargetConfig['type']]?: Factory<T> } = {
+  docker: createDockerTarget,
+};
 
 /** The configured targets, made; throws naming the first whose type this build cannot make. */
 export function createTargets(configs: readonly TargetConfig[], env: TargetEnv, from = 'the targets file'): Target[] {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { JobResult, type JobSpec, type ProgressLine } from '../../core/contract';
+import type { JobResult, JobSpec, ProgressLine } from '../../core/contract';
 import { nodeName } from '../../core/nodeNames';
 import { writeFileAtomic } from '../fsAtomic';
+import { logTail, readResult } from './jobResult';
 import { ORPHAN_GUARD } from './orphanGuard';
 import { PreviewWorker } from './previewWorker';
 import { internalError, type JobIo, type Target, type TargetReport } from './target';
@@ -48,16 +49,6 @@ function tsxLoaderFor(file: string): string {
     const loader = path.join(dir, 'node_modules/tsx/dist/loader.mjs');
     if (fs.existsSync(loader)) return pathToFileURL(loader).href;
     if (path.dirname(dir) === dir) throw new Error(`cannot run ${file}: tsx is not installed in any node_modules above it`);
-  }
-}
-
-/** The last lines of a job's log, so a crash message says why without opening the file. */
-function logTail(file: string, lines = 4): string {
-  try {
-    const text = fs.readFileSync(file, 'utf8').trimEnd();
-    return text.split('\n').slice(-lines).map((l) => l.trim()).join(' | ').slice(-600);
-  } catch {
-    return '';
   }
 }
 
@@ -115,23 +106,7 @@ export class LocalTarget implements Target {
       const when = run.ready ? 'while running it' : 'before it was ready';
       return internalError(`${who}: the preview worker died (${how}) ${when}${tail ? `: ${tail}` : ''} (log: ${io.logFile})`);
     }
-    let raw: string;
-    try {
-      raw = fs.readFileSync(resultFile, 'utf8');
-    } catch {
-      const tail = logTail(io.logFile);
-      return internalError(`${who}: the pipeline ended (code ${run.code}) without writing result.json${tail ? `: ${tail}` : ''} (log: ${io.logFile})`);
-    }
-    let result: JobResult;
-    try {
-      const parsed = JobResult.safeParse(JSON.parse(raw));
-      if (!parsed.success) return internalError(`${who}: result.json does not follow the contract (${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`);
-      result = parsed.data;
-    } catch (e) {
-      return internalError(`${who}: result.json is not JSON (${(e as Error).message})`);
-    }
-    if (result.ok && run.code !== 0) return internalError(`${who}: result.json says ok but the pipeline ended with code ${run.code}`);
-    return result;
+    return readResult(resultFile, run.code, io.logFile, who);
   }
 
   /** It runs the preview pipelines, on this machine's CPU: no GPU is asked for. */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { bundleAliases } from '../../../scripts/bundleAliases.mjs';
+import { bundleAliases, bundleExternals } from '../../../scripts/bundleAliases.mjs';
 
 /**
  * Tests run the real `bmad` executable: runner/cli.ts bundled the way esbuild.mjs bundles it
@@ -43,6 +43,7 @@ export function bundleDir(): Promise<string> {
       target: 'node20',
       banner: { js: '#!/usr/bin/env node' },
       alias: bundleAliases,
+      external: bundleExternals,
       outdir: dir,
       logLevel: 'error',
     });

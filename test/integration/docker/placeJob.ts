@@ -1,0 +1,14 @@
+/**
+ * An engine that dies: runs one job on a docker target and prints the handle it was placed under,
+ * and its progress lines, then keeps running until the test kills it with SIGKILL (no cleanup of any kind runs).
+ * Input: BMAD_PLACE = JSON { config, manifest, job, io }.
+ */
+import { createDockerTarget } from '../../../runner/targets/docker/dockerTarget';
+import { envWith } from './fixtures';
+
+const input = JSON.parse(process.env.BMAD_PLACE ?? '{}');
+const target = createDockerTarget(input.config, envWith(input.manifest));
+void target.run(input.job, input.io, new AbortController().signal, (line) => process.stdout.write(JSON.stringify({ line }) + '\n'), (handle) => {
+  process.stdout.write(JSON.stringify({ handle }) + '\n');
+});
+setInterval(() => undefined, 1000);
