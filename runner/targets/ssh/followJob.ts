@@ -1,0 +1,97 @@
+import { drainCommand, parseStatus, signalCommand, statusCommand, watchCommand, type RemoteJobPaths, type RemoteStatus } from './remoteJob';
+import type { SshHost } from './sshHost';
+
+/**
+ * Follows a detached job on the host to its end: streams its stdout lines (from the byte after the
+ * last one seen, so a reconnect repeats none), reconnects when the connection drops, and on cancel
+ * sends TERM to its process group, then KILL after the grace period.
+ */
+
+export interface FollowOptions {
+  readonly signal: AbortSignal;
+  readonly onLine: (line: string) => void;
+  readonly graceMs: number;
+  /** Shell commands that also stop what runs outside the group (a container), by signal. */
+  readonly stopExtra?: { readonly TERM: string; readonly KILL: string };
+  readonly log: (line: string) => void;
+}
+
+export type FollowEnd =
+  | Exclude<RemoteStatus, { kind: 'running' }> & { readonly cancelled: boolean }
+  /** Cancelled while the host could not be reached: the job may still be running there. */
+  | { readonly kind: 'unreachable'; readonly cancelled: true; readonly message: string };
+
+class LineSplitter {
+  private rest: Buffer = Buffer.alloc(0);
+  bytes = 0;
+  constructor(private readonly onLine: (line: string) => void) {}
+
+  feed = (chunk: Buffer): void => {
+    this.bytes += chunk.length;
+    this.rest = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
+    for (let nl = this.rest.indexOf(10); nl >= 0; nl = this.rest.indexOf(10)) {
+      this.onLine(this.rest.subarray(0, nl).toString('utf8').replace(/\r$/, ''));
+      this.rest = this.rest.subarray(nl + 1);
+    }
+  };
+
+  flush(): void {
+    if (this.rest.length) this.onLine(this.rest.toString('utf8'));
+    this.rest = Buffer.alloc(0);
+  }
+}
+
+export async function followJob(host: SshHost, paths: RemoteJobPaths, o: FollowOptions): Promise<FollowEnd> {
+  const lines = new LineSplitter(o.onLine);
+  let cancelled = false;
+  let killTimer: NodeJS.Timeout | undefined;
+  const stop = (sig: 'TERM' | 'KILL'): void => {
+    host
+      .session()
+      .then((s) => s.conn.exec(signalCommand(paths, sig, o.stopExtra?.[sig])))
+      .catch((e: Error) => o.log(`${host.who}: could not send ${sig} to job ${paths.id} (${e.message})`));
+  };
+  const onAbort = (): void => {
+    cancelled = true;
+    stop('TERM');
+    killTimer = setTimeout(() => stop('KILL'), o.graceMs);
+  };
+  if (o.signal.aborted) onAbort();
+  else o.signal.addEventListener('abort', onAbort, { once: true });
+  // Reconnecting gives up on its own after its backoff; cancel cuts only the waits, then says so.
+  const never = new AbortController().signal;
+  try {
+    for (;;) {
+      let session;
+      try {
+        session = await host.reconnect(cancelled ? o.signal : never);
+      } catch (e) {
+        if (cancelled) return { kind: 'unreachable', cancelled: true, message: (e as Error).message };
+        throw e;
+      }
+      let status: RemoteStatus;
+      try {
+        const r = await session.conn.exec(statusCommand(paths));
+        if (r.code === undefined) continue;
+        status = parseStatus(r.stdout);
+      } catch (e) {
+        if (session.conn.closed) continue;
+        throw e;
+      }
+      if (status.kind === 'gone') return { ...status, cancelled };
+      if (status.kind !== 'running') {
+        const r = await session.conn.exec(drainCommand(paths, lines.bytes), lines.feed).catch(() => undefined);
+        if (r?.code === undefined) continue;
+        lines.flush();
+        return { ...status, cancelled };
+      }
+      const r = await session.conn.exec(watchCommand(paths, lines.bytes), lines.feed).catch(() => undefined);
+      if (r && r.code !== undefined && r.code !== 0 && !session.conn.closed) {
+        throw new Error(`${host.who}: cannot follow job ${paths.id} (tail exit ${r.code}: ${r.stderr.trim().slice(0, 300)})`);
+      }
+    }
+  } finally {
+    o.signal.removeEventListener('abort', onAbort);
+    clearTimeout(killTimer);
+  }
+}

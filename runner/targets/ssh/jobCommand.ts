@@ -1,0 +1,55 @@
+import type { SshTargetConfig } from '../../../core/targetConfig';
+import { shq } from './shell';
+
+/**
+ * The command run.sh runs for a contract pipeline on the host (it runs in the job folder): the
+ * pipeline's image under Docker with the same policy as the docker target (read-only /job, /inputs
+ * and /models, writable /outputs only, no network, uid 1000, no capabilities, limits), or, on a host
+ * without Docker, `python3 pipeline.py` with the folders given by the contract's environment variables.
+ */
+
+/** The models folder as an absolute path, taken relative to the login folder like the work folder. */
+const modelsDirExpr = (modelsDir: string): string => (modelsDir.startsWith('/') ? shq(modelsDir) : `"$HOME"/${shq(modelsDir)}`);
+
+export const containerName = (jobId: string): string => `bmad-${jobId}`;
+
+export interface ContainerOptions {
+  readonly image: string;
+  readonly jobId: string;
+  readonly jobKey: string;
+  readonly gpus: boolean;
+}
+
+export function containerCommand(config: SshTargetConfig, o: ContainerOptions): string {
+  const { memoryMb, cpus } = config.limits;
+  return [
+    'docker run --rm',
+    `--name ${containerName(o.jobId)}`,
+    `--label bmad.job-key=${o.jobKey}`,
+    '--network none --user 1000:1000 --read-only --tmpfs /tmp',
+    '--cap-drop ALL --security-opt no-new-privileges --pids-limit 512',
+    `--memory ${memoryMb}m --cpus ${cpus}`,
+    ...(o.gpus ? ['--gpus all'] : []),
+    '-v "$PWD/job":/job:ro -v "$PWD/inputs":/inputs:ro',
+    `-v ${modelsDirExpr(config.modelsDir)}:/models:ro`,
+    '-v "$PWD/outputs":/outputs',
+    shq(o.image),
+  ].join(' ');
+}
+
+/** Stops a job's container too: the docker CLI's group getting a signal does not stop the container. */
+export const containerStop = (jobId: string): { TERM: string; KILL: string } => ({
+  TERM: `docker kill --signal TERM ${containerName(jobId)} >/dev/null 2>&1;`,
+  KILL: `docker rm -f ${containerName(jobId)} >/dev/null 2>&1;`,
+});
+
+export function processCommand(config: SshTargetConfig, entry: string, env: Readonly<Record<string, string>>): string {
+  const extra = Object.entries(env).map(([k, v]) => `${k}=${shq(v)}`);
+  return [
+    'env',
+    'BMAD_JOB_DIR="$PWD/job" BMAD_INPUTS_DIR="$PWD/inputs" BMAD_OUTPUTS_DIR="$PWD/outputs"',
+    `BMAD_MODELS_DIR=${modelsDirExpr(config.modelsDir)}`,
+    ...extra,
+    `python3 ${shq(`program/${entry}`)}`,
+  ].join(' ');
+}

@@ -1,0 +1,41 @@
+import net from 'node:net';
+
+/**
+ * A TCP relay in front of sshd, so a test can cut every live connection at once (as a network
+ * failure would) while new connections still get through.
+ */
+export class TcpProxy {
+  private readonly sockets = new Set<net.Socket>();
+  private readonly server: net.Server;
+  /** Connections accepted so far: a reconnect shows up here. */
+  accepted = 0;
+
+  private constructor(targetPort: number) {
+    this.server = net.createServer((client) => {
+      this.accepted++;
+      const upstream = net.connect(targetPort, '127.0.0.1');
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+  }
+
+  static async start(targetPort: number): Promise<{ proxy: TcpProxy; port: number }> {
+    const proxy = new TcpProxy(targetPort);
+    await new Promise<void>((resolve) => proxy.server.listen(0, '127.0.0.1', resolve));
+    return { proxy, port: (proxy.server.address() as net.AddressInfo).port };
+  }
+
+  /** Cuts every connection through the relay now. */
+  cut(): void {
+    for (const s of this.sockets) s.destroy();
+  }
+
+  close(): Promise<void> {
+    this.cut();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
