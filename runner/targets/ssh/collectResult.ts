@@ -4,7 +4,6 @@ import { JobResult } from '../../../core/contract';
 import { internalError } from '../target';
 import type { FollowEnd } from './followJob';
 import { removeCommand, type RemoteJobPaths } from './remoteJob';
-import { shq } from './shell';
 import type { Session } from './sshHost';
 
 /**
@@ -13,21 +12,8 @@ import type { Session } from './sshHost';
  * folder removed (the input cache stays).
  */
 
-/** sha256 of files in one folder on the host, by name (`sha256sum`'s `<hash>  <name>` lines). */
-export async function remoteHashes(s: Session, dir: string, names: readonly string[]): Promise<Map<string, string>> {
-  if (names.length === 0) return new Map();
-  const out = await s.conn.run(`cd ${shq(dir)} && sha256sum -- ${names.map(shq).join(' ')}`, 'hashing the outputs');
-  const map = new Map<string, string>();
-  for (const line of out.split('\n')) {
-    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-    if (m?.[1] && m[2]) map.set(m[2], m[1]);
-  }
-  return map;
-}
-
-/** Downloads `names` from `remoteDir` into `localDir`, each checked against the host's hash. */
-export async function downloadChecked(s: Session, remoteDir: string, names: readonly string[], localDir: string): Promise<void> {
-  const hashes = await remoteHashes(s, remoteDir, names);
+/** Downloads `names` from `remoteDir` into `localDir`, each checked against the hash the host computed. */
+export async function downloadChecked(s: Session, remoteDir: string, names: readonly string[], hashes: ReadonlyMap<string, string>, localDir: string): Promise<void> {
   for (const name of names) {
     const sha = hashes.get(name);
     if (!sha) throw new Error(`the host has no output ${name} in ${remoteDir}`);
@@ -72,7 +58,7 @@ export async function collectContractResult(s: Session, paths: RemoteJobPaths, e
   if (!result.ok) return result;
   if (end.code !== 0) return internalError(`${who}: result.json says ok but the pipeline ended with code ${end.code}`);
   try {
-    await downloadChecked(s, paths.outputs, result.outputs.map((o) => o.name), outputsDir);
+    await downloadChecked(s, paths.outputs, result.outputs.map((o) => o.name), end.hashes, outputsDir);
   } catch (e) {
     return internalError(`${who}: ${(e as Error).message}`);
   }

@@ -1,4 +1,4 @@
-import { drainCommand, parseStatus, signalCommand, statusCommand, watchCommand, type RemoteJobPaths, type RemoteStatus } from './remoteJob';
+import { followCommand, parseEnd, signalCommand, type RemoteEnd, type RemoteJobPaths } from './remoteJob';
 import type { SshHost } from './sshHost';
 
 /**
@@ -17,7 +17,7 @@ export interface FollowOptions {
 }
 
 export type FollowEnd =
-  | Exclude<RemoteStatus, { kind: 'running' }> & { readonly cancelled: boolean }
+  | (RemoteEnd & { readonly cancelled: boolean })
   /** Cancelled while the host could not be reached: the job may still be running there. */
   | { readonly kind: 'unreachable'; readonly cancelled: true; readonly message: string };
 
@@ -60,6 +60,7 @@ export async function followJob(host: SshHost, paths: RemoteJobPaths, o: FollowO
   else o.signal.addEventListener('abort', onAbort, { once: true });
   // Reconnecting gives up on its own after its backoff; cancel cuts only the waits, then says so.
   const never = new AbortController().signal;
+  let failures = 0;
   try {
     for (;;) {
       let session;
@@ -69,26 +70,17 @@ export async function followJob(host: SshHost, paths: RemoteJobPaths, o: FollowO
         if (cancelled) return { kind: 'unreachable', cancelled: true, message: (e as Error).message };
         throw e;
       }
-      let status: RemoteStatus;
-      try {
-        const r = await session.conn.exec(statusCommand(paths));
-        if (r.code === undefined) continue;
-        status = parseStatus(r.stdout);
-      } catch (e) {
-        if (session.conn.closed) continue;
-        throw e;
-      }
-      if (status.kind === 'gone') return { ...status, cancelled };
-      if (status.kind !== 'running') {
-        const r = await session.conn.exec(drainCommand(paths, lines.bytes), lines.feed).catch(() => undefined);
-        if (r?.code === undefined) continue;
+      const r = await session.conn.exec(followCommand(paths, lines.bytes), lines.feed).catch(() => undefined);
+      const end = r && parseEnd(r.stderr);
+      if (end) {
         lines.flush();
-        return { ...status, cancelled };
+        return { ...end, cancelled };
       }
-      const r = await session.conn.exec(watchCommand(paths, lines.bytes), lines.feed).catch(() => undefined);
-      if (r && r.code !== undefined && r.code !== 0 && !session.conn.closed) {
-        throw new Error(`${host.who}: cannot follow job ${paths.id} (tail exit ${r.code}: ${r.stderr.trim().slice(0, 300)})`);
-      }
+      if (session.conn.closed) continue;
+      if (r && r.code !== undefined) throw new Error(`${host.who}: cannot follow job ${paths.id} (exit ${r.code}: ${r.stderr.trim().slice(0, 300)})`);
+      // The command failed to open on a connection not (yet) seen closed: let the close arrive.
+      if (++failures > 5) throw new Error(`${host.who}: cannot open a session to follow job ${paths.id}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
     o.signal.removeEventListener('abort', onAbort);

@@ -51,6 +51,17 @@ export class RemoteFiles {
     }
   }
 
+  /** Creates folders (absolute, parents first) over SFTP: no shell, so no login-script cost. */
+  async mkdirs(dirs: Iterable<string>): Promise<void> {
+    const all = new Set<string>();
+    for (const d of dirs) for (let p = d; p.startsWith(this.workDir + '/'); p = path.posix.dirname(p)) all.add(p);
+    for (const d of [...all].sort((a, b) => a.length - b.length)) {
+      await call<void>((cb) => this.sftp.mkdir(d, cb)).catch(async (e: Error) => {
+        if (!(await this.exists(d))) throw e;
+      });
+    }
+  }
+
   /** Puts a local file whose sha256 is `sha256` into the host's cache; returns its path there. */
   async putInCas(local: string, sha256: string): Promise<string> {
     const dest = this.casPath(sha256);

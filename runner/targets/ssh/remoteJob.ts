@@ -54,47 +54,54 @@ export function startCommand(p: RemoteJobPaths): string {
   );
 }
 
-export type RemoteStatus =
-  | { readonly kind: 'running'; readonly pid: number }
-  | { readonly kind: 'exited'; readonly code: number }
+/** How a followed job ended, with the sha256 of each file in its outputs folder when it exited. */
+export type RemoteEnd =
+  | { readonly kind: 'exited'; readonly code: number; readonly hashes: ReadonlyMap<string, string> }
   /** The folder is there but nothing runs and no status was written: SIGKILL, or the host restarted. */
   | { readonly kind: 'dead' }
   /** No such job folder: never placed here, or already collected. */
   | { readonly kind: 'gone' };
 
-export function statusCommand(p: RemoteJobPaths): string {
-  return (
-    `cd ${shq(p.dir)} 2>/dev/null || { echo gone; exit 0; }; ` +
-    'if [ -s exit ]; then echo "exited $(cat exit)"; ' +
-    'elif [ -s pid ] && kill -0 "$(cat pid)" 2>/dev/null; then echo "running $(cat pid)"; ' +
-    'else echo dead; fi'
-  );
-}
-
-export function parseStatus(out: string): RemoteStatus {
-  const [word, n] = out.trim().split(/\s+/);
-  if (word === 'running' && Number.isInteger(Number(n))) return { kind: 'running', pid: Number(n) };
-  if (word === 'exited' && Number.isInteger(Number(n))) return { kind: 'exited', code: Number(n) };
-  if (word === 'gone') return { kind: 'gone' };
-  if (word === 'dead') return { kind: 'dead' };
-  throw new Error(`unexpected answer from the host about the job: ${JSON.stringify(out.slice(0, 200))}`);
-}
+const END = 'BMAD-END';
+const HASH = 'BMAD-HASH';
 
 /**
- * Streams progress.log from byte `offset` while the wrapper runs (polled every 0.1 s; GNU tail's own
- * --pid looks only once a second), so a reconnect resumes where the last connection stopped without
- * repeating a line. What arrives after the last poll is read by drainCommand.
+ * One command that follows a job to its end: it prints progress.log from byte `offset` as it grows
+ * (stdout carries nothing else, so the client's byte count is the offset to resume from after a drop),
+ * and once the job is over, on stderr, how it ended and the sha256 of each output. Every command
+ * costs a login shell on the host (hundreds of ms with a heavy ~/.bashrc), so this is one, not a poll.
  */
-export function watchCommand(p: RemoteJobPaths, offset: number): string {
-  return (
-    `cd ${shq(p.dir)} && { tail -c +${offset + 1} -f progress.log & t=$!; p=$(cat pid); ` +
-    'while kill -0 "$p" 2>/dev/null; do sleep 0.1; done; kill $t; }'
-  );
+export function followCommand(p: RemoteJobPaths, offset: number): string {
+  return [
+    `cd ${shq(p.dir)} 2>/dev/null || { echo '${END} gone' >&2; exit 0; }`,
+    `p=$(cat pid 2>/dev/null); n=${offset}`,
+    'flush() { s=$(wc -c <progress.log 2>/dev/null || echo 0); if [ "$s" -gt "$n" ]; then ' +
+      'tail -c +$((n+1)) progress.log | head -c $((s-n)); n=$s; fi; }',
+    // A killed wrapper can linger as a zombie until init reaps it: that is not running.
+    `alive() { [ -n "$p" ] && kill -0 "$p" 2>/dev/null && ! grep -qs '^[0-9]* ([^)]*) Z' /proc/"$p"/stat; }`,
+    'while [ ! -s exit ] && alive; do flush; sleep 0.1; done',
+    'flush',
+    `if [ -s exit ]; then echo "${END} exited $(cat exit)" >&2; ` +
+      `(cd outputs && for f in *; do [ -f "$f" ] && sha256sum -- "$f"; done) | sed 's/^/${HASH} /' >&2; ` +
+      `else echo '${END} dead' >&2; fi`,
+  ].join('\n');
 }
 
-/** The rest of progress.log from `offset`, for a job that has already ended. */
-export function drainCommand(p: RemoteJobPaths, offset: number): string {
-  return `tail -c +${offset + 1} ${shq(`${p.dir}/progress.log`)}`;
+/** How the job ended, from followCommand's stderr; undefined if it did not get that far. */
+export function parseEnd(stderr: string): RemoteEnd | undefined {
+  const lines = stderr.split('\n');
+  const end = lines.find((l) => l.startsWith(`${END} `))?.slice(END.length + 1).trim().split(/\s+/);
+  if (!end) return undefined;
+  if (end[0] === 'gone') return { kind: 'gone' };
+  if (end[0] === 'dead') return { kind: 'dead' };
+  const code = Number(end[1]);
+  if (end[0] !== 'exited' || !Number.isInteger(code)) return undefined;
+  const hashes = new Map<string, string>();
+  for (const l of lines) {
+    const m = new RegExp(`^${HASH} ([0-9a-f]{64}) [ *](.+)$`).exec(l);
+    if (m?.[1] && m[2]) hashes.set(m[2], m[1]);
+  }
+  return { kind: 'exited', code, hashes };
 }
 
 /** Signals the job's whole process group; `extra` stops what runs outside it (a container). */

@@ -1,3 +1,4 @@
+import { EventEmitter, once } from 'node:events';
 import net from 'node:net';
 
 /**
@@ -9,10 +10,12 @@ export class TcpProxy {
   private readonly server: net.Server;
   /** Connections accepted so far: a reconnect shows up here. */
   accepted = 0;
+  private readonly events = new EventEmitter();
 
   private constructor(targetPort: number) {
     this.server = net.createServer((client) => {
       this.accepted++;
+      this.events.emit('accept');
       const upstream = net.connect(targetPort, '127.0.0.1');
       for (const s of [client, upstream]) {
         this.sockets.add(s);
@@ -27,6 +30,11 @@ export class TcpProxy {
     const proxy = new TcpProxy(targetPort);
     await new Promise<void>((resolve) => proxy.server.listen(0, '127.0.0.1', resolve));
     return { proxy, port: (proxy.server.address() as net.AddressInfo).port };
+  }
+
+  /** Resolves when the relay has accepted `n` connections in all. */
+  async waitForAccepted(n: number): Promise<void> {
+    while (this.accepted < n) await once(this.events, 'accept');
   }
 
   /** Cuts every connection through the relay now. */
