@@ -29,11 +29,19 @@ class LineSplitter {
   feed = (chunk: Buffer): void => {
     this.bytes += chunk.length;
     this.rest = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
-    for (let nl = this.rest.indexOf(10); nl >= 0; nl = this.rest.indexOf(10)) {
-      this.onLine(this.rest.subarray(0, nl).toString('utf8').replace(/\r$/, ''));
-      this.rest = this.rest.subarray(nl + 1);
+    // \r ends a line too: status lines that redraw themselves (Wan2GP's `\r  [12/30] …`) are progress.
+    for (let end = this.lineEnd(); end >= 0; end = this.lineEnd()) {
+      const line = this.rest.subarray(0, end).toString('utf8');
+      if (line) this.onLine(line);
+      this.rest = this.rest.subarray(end + 1);
     }
   };
+
+  private lineEnd(): number {
+    const nl = this.rest.indexOf(10);
+    const cr = this.rest.indexOf(13);
+    return nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
+  }
 
   flush(): void {
     if (this.rest.length) this.onLine(this.rest.toString('utf8'));
