@@ -65,6 +65,19 @@ describe('ssh target: run, upload by content, download checked (real sshd)', () 
     assert.deepEqual(fs.readdirSync(path.dirname(remote)).filter((n) => n.startsWith('.tmp-')), [], 'no temporary left');
   });
 
+  it('a large file (hashed on a worker thread as it streams) arrives intact; one that is not its sha256 is refused', async () => {
+    const data = randomBytes(40 * 1024 * 1024 + 123);
+    const file = path.join(d.dir, `large-${Date.now()}.bin`);
+    fs.writeFileSync(file, data);
+    const { files } = await target.host.session();
+    const remote = await files.putInCas(file, sha256(data));
+    assert.ok(fs.readFileSync(remote).equals(data));
+    const wrong = sha256('something else');
+    await assert.rejects(files.putInCas(file, wrong), /changed while it was uploaded/);
+    assert.equal(fs.existsSync(path.join(workDir, 'cas', wrong)), false);
+    assert.deepEqual(fs.readdirSync(path.join(workDir, 'cas')).filter((n) => n.startsWith('.tmp-')), [], 'the temporary is removed');
+  });
+
   it('a second job with the same input uploads none of it', async () => {
     const input = randomBytes(500_000);
     const first = localJob({ lines: 1 }, { 'a.png': input });
