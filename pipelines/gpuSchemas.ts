@@ -22,12 +22,13 @@ export type GpuModality = keyof typeof GPU_PARAMS;
 export const isGpuModality = (m: string): m is GpuModality => Object.prototype.hasOwnProperty.call(GPU_PARAMS, m);
 
 export function gpuParamsSchema(modality: GpuModality): Record<string, unknown> {
-  return z.toJSONSchema(GPU_PARAMS[modality]) as Record<string, unknown>;
+  // The input side: what the engine writes into job.json (the same as the output side for these shapes).
+  return z.toJSONSchema(GPU_PARAMS[modality], { io: 'input' }) as Record<string, unknown>;
 }
 
 export function contractJson(): Record<string, unknown> {
   return {
-    $comment: 'Generated from core/contract.ts by scripts/writeGpuSchemas.ts; test/unit/pipelines/gpu.schemas.test.ts checks it.',
+    $comment: 'Generated from core/contract.ts by scripts/writeGpuSchemas.ts; test/unit/pipelines/gpu.manifests.test.ts checks it.',
     job: z.toJSONSchema(JobSpec),
     errorCodes: [...ERROR_CODES],
   };

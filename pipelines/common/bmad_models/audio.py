@@ -6,7 +6,9 @@ import soundfile
 
 def fit_seconds(samples, rate, seconds, loop=False):
     """Trim, or pad with silence (speech) / loop with a short crossfade (beds), to `seconds`."""
-    samples = np.asarray(samples, dtype=np.float32).reshape(-1) if np.ndim(samples) < 2 else np.asarray(samples, np.float32)
+    samples = np.asarray(samples, dtype=np.float32)
+    if samples.ndim < 2:
+        samples = samples.reshape(-1)  # mono; stereo stays (frames, channels)
     want = int(round(seconds * rate))
     if len(samples) >= want:
         return samples[:want]

@@ -43,14 +43,19 @@ def reference_images(characters, size):
     return [load_image(c.reference).convert("RGB").resize(size) for c in characters if c.reference]
 
 
-def load_ip_adapter(pipe, ctx, characters, files):
+def load_ip_adapter(pipe, ctx, characters, files, most=None):
     """Loads the IP-Adapter when a character has a reference image; the call's extra kwargs.
-    files: {"dir", "subfolder", "weight", "encoder"} below the models folder (declared in the manifest)."""
+    files: {"dir", "subfolder", "weight", "encoder"} below the models folder (declared in the manifest).
+    most: how many reference images the adapter takes (the first characters' in shot order)."""
     images = reference_images(characters, (224, 224))
     if not images:
         return {}
-    weight = ctx.model_file(os.path.join(files["dir"], files["subfolder"], files["weight"]))
-    root = weight[: -len(os.path.join(files["subfolder"], files["weight"]))]
+    if most is not None and len(images) > most:
+        ctx.log("IP-Adapter: %d reference images, this model takes %d: the first in shot order"
+                % (len(images), most), "warn")
+        images = images[:most]
+    # The files were checked before loading where the manifest lists them (model_files of the pipeline).
+    root = os.path.join(ctx.models_dir, files["dir"])
     kwargs = {"subfolder": files["subfolder"], "weight_name": files["weight"]}
     if "encoder" in files:
         kwargs["image_encoder_pretrained_model_name_or_path"] = os.path.join(ctx.models_dir, files["encoder"])

@@ -16,7 +16,8 @@ TIME_WORDS = {"day": "daylight", "night": "at night", "dawn": "at dawn", "dusk":
 def image_prompt(params, triggers=()):
     """ImageParams → (prompt, negative prompt). `triggers`: LoRA trigger words of the characters."""
     shot, scene, style = params.get("shot"), params.get("scene"), params["style"]
-    people = ["%s (%s)" % (c["name"], c["description"]) if c["description"] else c["name"] for c in params["characters"]]
+    people = [("%s (%s)" % (c["name"], c["description"])) if c["description"] else c["name"]
+              for c in params["characters"]]
     prompt = _join([
         params["prompt"],
         shot and FRAMING_WORDS.get(shot["framing"]),

@@ -3,11 +3,11 @@ and frame rate: the edit downstream expects yuv420p at format.width × format.he
 
 import subprocess
 
-import imageio_ffmpeg
-
 
 def write_mp4(path, frames, width, height, fps):
     """frames: PIL images (any size: scaled to width × height, the aspect ratio kept by cropping)."""
+    import imageio_ffmpeg
+
     cmd = [
         imageio_ffmpeg.get_ffmpeg_exe(), "-y", "-loglevel", "error",
         "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", "%dx%d" % (width, height), "-r", str(fps), "-i", "-",

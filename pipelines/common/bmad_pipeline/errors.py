@@ -73,4 +73,8 @@ def classify(exc, models_dir):
     if isinstance(exc, FileNotFoundError) and missing and _below(missing, models_dir):
         rel = os.path.relpath(os.path.abspath(missing), os.path.abspath(models_dir))
         return "MISSING_WEIGHTS", "missing model file %s: put it at %s" % (rel, os.path.join(models_dir, rel))
+    # diffusers and transformers report a file missing from a model folder as an OSError naming the folder.
+    if isinstance(exc, OSError) and os.path.abspath(models_dir) in str(exc):
+        first = str(exc).strip().splitlines()[0]
+        return "MISSING_WEIGHTS", "a model file is missing below %s: %s" % (models_dir, first)
     return "INTERNAL", "%s: %s" % (type(exc).__name__, exc)

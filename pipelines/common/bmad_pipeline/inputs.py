@@ -1,5 +1,5 @@
 """The input files a job's params name, resolved and checked the same way for the real model layers
-and the stand-in: character reference images and LoRAs, the video keyframe. A name that is not one
+and the stand-in: character reference images and LoRAs, the video keyframe, training images. A name that is not one
 of the job's inputs, or a file that is not there, is BAD_INPUT naming the param.
 """
 
@@ -33,3 +33,9 @@ def keyframe(ctx):
     if not is_png(path):
         raise BadInput("params.keyframe: %s is not a PNG image" % ctx.params["keyframe"])
     return path
+
+
+def training_images(ctx):
+    """[(path, caption)] of a LoRA training job's images (pipelines/lora)."""
+    return [(ctx.input_path(img["input"], "params.images[%d].input" % i), img["caption"])
+            for i, img in enumerate(ctx.params["images"])]

@@ -1,6 +1,7 @@
-"""PNG and WAV files from plain Python (zlib, wave), for the stand-in's test patterns."""
+"""PNG, WAV and safetensors files from plain Python (zlib, wave, json), for the stand-in's outputs."""
 
 import array
+import json
 import math
 import struct
 import sys
@@ -61,3 +62,19 @@ def rgb_yuv(rgb):
     u = 128 + (-37.797 * r - 74.203 * g + 112.0 * b) / 255
     v = 128 + (112.0 * r - 93.786 * g - 18.214 * b) / 255
     return tuple(int(round(c)) for c in (y, u, v))
+
+
+def write_safetensors(path, shapes, metadata):
+    """Zero float32 tensors of the given shapes, in the safetensors layout (8-byte header length,
+    JSON header padded to 8 bytes, then the data), with string metadata."""
+    header, offset = {"__metadata__": metadata}, 0
+    for name, shape in shapes.items():
+        size = 4
+        for n in shape:
+            size *= n
+        header[name] = {"dtype": "F32", "shape": list(shape), "data_offsets": [offset, offset + size]}
+        offset += size
+    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + b"\0" * offset)

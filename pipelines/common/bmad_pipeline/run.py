@@ -63,7 +63,8 @@ def main(pipeline_file, model_files, generate):
         # From here the job is done: a late SIGTERM must not leave outputs without their result.json.
         signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
         written = outputs.commit()
-        _write_result(paths.result_file, {"ok": True, "outputs": written, "meta": dict(ctx.meta, pipeline=job.pipeline)})
+        meta = dict(ctx.meta, pipeline=job.pipeline)
+        _write_result(paths.result_file, {"ok": True, "outputs": written, "meta": meta})
         return EXIT_OK
     except BaseException as e:  # noqa: B902 -- KeyboardInterrupt and SystemExit end the job too
         signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)

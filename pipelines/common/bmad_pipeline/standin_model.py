@@ -16,7 +16,7 @@ import signal
 
 from . import inputs
 from .errors import Internal
-from .media import hex_rgb, rgb_yuv, tone, write_png, write_wav
+from .media import hex_rgb, rgb_yuv, tone, write_png, write_safetensors, write_wav
 from .mp4 import H264PcmWriter
 
 BANNER = "STAND-IN model layer: no weights, test pattern"
@@ -114,9 +114,23 @@ def _audio(ctx):
     _step(ctx, 4, "save")
 
 
+def _training(ctx):
+    images = inputs.training_images(ctx)
+    out = ctx.output("lora.safetensors")
+    for step in (1, 2, 3):
+        _step(ctx, step, "train", out)
+    rank = ctx.params["rank"]
+    shapes = {"lora_unet_standin.lora_down.weight": (rank, 8), "lora_unet_standin.lora_up.weight": (8, rank)}
+    write_safetensors(out, shapes, {
+        "bmad.base": ctx.params["base"], "bmad.trigger": ctx.params["trigger"], "bmad.standin": "true",
+        "bmad.images": str(len(images)),
+    })
+    _step(ctx, 4, "save")
+
+
 def generate(ctx):
     kind = ctx.job.manifest["modality"]
-    make = {"image": _image, "video": _video, "audio": _audio}.get(kind)
+    make = {"image": _image, "video": _video, "audio": _audio, "training": _training}.get(kind)
     if make is None:
         raise Internal("the stand-in has no %s test pattern" % kind)
     ctx.meta["standin"] = True
