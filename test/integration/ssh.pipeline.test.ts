@@ -63,6 +63,16 @@ describe('ssh target: the image.low pipeline as a plain process on the host (sta
     assert.ok(progress.lines.some((l) => l.type === 'progress'));
   });
 
+  it('the real model layer ends with MISSING_WEIGHTS naming the file in the host models folder', async () => {
+    const t = target({});
+    const { job, io } = imageJob();
+    const result = await t.run(job, io, new AbortController().signal, () => undefined);
+    t.dispose();
+    assert.equal(!result.ok && result.error.code, 'MISSING_WEIGHTS', JSON.stringify(result));
+    assert.ok(!result.ok && result.error.message.includes('sd15/'), result.ok ? '' : result.error.message);
+    assert.ok(!result.ok && result.error.message.includes(path.join(d.dir, 'models')), result.ok ? '' : result.error.message);
+  });
+
   it("the pipeline's OUT_OF_MEMORY comes back as OUT_OF_MEMORY (retried by the engine)", async () => {
     const t = target({ BMAD_MODEL_LAYER: 'standin', BMAD_STANDIN_FAIL: 'OUT_OF_MEMORY' });
     const { job, io } = imageJob();
