@@ -31,7 +31,7 @@ describe('ssh target: the image.low pipeline as a plain process on the host (sta
     const spec: JobSpec = { ...job, pipeline: { id: 'image.low', version: 1 }, node: { id: 'k1', kind: 'image', label: 'Keyframe' } };
     return { job: spec, io };
   };
-  const target = (pipelineEnv: Record<string, string>) => createSshTarget(sshConfig(d, { workDir }), testEnv(), { pipelineEnv });
+  const target = (remoteEnv: Record<string, string>) => createSshTarget(sshConfig(d, { workDir }), testEnv(), { remoteEnv });
 
   before(async () => {
     d = await sshd();

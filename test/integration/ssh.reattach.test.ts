@@ -23,7 +23,7 @@ describe('ssh target: reconnect, reattach, cancel (real sshd)', () => {
     fs.writeFileSync(knownHosts, `[127.0.0.1]:${proxyPort} ${d.hostKeyLine}\n`);
     const t = createSshTarget(sshConfig(d, { workDir, port: proxyPort, knownHosts }), testEnv(), {
       program: () => FIXTURE_PROGRAM,
-      pipelineEnv: { BMAD_FIXTURE_RUNS: runs },
+      remoteEnv: { BMAD_FIXTURE_RUNS: runs },
       graceMs,
     });
     targets.push(t);

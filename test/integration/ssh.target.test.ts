@@ -21,7 +21,7 @@ describe('ssh target: run, upload by content, download checked (real sshd)', () 
     d = await sshd();
     workDir = fs.mkdtempSync(path.join(d.dir, 'remote-'));
     runs = path.join(workDir, 'runs.log');
-    target = createSshTarget(sshConfig(d, { workDir }), env, { program: () => FIXTURE_PROGRAM, pipelineEnv: { BMAD_FIXTURE_RUNS: runs } });
+    target = createSshTarget(sshConfig(d, { workDir }), env, { program: () => FIXTURE_PROGRAM, remoteEnv: { BMAD_FIXTURE_RUNS: runs } });
   });
   after(() => target.dispose());
 

@@ -5,9 +5,10 @@ import type { Gpu } from '../target';
  * host without the driver) and whether a Docker daemon answers.
  */
 
-export const PROBE_COMMAND =
+/** `envPrefix`: the job environment (DOCKER_HOST), so the probe asks the daemon jobs would use. */
+export const probeCommand = (envPrefix: string): string =>
   'nvidia-smi --query-gpu=name,memory.total --format=csv,noheader,nounits 2>/dev/null; echo "--docker--"; ' +
-  'docker info --format "{{.ServerVersion}}" 2>/dev/null || true';
+  `${envPrefix}docker info --format "{{.ServerVersion}}" 2>/dev/null || true`;
 
 export interface HostFacts {
   readonly gpus: Gpu[];

@@ -13,6 +13,12 @@ const modelsDirExpr = (modelsDir: string): string => (modelsDir.startsWith('/') 
 
 export const containerName = (jobId: string): string => `bmad-${jobId}`;
 
+/** `env K=V … ` before a command: the job's environment on the host (e.g. DOCKER_HOST). */
+export function envPrefix(env: Readonly<Record<string, string>>): string {
+  const vars = Object.entries(env).map(([k, v]) => `${k}=${shq(v)}`);
+  return vars.length ? `env ${vars.join(' ')} ` : '';
+}
+
 export interface ContainerOptions {
   readonly image: string;
   readonly jobId: string;
@@ -20,13 +26,13 @@ export interface ContainerOptions {
   readonly gpus: boolean;
 }
 
-export function containerCommand(config: SshTargetConfig, o: ContainerOptions): string {
+export function containerCommand(config: SshTargetConfig, o: ContainerOptions, env: Readonly<Record<string, string>> = {}): string {
   const { memoryMb, cpus } = config.limits;
   return [
-    'docker run --rm',
+    `${envPrefix(env)}docker run --rm`,
     `--name ${containerName(o.jobId)}`,
     `--label bmad.job-key=${o.jobKey}`,
-    '--network none --user 1000:1000 --read-only --tmpfs /tmp',
+    '--network none --user 1000:1000 --read-only --tmpfs /tmp:rw,nosuid,nodev,size=1g',
     '--cap-drop ALL --security-opt no-new-privileges --pids-limit 512',
     `--memory ${memoryMb}m --cpus ${cpus}`,
     ...(o.gpus ? ['--gpus all'] : []),
@@ -38,9 +44,9 @@ export function containerCommand(config: SshTargetConfig, o: ContainerOptions): 
 }
 
 /** Stops a job's container too: the docker CLI's group getting a signal does not stop the container. */
-export const containerStop = (jobId: string): { TERM: string; KILL: string } => ({
-  TERM: `docker kill --signal TERM ${containerName(jobId)} >/dev/null 2>&1;`,
-  KILL: `docker rm -f ${containerName(jobId)} >/dev/null 2>&1;`,
+export const containerStop = (jobId: string, env: Readonly<Record<string, string>> = {}): { TERM: string; KILL: string } => ({
+  TERM: `${envPrefix(env)}docker kill --signal TERM ${containerName(jobId)} >/dev/null 2>&1;`,
+  KILL: `${envPrefix(env)}docker rm -f ${containerName(jobId)} >/dev/null 2>&1;`,
 });
 
 export function processCommand(config: SshTargetConfig, entry: string, env: Readonly<Record<string, string>>): string {

@@ -5,9 +5,9 @@ import type { SshTargetConfig } from '../../../core/targetConfig';
 import { internalError, type JobIo, type OnPlaced, type Target, type TargetEnv, type TargetReport } from '../target';
 import { collectContractResult, removeRemoteJob } from './collectResult';
 import { followJob } from './followJob';
-import { PROBE_COMMAND, parseProbe, type HostFacts } from './gpuProbe';
+import { parseProbe, probeCommand, type HostFacts } from './gpuProbe';
 import { refuseUnverified, type VerifyHost } from './hostKeys';
-import { containerCommand, containerStop, processCommand } from './jobCommand';
+import { containerCommand, containerStop, envPrefix, processCommand } from './jobCommand';
 import { findPipelineProgram, type PipelineProgram } from './pipelineProgram';
 import { placeJob } from './placeJob';
 import { REMOTE_JOB_ID, newRemoteJobId, remoteJobPaths } from './remoteJob';
@@ -26,8 +26,11 @@ export interface SshTargetDeps {
   /** An encrypted key's passphrase; default: $BMAD_SSH_PASSPHRASE, else none. */
   readonly passphrase?: PassphraseProvider;
   readonly agentSocket?: string;
-  /** Extra environment for a plain-process pipeline (the tests choose the stand-in model layer). */
-  readonly pipelineEnv?: Readonly<Record<string, string>>;
+  /**
+   * Environment on the host for the job's command: the pipeline's as a plain process (the tests choose
+   * the stand-in model layer), the docker CLI's in Docker (DOCKER_HOST), never the container's.
+   */
+  readonly remoteEnv?: Readonly<Record<string, string>>;
   /** Where a plain-process pipeline's files are found; default: the pipelines folder by manifest. */
   readonly program?: (job: JobSpec) => PipelineProgram;
   /** Between TERM and KILL on cancel. */
@@ -46,7 +49,7 @@ export interface SshTarget extends Target {
 const envPassphrase: PassphraseProvider = async () => process.env.BMAD_SSH_PASSPHRASE || undefined;
 
 export function createSshTarget(config: SshTargetConfig, env: TargetEnv, deps: SshTargetDeps = {}): SshTarget {
-  for (const name of Object.keys(deps.pipelineEnv ?? {})) {
+  for (const name of Object.keys(deps.remoteEnv ?? {})) {
     if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`ssh target "${config.id}": ${name} is not an environment variable name`);
   }
   const host = new SshHost(config, { verifyHost: deps.verifyHost ?? refuseUnverified, passphrase: deps.passphrase ?? envPassphrase, ...(deps.agentSocket ? { agentSocket: deps.agentSocket } : {}) }, env.log);
@@ -55,7 +58,7 @@ export function createSshTarget(config: SshTargetConfig, env: TargetEnv, deps: S
 
   const askFacts = async (): Promise<HostFacts> => {
     const s = await host.session();
-    return parseProbe(await s.conn.run(PROBE_COMMAND, 'asking the host for its GPUs'));
+    return parseProbe(await s.conn.run(probeCommand(envPrefix(deps.remoteEnv ?? {})), 'asking the host for its GPUs'));
   };
   const cachedFacts = (): Promise<HostFacts> => {
     facts ??= askFacts().catch((e: unknown) => {
@@ -79,7 +82,7 @@ export function createSshTarget(config: SshTargetConfig, env: TargetEnv, deps: S
       if (parsed?.success) onProgress(parsed.data);
       else if (line.trim()) fs.appendFileSync(io.logFile, `${line}\n`);
     };
-    const end = await followJob(host, paths, { signal, onLine, graceMs, log: env.log, ...(config.run === 'docker' ? { stopExtra: containerStop(id) } : {}) });
+    const end = await followJob(host, paths, { signal, onLine, graceMs, log: env.log, ...(config.run === 'docker' ? { stopExtra: containerStop(id, deps.remoteEnv) } : {}) });
     if (end.kind === 'unreachable') return { ok: false, error: { code: 'INTERRUPTED', message: `${who} was cancelled, but ${end.message}: job ${id} may still run there` } };
     const s = await host.reconnect(new AbortController().signal);
     const result = await collectContractResult(s, paths, end, io.outputsDir, io.logFile, who);
@@ -107,10 +110,10 @@ export function createSshTarget(config: SshTargetConfig, env: TargetEnv, deps: S
           if (!image) return internalError(`${who}: pipeline ${job.pipeline.id}@${job.pipeline.version} names no image to run in Docker`);
           const { gpus, docker } = await cachedFacts();
           if (!docker) return internalError(`${who}: ${host.who} is set to run jobs in Docker, but Docker does not answer on ${config.host} (set "run": "process" for a host without it)`);
-          command = containerCommand(config, { image, jobId: id, jobKey: job.key, gpus: gpus.length > 0 });
+          command = containerCommand(config, { image, jobId: id, jobKey: job.key, gpus: gpus.length > 0 }, deps.remoteEnv);
         } else {
           program = (deps.program ?? ((j: JobSpec) => findPipelineProgram(j.pipeline)))(job);
-          command = processCommand(config, program.entry, deps.pipelineEnv ?? {});
+          command = processCommand(config, program.entry, deps.remoteEnv ?? {});
         }
         await placeJob(s, paths, { job, inputsDir: io.inputsDir, command, ...(program ? { program: program.files } : {}) });
       } catch (e) {

@@ -11,5 +11,5 @@ import { FIXTURE_PROGRAM, testEnv } from './harness';
  * Argument: a JSON file with { config, job, io, runs }.
  */
 const { config, job, io, runs } = JSON.parse(fs.readFileSync(process.argv[2] ?? '', 'utf8')) as { config: SshTargetConfig; job: JobSpec; io: JobIo; runs: string };
-const target = createSshTarget(config, testEnv(), { program: () => FIXTURE_PROGRAM, pipelineEnv: { BMAD_FIXTURE_RUNS: runs } });
+const target = createSshTarget(config, testEnv(), { program: () => FIXTURE_PROGRAM, remoteEnv: { BMAD_FIXTURE_RUNS: runs } });
 void target.run(job, io, new AbortController().signal, () => undefined, (handle) => process.stdout.write(`placed ${handle}\n`));
