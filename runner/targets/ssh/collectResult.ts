@@ -21,6 +21,8 @@ export async function downloadChecked(s: Session, remoteDir: string, names: read
   }
 }
 
+export const cancelled = (who: string): JobResult => ({ ok: false, error: { code: 'INTERRUPTED', message: `${who} was cancelled` } });
+
 /** Appends the job's stderr on the host to the local log; returns its last lines for messages. */
 export async function copyStderr(s: Session, paths: RemoteJobPaths, logFile: string): Promise<string> {
   const text = await s.files.readText(`${paths.dir}/stderr.log`).catch(() => '');
@@ -36,7 +38,7 @@ export async function removeRemoteJob(s: Session, paths: RemoteJobPaths): Promis
 export async function collectContractResult(s: Session, paths: RemoteJobPaths, end: FollowEnd, outputsDir: string, logFile: string, who: string): Promise<JobResult> {
   const tail = await copyStderr(s, paths, logFile);
   const why = tail ? `: ${tail}` : '';
-  if (end.cancelled) return { ok: false, error: { code: 'INTERRUPTED', message: `${who} was cancelled` } };
+  if (end.cancelled) return cancelled(who);
   if (end.kind === 'gone') return internalError(`${who}: its folder on the host (${paths.dir}) is gone`);
   if (end.kind !== 'exited') return internalError(`${who}: the job died on the host without an exit status (killed, or the host restarted)${why} (log: ${logFile})`);
   let raw: string;

@@ -1,0 +1,86 @@
+import type { JobResult, JobSpec, ProgressLine } from '../../../core/contract';
+import { nodeName } from '../../../core/nodeNames';
+import { internalError, type JobIo, type OnPlaced, type Target } from '../target';
+import { cancelled, removeRemoteJob } from './collectResult';
+import { followJob, type FollowEnd } from './followJob';
+import { placeJob, type Placement } from './placeJob';
+import { REMOTE_JOB_ID, newRemoteJobId, remoteJobPaths, type RemoteJobPaths } from './remoteJob';
+import type { Session, SshHost } from './sshHost';
+
+/**
+ * run() and reattach() of a target whose jobs live on an ssh host: the ssh target (contract pipelines)
+ * and the Wan2GP target differ only in how a job is laid out, how its stdout reads and how its end
+ * becomes a JobResult; placing, following across reconnects, cancelling and cleaning up are here.
+ */
+
+/** What one kind of remote job decides; `J` is what it keeps while following a job (e.g. its console). */
+export interface RemoteJobKind<J> {
+  readonly host: SshHost;
+  readonly graceMs: number;
+  readonly log: (line: string) => void;
+  /** The job's layout, or a result when it cannot run at all (bad params: nothing is placed). */
+  prepare(s: Session, job: JobSpec, io: JobIo, paths: RemoteJobPaths): Promise<Omit<Placement, 'job' | 'inputsDir'> | JobResult>;
+  /** State for following one job, and what each stdout line means. */
+  follower(job: JobSpec, io: JobIo, onProgress: (line: ProgressLine) => void): { state: J; onLine: (line: string) => void };
+  /** Stops what runs outside the job's process group (a container), by signal. */
+  stopExtra?(id: string): { TERM: string; KILL: string };
+  collect(s: Session, paths: RemoteJobPaths, end: FollowEnd, io: JobIo, who: string, state: J): Promise<JobResult>;
+}
+
+export function checkEnvNames(who: string, env: Readonly<Record<string, string>> | undefined): void {
+  for (const name of Object.keys(env ?? {})) {
+    if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`${who}: ${name} is not an environment variable name`);
+  }
+}
+
+type Run = Target['run'];
+type Reattach = NonNullable<Target['reattach']>;
+
+export function remoteRunner<J>(kind: RemoteJobKind<J>): { run: Run; reattach: Reattach } {
+  const { host } = kind;
+
+  const finish = async (job: JobSpec, io: JobIo, id: string, signal: AbortSignal, onProgress: (l: ProgressLine) => void): Promise<JobResult> => {
+    const who = `job ${nodeName(job.node)}`;
+    try {
+      const paths = remoteJobPaths((await host.session()).files.workDir, id);
+      const { state, onLine } = kind.follower(job, io, onProgress);
+      const stopExtra = kind.stopExtra?.(id);
+      const end = await followJob(host, paths, { signal, onLine, graceMs: kind.graceMs, log: kind.log, ...(stopExtra ? { stopExtra } : {}) });
+      if (end.kind === 'unreachable') {
+        return { ok: false, error: { code: 'INTERRUPTED', message: `${who} was cancelled, but ${end.message}: job ${id} may still run there` } };
+      }
+      const s = await host.reconnect(new AbortController().signal);
+      const result = await kind.collect(s, paths, end, io, who, state);
+      if (end.kind !== 'gone') await removeRemoteJob(s, paths);
+      return result;
+    } catch (e) {
+      return internalError(`${who}: ${(e as Error).message} (job ${id} on ${host.config.host})`);
+    }
+  };
+
+  const run: Run = async (job, io, signal, onProgress, onPlaced?: OnPlaced) => {
+    const who = `job ${nodeName(job.node)}`;
+    if (signal.aborted) return cancelled(who);
+    const id = newRemoteJobId(job.key);
+    try {
+      const s = await host.reconnect(signal);
+      const paths = remoteJobPaths(s.files.workDir, id);
+      const layout = await kind.prepare(s, job, io, paths);
+      if ('ok' in layout) return layout;
+      await placeJob(s, paths, { ...layout, job, inputsDir: io.inputsDir });
+    } catch (e) {
+      return internalError(`${who}: ${(e as Error).message}`);
+    }
+    onPlaced?.(id);
+    return finish(job, io, id, signal, onProgress);
+  };
+
+  const reattach: Reattach = async (handle, job, io, signal, onProgress) => {
+    if (!REMOTE_JOB_ID.test(handle)) return undefined;
+    const s = await host.reconnect(signal);
+    if (!(await s.files.exists(remoteJobPaths(s.files.workDir, handle).dir))) return undefined;
+    return finish(job, io, handle, signal, onProgress);
+  };
+
+  return { run, reattach };
+}
