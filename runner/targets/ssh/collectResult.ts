@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { JobResult } from '../../../core/contract';
-import { internalError } from '../target';
+import { internalError, type JobIo } from '../target';
 import type { FollowEnd } from './followJob';
 import { removeCommand, type RemoteJobPaths } from './remoteJob';
 import type { Session } from './sshHost';
@@ -13,7 +13,13 @@ import type { Session } from './sshHost';
  */
 
 /** Downloads `names` from `remoteDir` into `localDir`, each checked against the hash the host computed. */
-export async function downloadChecked(s: Session, remoteDir: string, names: readonly string[], hashes: ReadonlyMap<string, string>, localDir: string): Promise<void> {
+export async function downloadChecked(
+  s: Session,
+  remoteDir: string,
+  names: readonly string[],
+  hashes: ReadonlyMap<string, string>,
+  localDir: string,
+): Promise<void> {
   for (const name of names) {
     const sha = hashes.get(name);
     if (!sha) throw new Error(`the host has no output ${name} in ${remoteDir}`);
@@ -21,7 +27,10 @@ export async function downloadChecked(s: Session, remoteDir: string, names: read
   }
 }
 
-export const cancelled = (who: string): JobResult => ({ ok: false, error: { code: 'INTERRUPTED', message: `${who} was cancelled` } });
+export const cancelled = (who: string): JobResult => ({
+  ok: false,
+  error: { code: 'INTERRUPTED', message: `${who} was cancelled` },
+});
 
 /** Appends the job's stderr on the host to the local log; returns its last lines for messages. */
 export async function copyStderr(s: Session, paths: RemoteJobPaths, logFile: string): Promise<string> {
@@ -35,17 +44,27 @@ export async function removeRemoteJob(s: Session, paths: RemoteJobPaths): Promis
 }
 
 /** The JobResult of a contract pipeline that ended (or was cancelled, or died) on the host. */
-export async function collectContractResult(s: Session, paths: RemoteJobPaths, end: FollowEnd, outputsDir: string, logFile: string, who: string): Promise<JobResult> {
+export async function collectContractResult(
+  s: Session,
+  paths: RemoteJobPaths,
+  end: FollowEnd,
+  io: Pick<JobIo, 'outputsDir' | 'logFile'>,
+  who: string,
+): Promise<JobResult> {
+  const { outputsDir, logFile } = io;
   const tail = await copyStderr(s, paths, logFile);
   const why = tail ? `: ${tail}` : '';
   if (end.cancelled) return cancelled(who);
   if (end.kind === 'gone') return internalError(`${who}: its folder on the host (${paths.dir}) is gone`);
-  if (end.kind !== 'exited') return internalError(`${who}: the job died on the host without an exit status (killed, or the host restarted)${why} (log: ${logFile})`);
+  if (end.kind !== 'exited') {
+    const how = 'without an exit status (killed, or the host restarted)';
+    return internalError(`${who}: the job died on the host ${how}${why} (log: ${logFile})`);
+  }
   let raw: string;
   try {
     raw = await s.files.readText(`${paths.outputs}/result.json`);
   } catch {
-    return internalError(`${who}: the pipeline ended (code ${end.code}) without writing result.json${why} (log: ${logFile})`);
+    return internalError(`${who}: the pipeline ended (code ${end.code}) without result.json${why} (log: ${logFile})`);
   }
   let parsed;
   try {
@@ -54,7 +73,8 @@ export async function collectContractResult(s: Session, paths: RemoteJobPaths, e
     return internalError(`${who}: result.json is not JSON (${(e as Error).message})`);
   }
   if (!parsed.success) {
-    return internalError(`${who}: result.json does not follow the contract (${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`);
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    return internalError(`${who}: result.json does not follow the contract (${issues})`);
   }
   const result = parsed.data;
   if (!result.ok) return result;

@@ -85,7 +85,10 @@ export async function followJob(host: SshHost, paths: RemoteJobPaths, o: FollowO
         return { ...end, cancelled };
       }
       if (session.conn.closed) continue;
-      if (r && r.code !== undefined) throw new Error(`${host.who}: cannot follow job ${paths.id} (exit ${r.code}: ${r.stderr.trim().slice(0, 300)})`);
+      if (r && r.code !== undefined) {
+        const why = `exit ${r.code}: ${r.stderr.trim().slice(0, 300)}`;
+        throw new Error(`${host.who}: cannot follow job ${paths.id} (${why})`);
+      }
       // The command failed to open on a connection not (yet) seen closed: let the close arrive.
       if (++failures > 5) throw new Error(`${host.who}: cannot open a session to follow job ${paths.id}`);
       await new Promise((resolve) => setTimeout(resolve, 200));

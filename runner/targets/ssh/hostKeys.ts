@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { ServerHostKeyAlgorithm } from 'ssh2';
-import { checkHostKey, fingerprint, hostKeyName, keyTypeOf, knownKeyTypes, parseKnownHosts, type KnownHostLine } from './knownHosts';
+import {
+  checkHostKey, fingerprint, hostKeyName, keyTypeOf, knownKeyTypes, parseKnownHosts, type KnownHostLine,
+} from './knownHosts';
 
 /**
  * The host-key decision for one connection. A key the known_hosts file records connects; a revoked
@@ -43,7 +45,11 @@ const DEFAULT_ORDER: ServerHostKeyAlgorithm[] = [
  * Host key algorithms with the types the file records first, as OpenSSH orders them: a server with
  * an ed25519 and an RSA key must show the one we know, or a known host would look changed.
  */
-export function hostKeyAlgorithms(lines: readonly KnownHostLine[], host: string, port: number): ServerHostKeyAlgorithm[] {
+export function hostKeyAlgorithms(
+  lines: readonly KnownHostLine[],
+  host: string,
+  port: number,
+): ServerHostKeyAlgorithm[] {
   const first = knownKeyTypes(lines, host, port).flatMap((t) => ALGORITHMS_OF_TYPE[t] ?? []);
   return [...new Set([...first, ...DEFAULT_ORDER])];
 }
@@ -65,19 +71,22 @@ export async function decideHostKey(c: HostKeyCheck, key: Buffer): Promise<HostK
   const who = `ssh target "${c.target}"`;
   if (state.kind === 'known') return undefined;
   if (state.kind === 'revoked') {
-    return new HostKeyRefused(`${who}: ${name} presented a REVOKED host key (${print}, ${c.knownHostsFile}:${state.line}); connection refused`);
+    const where = `${c.knownHostsFile}:${state.line}`;
+    return new HostKeyRefused(`${who}: ${name} presented a REVOKED host key (${print}, ${where}); connection refused`);
   }
   if (await c.verifyHost(c.host, c.port, fingerprint(key), state.kind)) return undefined;
   if (state.kind === 'unknown') {
+    const keyscan = `ssh-keyscan${c.port === 22 ? '' : ` -p ${c.port}`} ${c.host}`;
     return new HostKeyRefused(
       `${who}: the host key of ${name} is not in ${c.knownHostsFile} (${print}); connection refused. ` +
-        `Check the fingerprint with the host's owner, then add it (ssh-keyscan${c.port === 22 ? '' : ` -p ${c.port}`} ${c.host} >> ${c.knownHostsFile}).`,
+        `Check the fingerprint with the host's owner, then add it (${keyscan} >> ${c.knownHostsFile}).`,
     );
   }
   const where = state.lines.map((l) => `${c.knownHostsFile}:${l}`).join(', ');
   return new HostKeyRefused(
-    `${who}: WARNING, the host key of ${name} has CHANGED (now ${print}; recorded at ${where}). This may be an attack ` +
-      `(someone between you and the host), or the host was reinstalled. Connection refused. If the change is expected, ` +
+    `${who}: WARNING, the host key of ${name} has CHANGED (now ${print}; recorded at ${where}). ` +
+      'This may be an attack (someone between you and the host), or the host was reinstalled. ' +
+      'Connection refused. If the change is expected, ' +
       `remove the old key (ssh-keygen -R '${name}' -f ${c.knownHostsFile}) and add the new one.`,
   );
 }

@@ -9,7 +9,8 @@ import { shq } from './shell';
  */
 
 /** The models folder as an absolute path, taken relative to the login folder like the work folder. */
-const modelsDirExpr = (modelsDir: string): string => (modelsDir.startsWith('/') ? shq(modelsDir) : `"$HOME"/${shq(modelsDir)}`);
+const modelsDirExpr = (modelsDir: string): string =>
+  modelsDir.startsWith('/') ? shq(modelsDir) : `"$HOME"/${shq(modelsDir)}`;
 
 export const containerName = (jobId: string): string => `bmad-${jobId}`;
 
@@ -26,7 +27,9 @@ export interface ContainerOptions {
   readonly gpus: boolean;
 }
 
-export function containerCommand(config: SshTargetConfig, o: ContainerOptions, env: Readonly<Record<string, string>> = {}): string {
+type Env = Readonly<Record<string, string>>;
+
+export function containerCommand(config: SshTargetConfig, o: ContainerOptions, env: Env = {}): string {
   const { memoryMb, cpus } = config.limits;
   return [
     `${envPrefix(env)}docker run --rm`,
@@ -44,12 +47,12 @@ export function containerCommand(config: SshTargetConfig, o: ContainerOptions, e
 }
 
 /** Stops a job's container too: the docker CLI's group getting a signal does not stop the container. */
-export const containerStop = (jobId: string, env: Readonly<Record<string, string>> = {}): { TERM: string; KILL: string } => ({
+export const containerStop = (jobId: string, env: Env = {}): { TERM: string; KILL: string } => ({
   TERM: `${envPrefix(env)}docker kill --signal TERM ${containerName(jobId)} >/dev/null 2>&1;`,
   KILL: `${envPrefix(env)}docker rm -f ${containerName(jobId)} >/dev/null 2>&1;`,
 });
 
-export function processCommand(config: SshTargetConfig, entry: string, env: Readonly<Record<string, string>>): string {
+export function processCommand(config: SshTargetConfig, entry: string, env: Env): string {
   const extra = Object.entries(env).map(([k, v]) => `${k}=${shq(v)}`);
   return [
     'env',

@@ -26,7 +26,10 @@ export function pipelinesRoot(env: NodeJS.ProcessEnv = process.env): string {
   if (env.BMAD_PIPELINES) return path.resolve(env.BMAD_PIPELINES);
   const candidates = [path.resolve(__dirname, '../../../pipelines'), path.resolve(__dirname, '../pipelines')];
   const found = candidates.find((d) => fs.existsSync(path.join(d, 'common')));
-  if (!found) throw new Error(`the pipeline programs are not here: no ${candidates.join(' or ')} with common/ (set BMAD_PIPELINES)`);
+  if (!found) {
+    const looked = candidates.join(' or ');
+    throw new Error(`the pipeline programs are not here: no ${looked} with common/ (set BMAD_PIPELINES)`);
+  }
   return found;
 }
 

@@ -27,20 +27,25 @@ export interface Placement {
 export async function placeJob(s: Session, paths: RemoteJobPaths, p: Placement): Promise<number> {
   const links: [string, string][] = [];
   for (const input of p.job.inputs) {
-    links.push([await s.files.putInCas(path.join(p.inputsDir, input.name), input.sha256), `${paths.inputs}/${input.name}`]);
+    const cached = await s.files.putInCas(path.join(p.inputsDir, input.name), input.sha256);
+    links.push([cached, `${paths.inputs}/${input.name}`]);
   }
   for (const file of p.program ?? []) {
     const { sha256 } = await sha256File(file.abs);
     links.push([await s.files.putInCas(file.abs, sha256), `${paths.program}/${file.rel}`]);
   }
-  const dirs = [paths.job, paths.inputs, paths.outputs, paths.program, ...links.map(([, to]) => path.posix.dirname(to))];
-  await s.files.mkdirs(dirs);
+  const linkDirs = links.map(([, to]) => path.posix.dirname(to));
+  await s.files.mkdirs([paths.job, paths.inputs, paths.outputs, paths.program, ...linkDirs]);
   await s.files.writeText(`${paths.job}/job.json`, JSON.stringify(p.job, null, 2) + '\n');
   for (const [rel, text] of Object.entries(p.texts ?? {})) await s.files.writeText(`${paths.dir}/${rel}`, text);
   await s.files.writeText(`${paths.dir}/run.sh`, wrapperScript(p.command), 0o755);
   // One shell for the links and the start: each command costs a login shell on the host.
   // The outputs folder is written by uid 1000 in a container, whoever the login user is.
-  const script = [`chmod 0777 ${shq(paths.outputs)}`, ...links.map(([from, to]) => `ln -f ${shq(from)} ${shq(to)}`), startCommand(paths)];
+  const script = [
+    `chmod 0777 ${shq(paths.outputs)}`,
+    ...links.map(([from, to]) => `ln -f ${shq(from)} ${shq(to)}`),
+    startCommand(paths),
+  ];
   const pid = Number((await s.conn.run(script.join(' && '), `starting job ${paths.id}`)).trim());
   if (!Number.isInteger(pid) || pid <= 1) throw new Error(`job ${paths.id} did not start on the host (no pid)`);
   return pid;

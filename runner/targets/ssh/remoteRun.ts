@@ -13,15 +13,19 @@ import type { Session, SshHost } from './sshHost';
  * becomes a JobResult; placing, following across reconnects, cancelling and cleaning up are here.
  */
 
+type OnProgress = (line: ProgressLine) => void;
+/** What a job kind lays out: the placement but for the job and its local inputs. */
+export type Layout = Omit<Placement, 'job' | 'inputsDir'>;
+
 /** What one kind of remote job decides; `J` is what it keeps while following a job (e.g. its console). */
 export interface RemoteJobKind<J> {
   readonly host: SshHost;
   readonly graceMs: number;
   readonly log: (line: string) => void;
   /** The job's layout, or a result when it cannot run at all (bad params: nothing is placed). */
-  prepare(s: Session, job: JobSpec, io: JobIo, paths: RemoteJobPaths): Promise<Omit<Placement, 'job' | 'inputsDir'> | JobResult>;
+  prepare(s: Session, job: JobSpec, io: JobIo, paths: RemoteJobPaths): Promise<Layout | JobResult>;
   /** State for following one job, and what each stdout line means. */
-  follower(job: JobSpec, io: JobIo, onProgress: (line: ProgressLine) => void): { state: J; onLine: (line: string) => void };
+  follower(job: JobSpec, io: JobIo, onProgress: OnProgress): { state: J; onLine: (line: string) => void };
   /** Stops what runs outside the job's process group (a container), by signal. */
   stopExtra?(id: string): { TERM: string; KILL: string };
   collect(s: Session, paths: RemoteJobPaths, end: FollowEnd, io: JobIo, who: string, state: J): Promise<JobResult>;
@@ -39,15 +43,23 @@ type Reattach = NonNullable<Target['reattach']>;
 export function remoteRunner<J>(kind: RemoteJobKind<J>): { run: Run; reattach: Reattach } {
   const { host } = kind;
 
-  const finish = async (job: JobSpec, io: JobIo, id: string, signal: AbortSignal, onProgress: (l: ProgressLine) => void): Promise<JobResult> => {
+  const finish = async (
+    job: JobSpec,
+    io: JobIo,
+    id: string,
+    signal: AbortSignal,
+    onProgress: OnProgress,
+  ): Promise<JobResult> => {
     const who = `job ${nodeName(job.node)}`;
     try {
       const paths = remoteJobPaths((await host.session()).files.workDir, id);
       const { state, onLine } = kind.follower(job, io, onProgress);
       const stopExtra = kind.stopExtra?.(id);
-      const end = await followJob(host, paths, { signal, onLine, graceMs: kind.graceMs, log: kind.log, ...(stopExtra ? { stopExtra } : {}) });
+      const follow = { signal, onLine, graceMs: kind.graceMs, log: kind.log, ...(stopExtra ? { stopExtra } : {}) };
+      const end = await followJob(host, paths, follow);
       if (end.kind === 'unreachable') {
-        return { ok: false, error: { code: 'INTERRUPTED', message: `${who} was cancelled, but ${end.message}: job ${id} may still run there` } };
+        const message = `${who} was cancelled, but ${end.message}: job ${id} may still run there`;
+        return { ok: false, error: { code: 'INTERRUPTED', message } };
       }
       const s = await host.reconnect(new AbortController().signal);
       const result = await kind.collect(s, paths, end, io, who, state);

@@ -27,9 +27,12 @@ export interface ExecResult {
   readonly stderr: string;
 }
 
-export const expandHome = (p: string): string => (p === '~' || p.startsWith('~/') ? path.join(os.homedir(), p.slice(1)) : p);
+export const expandHome = (p: string): string =>
+  p === '~' || p.startsWith('~/') ? path.join(os.homedir(), p.slice(1)) : p;
 
-async function authOf(config: SshTargetConfig, deps: ConnectDeps): Promise<Pick<ConnectConfig, 'privateKey' | 'passphrase' | 'agent'>> {
+type Auth = Pick<ConnectConfig, 'privateKey' | 'passphrase' | 'agent'>;
+
+async function authOf(config: SshTargetConfig, deps: ConnectDeps): Promise<Auth> {
   const who = `ssh target "${config.id}"`;
   if (!config.keyFile) {
     const agent = deps.agentSocket ?? process.env.SSH_AUTH_SOCK;
@@ -41,16 +44,24 @@ async function authOf(config: SshTargetConfig, deps: ConnectDeps): Promise<Pick<
   try {
     key = fs.readFileSync(file);
   } catch (e) {
-    throw new Error(`${who}: cannot read the key file ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new Error(`${who}: cannot read the key file ${file} (${why})`);
   }
   const plain = utils.parseKey(key);
   if (!(plain instanceof Error)) return { privateKey: key };
-  if (!/encrypted|passphrase/i.test(plain.message)) throw new Error(`${who}: ${file} is not a private key ssh can read (${plain.message})`);
+  if (!/encrypted|passphrase/i.test(plain.message)) {
+    throw new Error(`${who}: ${file} is not a private key ssh can read (${plain.message})`);
+  }
   const passphrase = await deps.passphrase(file);
   if (passphrase === undefined) {
-    throw new Error(`${who}: the key file ${file} is encrypted and no passphrase was given (in the CLI: $BMAD_SSH_PASSPHRASE, or add the key to an SSH agent)`);
+    throw new Error(
+      `${who}: the key file ${file} is encrypted and no passphrase was given ` +
+        '(in the CLI: $BMAD_SSH_PASSPHRASE, or add the key to an SSH agent)',
+    );
   }
-  if (utils.parseKey(key, passphrase) instanceof Error) throw new Error(`${who}: the passphrase does not open the key file ${file}`);
+  if (utils.parseKey(key, passphrase) instanceof Error) {
+    throw new Error(`${who}: the passphrase does not open the key file ${file}`);
+  }
   return { privateKey: key, passphrase };
 }
 
@@ -71,7 +82,8 @@ export class SshConnection {
   static async open(config: SshTargetConfig, deps: ConnectDeps): Promise<SshConnection> {
     const knownHostsFile = expandHome(config.knownHosts ?? '~/.ssh/known_hosts');
     const lines = readKnownHosts(knownHostsFile);
-    const check = { target: config.id, host: config.host, port: config.port, knownHostsFile, lines, verifyHost: deps.verifyHost };
+    const { host, port } = config;
+    const check = { target: config.id, host, port, knownHostsFile, lines, verifyHost: deps.verifyHost };
     const auth = await authOf(config, deps);
     let refusal: HostKeyRefused | undefined;
     const client = new Client();
@@ -80,7 +92,8 @@ export class SshConnection {
         client.removeAllListeners();
         client.on('error', () => undefined);
         client.end();
-        reject(refusal ?? new Error(`ssh target "${config.id}": cannot connect to ${config.user}@${config.host}:${config.port} (${e.message})`));
+        const where = `${config.user}@${config.host}:${config.port}`;
+        reject(refusal ?? new Error(`ssh target "${config.id}": cannot connect to ${where} (${e.message})`));
       };
       client.once('error', fail);
       client.once('ready', () => {
@@ -88,8 +101,8 @@ export class SshConnection {
         resolve(new SshConnection(client));
       });
       client.connect({
-        host: config.host,
-        port: config.port,
+        host,
+        port,
         username: config.user,
         ...auth,
         algorithms: { serverHostKey: hostKeyAlgorithms(lines, config.host, config.port) },
@@ -132,7 +145,9 @@ export class SshConnection {
         });
         channel.on('data', (d: Buffer) => (onStdout ? onStdout(d) : out.push(d)));
         channel.stderr.on('data', (d: Buffer) => errs.push(d));
-        channel.on('close', () => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(errs).toString('utf8') }));
+        channel.on('close', () => {
+          resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(errs).toString('utf8') });
+        });
       });
     });
   }
@@ -140,12 +155,15 @@ export class SshConnection {
   /** exec that must succeed: a non-zero exit throws with the command's stderr. */
   async run(command: string, what: string): Promise<string> {
     const r = await this.exec(command);
-    if (r.code !== 0) throw new Error(`${what} failed on the host (${r.code === undefined ? 'connection lost' : `exit ${r.code}`}): ${r.stderr.trim().slice(-400)}`);
-    return r.stdout;
+    if (r.code === 0) return r.stdout;
+    const how = r.code === undefined ? 'connection lost' : `exit ${r.code}`;
+    throw new Error(`${what} failed on the host (${how}): ${r.stderr.trim().slice(-400)}`);
   }
 
   sftp(): Promise<SFTPWrapper> {
-    this.sftpSession ??= new Promise((resolve, reject) => this.client.sftp((err, s) => (err ? reject(err) : resolve(s))));
+    this.sftpSession ??= new Promise((resolve, reject) => {
+      this.client.sftp((err, s) => (err ? reject(err) : resolve(s)));
+    });
     return this.sftpSession;
   }
 

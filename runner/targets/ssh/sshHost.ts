@@ -95,7 +95,8 @@ export class SshHost {
     try {
       const wd = this.config.workDir;
       // Relative to the login folder, as scp and sftp take it; resolved once so every path is absolute.
-      const abs = (await conn.run(`mkdir -p ${shq(wd)}/cas ${shq(wd)}/jobs && cd ${shq(wd)} && pwd -P`, 'making the work folder')).trim();
+      const mkdir = `mkdir -p ${shq(wd)}/cas ${shq(wd)}/jobs && cd ${shq(wd)} && pwd -P`;
+      const abs = (await conn.run(mkdir, 'making the work folder')).trim();
       if (!abs.startsWith('/')) throw new Error(`${this.who}: the host answered "${abs}" for its work folder`);
       return { conn, files: new RemoteFiles(await conn.sftp(), abs, this.stats) };
     } catch (e) {

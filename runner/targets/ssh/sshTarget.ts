@@ -72,7 +72,8 @@ export function createSshTarget(config: SshTargetConfig, env: TargetEnv, deps: S
   const hostFacts = (): Promise<HostFacts> => {
     facts ??= host
       .session()
-      .then(async (s) => parseProbe(await s.conn.run(probeCommand(envPrefix(remoteEnv)), 'asking the host for its GPUs')))
+      .then(async (s) => s.conn.run(probeCommand(envPrefix(remoteEnv)), 'asking the host what it has'))
+      .then(parseProbe)
       .catch((e: unknown) => {
         facts = undefined;
         throw e;
@@ -92,7 +93,8 @@ export function createSshTarget(config: SshTargetConfig, env: TargetEnv, deps: S
       }
       const who = `job ${nodeName(job.node)}`;
       const image = env.manifest(job.pipeline).image;
-      if (!image) return internalError(`${who}: pipeline ${job.pipeline.id}@${job.pipeline.version} names no image to run in Docker`);
+      const { id, version } = job.pipeline;
+      if (!image) return internalError(`${who}: pipeline ${id}@${version} names no image to run in Docker`);
       const { gpus, docker } = await hostFacts();
       if (!docker) {
         return internalError(
@@ -100,11 +102,12 @@ export function createSshTarget(config: SshTargetConfig, env: TargetEnv, deps: S
             '(set "run": "process" for a host without it)',
         );
       }
-      return { command: containerCommand(config, { image, jobId: paths.id, jobKey: job.key, gpus: gpus.length > 0 }, remoteEnv) };
+      const container = { image, jobId: paths.id, jobKey: job.key, gpus: gpus.length > 0 };
+      return { command: containerCommand(config, container, remoteEnv) };
     },
     follower: (_job, io, onProgress) => ({ state: undefined, onLine: contractLine(io.logFile, onProgress) }),
     ...(config.run === 'docker' ? { stopExtra: (id: string) => containerStop(id, remoteEnv) } : {}),
-    collect: (s, paths, end, io, who) => collectContractResult(s, paths, end, io.outputsDir, io.logFile, who),
+    collect: (s, paths, end, io, who) => collectContractResult(s, paths, end, io, who),
   });
 
   return {
@@ -116,7 +119,9 @@ export function createSshTarget(config: SshTargetConfig, env: TargetEnv, deps: S
     async probe(): Promise<TargetReport> {
       facts = undefined;
       const { gpus, docker } = await hostFacts();
-      if (config.run === 'docker' && !docker) env.log(`${host.who}: Docker does not answer on ${config.host}; it runs no container jobs`);
+      if (config.run === 'docker' && !docker) {
+        env.log(`${host.who}: Docker does not answer on ${config.host}; it runs no container jobs`);
+      }
       return { gpus, backends: config.run === 'process' || docker ? ['container'] : [] };
     },
     dispose: () => host.dispose(),

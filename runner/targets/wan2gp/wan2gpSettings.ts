@@ -1,4 +1,4 @@
-import type { JobSpec, ProgressLine } from '../../../core/contract';
+import type { ErrorCode, JobSpec, ProgressLine } from '../../../core/contract';
 import { VideoParams } from '../../../core/previewParams';
 import type { Tier } from '../../../core/ports';
 
@@ -45,10 +45,13 @@ export interface Wan2gpSettings {
 export function wan2gpSettings(job: JobSpec, inputsDir: string): Wan2gpSettings {
   const parsed = VideoParams.safeParse(job.params);
   if (!parsed.success) {
-    throw new Error(`params: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`params: ${issues.join('; ')}`);
   }
   const p = parsed.data;
-  if (!job.inputs.some((i) => i.name === p.keyframe)) throw new Error(`params.keyframe: ${p.keyframe} is not one of the job's inputs`);
+  if (!job.inputs.some((i) => i.name === p.keyframe)) {
+    throw new Error(`params.keyframe: ${p.keyframe} is not one of the job's inputs`);
+  }
   return {
     model_type: WAN2GP_MODEL_BY_TIER[job.tier],
     prompt: [p.prompt.trim(), CAMERA_WORDS[p.camera]].filter(Boolean).join(', '),
@@ -72,7 +75,7 @@ export function wan2gpProgress(line: string): ProgressLine | undefined {
 }
 
 /** The contract's error code for Wan2GP's console output of a failed run. */
-export function wan2gpFailureCode(log: string, exitCode: number): 'OUT_OF_MEMORY' | 'BAD_PARAMS' | 'INTERRUPTED' | 'INTERNAL' {
+export function wan2gpFailureCode(log: string, exitCode: number): ErrorCode {
   if (exitCode === 130) return 'INTERRUPTED';
   if (/out of memory/i.test(log)) return 'OUT_OF_MEMORY';
   if (/failed validation/i.test(log)) return 'BAD_PARAMS';

@@ -37,28 +37,47 @@ function wgpCommand(config: Wan2gpTargetConfig, paths: RemoteJobPaths, env: Read
   );
 }
 
-async function collect(s: Session, paths: RemoteJobPaths, end: FollowEnd, io: JobIo, who: string, consoleLog: string[]): Promise<JobResult> {
+async function collect(
+  s: Session,
+  paths: RemoteJobPaths,
+  end: FollowEnd,
+  io: JobIo,
+  who: string,
+  consoleLog: string[],
+): Promise<JobResult> {
+  const log = `(log: ${io.logFile})`;
   const tail = await copyStderr(s, paths, io.logFile);
   if (end.cancelled) return cancelled(who);
   if (end.kind === 'gone') return internalError(`${who}: its folder on the host (${paths.dir}) is gone`);
-  if (end.kind !== 'exited') return internalError(`${who}: Wan2GP died on the host without an exit status (log: ${io.logFile})`);
+  if (end.kind !== 'exited') return internalError(`${who}: Wan2GP died on the host without an exit status ${log}`);
   const text = consoleLog.join('\n');
   if (end.code !== 0) {
-    const said = consoleLog.filter((l) => /\[ERROR\]|\[SKIP\]/.test(l)).slice(-2).join(' | ') || tail || consoleLog.slice(-2).join(' | ');
-    return { ok: false, error: { code: wan2gpFailureCode(`${text}\n${tail}`, end.code), message: `${who}: Wan2GP ended with code ${end.code}: ${said} (log: ${io.logFile})` } };
+    const errors = consoleLog.filter((l) => /\[ERROR\]|\[SKIP\]/.test(l)).slice(-2).join(' | ');
+    const said = errors || tail || consoleLog.slice(-2).join(' | ');
+    const code = wan2gpFailureCode(`${text}\n${tail}`, end.code);
+    return { ok: false, error: { code, message: `${who}: Wan2GP ended with code ${end.code}: ${said} ${log}` } };
   }
   const videos = [...end.hashes.keys()].filter((n) => n.toLowerCase().endsWith('.mp4'));
-  if (videos.length !== 1) return internalError(`${who}: Wan2GP wrote ${videos.length} videos (${videos.join(', ') || 'none'}), expected one (log: ${io.logFile})`);
+  if (videos.length !== 1) {
+    const found = videos.join(', ') || 'none';
+    return internalError(`${who}: Wan2GP wrote ${videos.length} videos (${found}), expected one ${log}`);
+  }
   const [video = ''] = videos;
   try {
-    await s.files.download(`${paths.outputs}/${video}`, path.join(io.outputsDir, OUTPUT.name), end.hashes.get(video) ?? '');
+    const sha = end.hashes.get(video) ?? '';
+    await s.files.download(`${paths.outputs}/${video}`, path.join(io.outputsDir, OUTPUT.name), sha);
   } catch (e) {
     return internalError(`${who}: ${(e as Error).message}`);
   }
   return { ok: true, outputs: [OUTPUT], meta: { wan2gp: { file: video } } };
 }
 
-export function createWan2gpTarget(config: Wan2gpTargetConfig, env: TargetEnv, ssh: SshTarget, deps: Wan2gpDeps = {}): Target {
+export function createWan2gpTarget(
+  config: Wan2gpTargetConfig,
+  env: TargetEnv,
+  ssh: SshTarget,
+  deps: Wan2gpDeps = {},
+): Target {
   const self = `wan2gp target "${config.id}"`;
   if (ssh.id !== config.via) throw new Error(`${self}: runs via "${config.via}", was given ssh target "${ssh.id}"`);
   checkEnvNames(self, deps.env);
@@ -73,9 +92,11 @@ export function createWan2gpTarget(config: Wan2gpTargetConfig, env: TargetEnv, s
       try {
         settings = wan2gpSettings(job, paths.inputs);
       } catch (e) {
-        return { ok: false, error: { code: 'BAD_PARAMS', message: `job ${nodeName(job.node)}: ${(e as Error).message}` } };
+        const message = `job ${nodeName(job.node)}: ${(e as Error).message}`;
+        return { ok: false, error: { code: 'BAD_PARAMS', message } };
       }
-      return { texts: { 'settings.json': JSON.stringify(settings, null, 2) + '\n' }, command: wgpCommand(config, paths, deps.env ?? {}) };
+      const texts = { 'settings.json': JSON.stringify(settings, null, 2) + '\n' };
+      return { texts, command: wgpCommand(config, paths, deps.env ?? {}) };
     },
     follower(_job, io, onProgress) {
       const consoleLog: string[] = [];
@@ -101,7 +122,9 @@ export function createWan2gpTarget(config: Wan2gpTargetConfig, env: TargetEnv, s
       const { gpus } = await ssh.probe(signal);
       const s = await host.session();
       const found = await s.conn.exec(`cd "$HOME" && cd ${shq(config.wgpDir)} && test -f wgp.py`);
-      if (found.code !== 0) env.log(`${self}: no wgp.py in ${config.wgpDir} on ${host.config.host} (install Wan2GP there)`);
+      if (found.code !== 0) {
+        env.log(`${self}: no wgp.py in ${config.wgpDir} on ${host.config.host} (install Wan2GP there)`);
+      }
       return { gpus, backends: found.code === 0 ? ['wan2gp'] : [] };
     },
   };
