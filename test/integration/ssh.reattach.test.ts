@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,6 +70,22 @@ describe('ssh target: reconnect, reattach, cancel (real sshd)', () => {
     assert.equal(fs.readFileSync(path.join(io.outputsDir, 'echo.bin'), 'utf8'), 'input bytes7');
     assert.equal(startsOf(job.key).length, 1, 'the pipeline started once');
     assert.deepEqual(progress.lines.map((l) => (l.type === 'progress' ? `${l.value}${l.stage ?? ''}` : l.type)), ['log', '1', '2', '2released']);
+  });
+
+  it('a connection cut while the inputs upload: placed again on a new connection, the job runs once', async () => {
+    const target = viaProxy();
+    const input = randomBytes(30 * 1024 * 1024);
+    const { job, io } = localJob({ lines: 1 }, { 'big.png': input });
+    const accepted = proxy.accepted;
+    const cut = proxy.cutAfter(8 * 1024 * 1024);
+    const result = await target.run(job, io, new AbortController().signal, () => undefined);
+    await cut;
+    assert.equal(result.ok, true, JSON.stringify(result));
+    assert.ok(proxy.accepted > accepted + 1, 'it connected again');
+    assert.ok(fs.readFileSync(path.join(io.outputsDir, 'echo.bin')).equals(Buffer.concat([input, Buffer.from('7')])));
+    assert.equal(startsOf(job.key).length, 1, 'the pipeline started once');
+    const temps = fs.readdirSync(path.join(workDir, 'cas')).filter((n) => n.startsWith('.tmp-'));
+    assert.ok(temps.length <= 1, `at most the cut upload's temporary is left (swept after an hour): ${temps.join(', ')}`);
   });
 
   it('a new engine process reattaches by the handle after the first was SIGKILLed; the job is not run twice', async () => {

@@ -78,6 +78,22 @@ describe('ssh target: run, upload by content, download checked (real sshd)', () 
     assert.deepEqual(fs.readdirSync(path.join(workDir, 'cas')).filter((n) => n.startsWith('.tmp-')), [], 'the temporary is removed');
   });
 
+  it("sweeps an upload's temporary left for an hour or more in the host cache when it connects", async () => {
+    const cas = path.join(workDir, 'cas');
+    const old = path.join(cas, '.tmp-0123456789ab-old');
+    const recent = path.join(cas, '.tmp-0123456789ab-recent');
+    fs.writeFileSync(old, 'cut upload');
+    fs.writeFileSync(recent, 'upload under way');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    fs.utimesSync(old, twoHoursAgo, twoHoursAgo);
+    const other = createSshTarget(sshConfig(d, { workDir }), env);
+    await other.host.session();
+    other.dispose();
+    assert.equal(fs.existsSync(old), false);
+    assert.equal(fs.existsSync(recent), true, 'a temporary that may still be written stays');
+    fs.rmSync(recent);
+  });
+
   it('a second job with the same input uploads none of it', async () => {
     const input = randomBytes(500_000);
     const first = localJob({ lines: 1 }, { 'a.png': input });

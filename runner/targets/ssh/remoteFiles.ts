@@ -33,8 +33,7 @@ const CHUNK = 252 * 1024;
 const IN_FLIGHT = 32;
 const READ = 16 * CHUNK;
 
-const call = <T>(f: (cb: (err: Error | undefined | null, value: T) => void) => void): Promise<T> =>
-  new Promise((resolve, reject) => f((err, value) => (err ? reject(err) : resolve(value))));
+type Callback<T> = (err: Error | undefined | null, value: T) => void;
 
 export class RemoteFiles {
   constructor(
@@ -42,7 +41,14 @@ export class RemoteFiles {
     /** Absolute folder on the host. */
     readonly workDir: string,
     readonly stats: TransferStats,
+    /** Rejects when the connection closes: ssh2 never answers a request that was in flight then. */
+    private readonly lost: Promise<never>,
   ) {}
+
+  private call<T>(f: (cb: Callback<T>) => void): Promise<T> {
+    const done = new Promise<T>((resolve, reject) => f((err, value) => (err ? reject(err) : resolve(value))));
+    return Promise.race([done, this.lost]);
+  }
 
   casPath(sha256: string): string {
     return `${this.workDir}/cas/${sha256}`;
@@ -50,10 +56,12 @@ export class RemoteFiles {
 
   async exists(remote: string): Promise<boolean> {
     try {
-      await call<unknown>((cb) => this.sftp.stat(remote, cb));
+      await this.call<unknown>((cb) => this.sftp.stat(remote, cb));
       return true;
-    } catch {
-      return false;
+    } catch (e) {
+      // SFTP's NO_SUCH_FILE; anything else (a lost connection) is not an answer.
+      if ((e as { code?: unknown }).code === 2) return false;
+      throw e;
     }
   }
 
@@ -62,7 +70,7 @@ export class RemoteFiles {
     const all = new Set<string>();
     for (const d of dirs) for (let p = d; p.startsWith(this.workDir + '/'); p = path.posix.dirname(p)) all.add(p);
     for (const d of [...all].sort((a, b) => a.length - b.length)) {
-      await call<void>((cb) => this.sftp.mkdir(d, cb)).catch(async (e: Error) => {
+      await this.call<void>((cb) => this.sftp.mkdir(d, cb)).catch(async (e: Error) => {
         if (!(await this.exists(d))) throw e;
       });
     }
@@ -79,10 +87,10 @@ export class RemoteFiles {
     try {
       const got = await this.upload(local, temp);
       if (got !== sha256) throw new Error(`${local} changed while it was uploaded (sha256 ${got}, expected ${sha256})`);
-      await call<void>((cb) => this.sftp.chmod(temp, 0o444, cb));
-      await call<void>((cb) => this.sftp.ext_openssh_rename(temp, dest, cb));
+      await this.call<void>((cb) => this.sftp.chmod(temp, 0o444, cb));
+      await this.call<void>((cb) => this.sftp.ext_openssh_rename(temp, dest, cb));
     } catch (e) {
-      await call<void>((cb) => this.sftp.unlink(temp, cb)).catch(() => undefined);
+      await this.call<void>((cb) => this.sftp.unlink(temp, cb)).catch(() => undefined);
       throw e;
     }
     this.stats.uploaded++;
@@ -91,7 +99,7 @@ export class RemoteFiles {
 
   /** Writes `local` to `remote` with many requests in flight; returns the sha256 of what was sent. */
   private async upload(local: string, remote: string): Promise<string> {
-    const handle = await call<Buffer>((cb) => this.sftp.open(remote, 'w', 0o600, cb));
+    const handle = await this.call<Buffer>((cb) => this.sftp.open(remote, 'w', 0o600, cb));
     const file = await fs.promises.open(local, 'r');
     const hash = streamHash((await file.stat()).size);
     const inFlight = new Set<Promise<void>>();
@@ -104,7 +112,8 @@ export class RemoteFiles {
         hash.update(block.subarray(0, bytesRead));
         for (let off = 0; off < bytesRead; off += CHUNK) {
           const len = Math.min(CHUNK, bytesRead - off);
-          const p: Promise<void> = call<void>((cb) => this.sftp.write(handle, block, off, len, pos + off, cb)).then(
+          const write = this.call<void>((cb) => this.sftp.write(handle, block, off, len, pos + off, cb));
+          const p: Promise<void> = write.then(
             () => {
               this.stats.bytesUp += len;
               inFlight.delete(p);
@@ -127,7 +136,7 @@ export class RemoteFiles {
       throw e;
     } finally {
       await file.close();
-      await call<void>((cb) => this.sftp.close(handle, cb)).catch(() => undefined);
+      await this.call<void>((cb) => this.sftp.close(handle, cb)).catch(() => undefined);
     }
     return hash.digest();
   }
@@ -135,13 +144,13 @@ export class RemoteFiles {
   /** Writes a small text file on the host, under a temporary name then renamed over `remote`. */
   async writeText(remote: string, text: string, mode = 0o644): Promise<void> {
     const temp = `${path.posix.dirname(remote)}/.tmp-${randomBytes(6).toString('hex')}-${path.posix.basename(remote)}`;
-    await call<void>((cb) => this.sftp.writeFile(temp, text, { mode }, cb));
-    await call<void>((cb) => this.sftp.ext_openssh_rename(temp, remote, cb));
+    await this.call<void>((cb) => this.sftp.writeFile(temp, text, { mode }, cb));
+    await this.call<void>((cb) => this.sftp.ext_openssh_rename(temp, remote, cb));
     this.stats.bytesUp += Buffer.byteLength(text);
   }
 
   async readText(remote: string): Promise<string> {
-    const data = await call<Buffer>((cb) => this.sftp.readFile(remote, cb));
+    const data = await this.call<Buffer>((cb) => this.sftp.readFile(remote, cb));
     this.stats.bytesDown += data.length;
     return data.toString('utf8');
   }
@@ -151,7 +160,8 @@ export class RemoteFiles {
     fs.mkdirSync(path.dirname(local), { recursive: true });
     const temp = tempNameFor(local);
     try {
-      await call<void>((cb) => this.sftp.fastGet(remote, temp, { concurrency: IN_FLIGHT, chunkSize: CHUNK }, cb));
+      const options = { concurrency: IN_FLIGHT, chunkSize: CHUNK };
+      await this.call<void>((cb) => this.sftp.fastGet(remote, temp, options, cb));
       const got = await sha256File(temp);
       this.stats.bytesDown += got.size;
       if (got.sha256 !== sha256) throw new Error(`${remote} arrived with sha256 ${got.sha256}, the host has ${sha256}`);

@@ -46,10 +46,14 @@ export function wrapperScript(command: string): string {
   ].join('\n');
 }
 
-/** Starts run.sh in its own session and prints its pid once it has written it. */
+/**
+ * Starts run.sh in its own session and prints its pid once it has written it. Only the first of
+ * several starts (a start sent again after a dropped connection) runs it: `mkdir started` is atomic.
+ */
 export function startCommand(p: RemoteJobPaths): string {
   return (
-    `cd ${shq(p.dir)} && (setsid sh run.sh </dev/null >/dev/null 2>&1 &) && ` +
+    `cd ${shq(p.dir)} && { if mkdir started 2>/dev/null; then ` +
+    '(setsid sh run.sh </dev/null >/dev/null 2>&1 &); fi; } && ' +
     'i=0; while [ ! -s pid ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done; cat pid'
   );
 }

@@ -37,6 +37,9 @@ export function checkEnvNames(who: string, env: Readonly<Record<string, string>>
   }
 }
 
+/** Placing again after a dropped connection, at most this many times in all. */
+const PLACE_ATTEMPTS = 3;
+
 type Run = Target['run'];
 type Reattach = NonNullable<Target['reattach']>;
 
@@ -74,14 +77,24 @@ export function remoteRunner<J>(kind: RemoteJobKind<J>): { run: Run; reattach: R
     const who = `job ${nodeName(job.node)}`;
     if (signal.aborted) return cancelled(who);
     const id = newRemoteJobId(job.key);
-    try {
-      const s = await host.reconnect(signal);
-      const paths = remoteJobPaths(s.files.workDir, id);
-      const layout = await kind.prepare(s, job, io, paths);
-      if ('ok' in layout) return layout;
-      await placeJob(s, paths, { ...layout, job, inputsDir: io.inputsDir });
-    } catch (e) {
-      return internalError(`${who}: ${(e as Error).message}`);
+    // Placing is idempotent (uploads by content, links and texts replaced, one start), so a connection
+    // that drops while placing is made again and the placing done again, a few times.
+    for (let attempt = 1; ; attempt++) {
+      let s: Session | undefined;
+      try {
+        s = await host.reconnect(signal);
+        const paths = remoteJobPaths(s.files.workDir, id);
+        const layout = await kind.prepare(s, job, io, paths);
+        if ('ok' in layout) return layout;
+        await placeJob(s, paths, { ...layout, job, inputsDir: io.inputsDir });
+        break;
+      } catch (e) {
+        if (s && (await s.conn.closedWithin(1000)) && attempt < PLACE_ATTEMPTS && !signal.aborted) {
+          kind.log(`${host.who}: the connection dropped while placing ${who}; placing it again`);
+          continue;
+        }
+        return internalError(`${who}: ${(e as Error).message}`);
+      }
     }
     onPlaced?.(id);
     return finish(job, io, id, signal, onProgress);

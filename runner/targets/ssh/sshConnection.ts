@@ -126,6 +126,22 @@ export class SshConnection {
     return this.closedFlag;
   }
 
+  /** Whether the connection is closed, or closes within `ms` (an error can arrive just before `close`). */
+  closedWithin(ms: number): Promise<boolean> {
+    if (this.closedFlag) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        off();
+        resolve(false);
+      }, ms);
+      const off = this.onClose(() => {
+        clearTimeout(timer);
+        off();
+        resolve(true);
+      });
+    });
+  }
+
   onClose(listener: () => void): () => void {
     if (this.closedFlag) queueMicrotask(listener);
     this.closeListeners.add(listener);

@@ -95,10 +95,16 @@ export class SshHost {
     try {
       const wd = this.config.workDir;
       // Relative to the login folder, as scp and sftp take it; resolved once so every path is absolute.
-      const mkdir = `mkdir -p ${shq(wd)}/cas ${shq(wd)}/jobs && cd ${shq(wd)} && pwd -P`;
+      // Temporaries of uploads cut an hour ago or more are swept on the way (no command of their own).
+      const sweep = "find cas -maxdepth 1 -name '.tmp-*' -mmin +60 -delete 2>/dev/null";
+      const mkdir = `mkdir -p ${shq(wd)}/cas ${shq(wd)}/jobs && cd ${shq(wd)} && { ${sweep}; pwd -P; }`;
       const abs = (await conn.run(mkdir, 'making the work folder')).trim();
       if (!abs.startsWith('/')) throw new Error(`${this.who}: the host answered "${abs}" for its work folder`);
-      return { conn, files: new RemoteFiles(await conn.sftp(), abs, this.stats) };
+      const lost = new Promise<never>((_, reject) => {
+        conn.onClose(() => reject(new Error('the connection to the host was lost')));
+      });
+      lost.catch(() => undefined);
+      return { conn, files: new RemoteFiles(await conn.sftp(), abs, this.stats, lost) };
     } catch (e) {
       conn.close();
       throw e;

@@ -11,6 +11,8 @@ export class TcpProxy {
   /** Connections accepted so far: a reconnect shows up here. */
   accepted = 0;
   private readonly events = new EventEmitter();
+  private sent = 0;
+  private cutAt = Infinity;
 
   private constructor(targetPort: number) {
     this.server = net.createServer((client) => {
@@ -22,6 +24,14 @@ export class TcpProxy {
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => s.destroy());
       }
+      client.on('data', (chunk: Buffer) => {
+        this.sent += chunk.length;
+        if (this.sent >= this.cutAt) {
+          this.cutAt = Infinity;
+          this.cut();
+          this.events.emit('cut');
+        }
+      });
       client.pipe(upstream).pipe(client);
     });
   }
@@ -30,6 +40,15 @@ export class TcpProxy {
     const proxy = new TcpProxy(targetPort);
     await new Promise<void>((resolve) => proxy.server.listen(0, '127.0.0.1', resolve));
     return { proxy, port: (proxy.server.address() as net.AddressInfo).port };
+  }
+
+  /**
+   * Cuts every connection once `bytes` more have gone from the client to the server (an upload under
+   * way); resolves when it has.
+   */
+  cutAfter(bytes: number): Promise<void> {
+    this.cutAt = this.sent + bytes;
+    return new Promise((resolve) => this.events.once('cut', resolve));
   }
 
   /** Resolves when the relay has accepted `n` connections in all. */
