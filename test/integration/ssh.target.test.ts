@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createSshTarget, type SshTarget } from '../../runner/targets/ssh/sshTarget';
 import { FIXTURE_PROGRAM, localJob, progressLog, sha256, sshConfig, testEnv } from './ssh/harness';
@@ -120,6 +121,18 @@ describe('ssh target: run, upload by content, download checked (real sshd)', () 
     const result = await target.run(job, io, new AbortController().signal, () => undefined);
     assert.deepEqual(result, { ok: false, error: { code: 'BAD_PARAMS', message: 'FIXTURE pipeline: params.fail was set' } });
     assert.deepEqual(fs.readdirSync(io.outputsDir), []);
+  });
+
+  it('a work folder written with ~ is below the login folder on the host', async () => {
+    const name = `bmad-ssh-test-${process.pid}-${Date.now()}`;
+    const t = createSshTarget(sshConfig(d, { workDir: `~/${name}` }), env);
+    try {
+      assert.equal((await t.host.session()).files.workDir, path.join(os.homedir(), name));
+      assert.ok(fs.existsSync(path.join(os.homedir(), name, 'cas')));
+    } finally {
+      t.dispose();
+      fs.rmSync(path.join(os.homedir(), name), { recursive: true, force: true });
+    }
   });
 
   it('probe: no GPU here (nvidia-smi absent), runs container pipelines as processes', async () => {

@@ -3,6 +3,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { checkHostKey, fingerprint, hostKeyName, keyTypeOf, parseKnownHosts, patternsMatch } from '../../runner/targets/ssh/knownHosts';
 import { parseProbe } from '../../runner/targets/ssh/gpuProbe';
 import { parseEnd } from '../../runner/targets/ssh/remoteJob';
+import { hostPath } from '../../runner/targets/ssh/shell';
 
 /** A wire-format key: string type, then (for the test) random bytes standing for the key material. */
 const wireKey = (type: string): Buffer => {
@@ -68,5 +69,13 @@ describe('what the host answers', () => {
     assert.deepEqual(parseEnd(`noise\nBMAD-END exited 0\nBMAD-HASH ${h}  clip.mp4\n`), { kind: 'exited', code: 0, hashes: new Map([['clip.mp4', h]]) });
     assert.deepEqual(parseEnd('BMAD-END dead\n'), { kind: 'dead' });
     assert.equal(parseEnd('tail: cannot open'), undefined);
+  });
+
+  it('takes folders from the config as ssh does: absolute as written, ~ and relative ones below the login folder', () => {
+    assert.equal(hostPath('/srv/models'), "'/srv/models'");
+    assert.equal(hostPath('~/models'), `"$HOME"/'models'`);
+    assert.equal(hostPath('models'), `"$HOME"/'models'`);
+    assert.equal(hostPath('~'), '"$HOME"');
+    assert.equal(hostPath("it's"), `"$HOME"/'it'\\''s'`);
   });
 });

@@ -1,5 +1,5 @@
 import type { SshTargetConfig } from '../../../core/targetConfig';
-import { shq } from './shell';
+import { hostPath, shq } from './shell';
 
 /**
  * The command run.sh runs for a contract pipeline on the host (it runs in the job folder): the
@@ -8,9 +8,6 @@ import { shq } from './shell';
  * without Docker, `python3 pipeline.py` with the folders given by the contract's environment variables.
  */
 
-/** The models folder as an absolute path, taken relative to the login folder like the work folder. */
-const modelsDirExpr = (modelsDir: string): string =>
-  modelsDir.startsWith('/') ? shq(modelsDir) : `"$HOME"/${shq(modelsDir)}`;
 
 export const containerName = (jobId: string): string => `bmad-${jobId}`;
 
@@ -40,7 +37,7 @@ export function containerCommand(config: SshTargetConfig, o: ContainerOptions, e
     `--memory ${memoryMb}m --cpus ${cpus}`,
     ...(o.gpus ? ['--gpus all'] : []),
     '-v "$PWD/job":/job:ro -v "$PWD/inputs":/inputs:ro',
-    `-v ${modelsDirExpr(config.modelsDir)}:/models:ro`,
+    `-v ${hostPath(config.modelsDir)}:/models:ro`,
     '-v "$PWD/outputs":/outputs',
     shq(o.image),
   ].join(' ');
@@ -57,7 +54,7 @@ export function processCommand(config: SshTargetConfig, entry: string, env: Env)
   return [
     'env',
     'BMAD_JOB_DIR="$PWD/job" BMAD_INPUTS_DIR="$PWD/inputs" BMAD_OUTPUTS_DIR="$PWD/outputs"',
-    `BMAD_MODELS_DIR=${modelsDirExpr(config.modelsDir)}`,
+    `BMAD_MODELS_DIR=${hostPath(config.modelsDir)}`,
     ...extra,
     `python3 ${shq(`program/${entry}`)}`,
   ].join(' ');

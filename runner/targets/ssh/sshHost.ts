@@ -1,7 +1,7 @@
 import type { SshTargetConfig } from '../../../core/targetConfig';
 import { HostKeyRefused } from './hostKeys';
 import { RemoteFiles, newTransferStats, type TransferStats } from './remoteFiles';
-import { shq } from './shell';
+import { hostPath } from './shell';
 import { SshConnection, type ConnectDeps } from './sshConnection';
 
 /**
@@ -93,11 +93,11 @@ export class SshHost {
   private async open(): Promise<Session> {
     const conn = await SshConnection.open(this.config, this.deps);
     try {
-      const wd = this.config.workDir;
+      const wd = hostPath(this.config.workDir);
       // Relative to the login folder, as scp and sftp take it; resolved once so every path is absolute.
       // Temporaries of uploads cut an hour ago or more are swept on the way (no command of their own).
       const sweep = "find cas -maxdepth 1 -name '.tmp-*' -mmin +60 -delete 2>/dev/null";
-      const mkdir = `mkdir -p ${shq(wd)}/cas ${shq(wd)}/jobs && cd ${shq(wd)} && { ${sweep}; pwd -P; }`;
+      const mkdir = `mkdir -p ${wd}/cas ${wd}/jobs && cd ${wd} && { ${sweep}; pwd -P; }`;
       const abs = (await conn.run(mkdir, 'making the work folder')).trim();
       if (!abs.startsWith('/')) throw new Error(`${this.who}: the host answered "${abs}" for its work folder`);
       const lost = new Promise<never>((_, reject) => {

@@ -8,7 +8,7 @@ import { cancelled, copyStderr } from '../ssh/collectResult';
 import type { FollowEnd } from '../ssh/followJob';
 import type { RemoteJobPaths } from '../ssh/remoteJob';
 import { checkEnvNames, remoteRunner } from '../ssh/remoteRun';
-import { shq } from '../ssh/shell';
+import { hostPath, shq } from '../ssh/shell';
 import type { Session } from '../ssh/sshHost';
 import type { SshTarget } from '../ssh/sshTarget';
 import { wan2gpFailureCode, wan2gpProgress, wan2gpSettings } from './wan2gpSettings';
@@ -32,7 +32,7 @@ function wgpCommand(config: Wan2gpTargetConfig, paths: RemoteJobPaths, env: Read
   const vars = Object.entries(env).map(([k, v]) => `${k}=${shq(v)}`).join(' ');
   // A subshell, so run.sh's redirections apply to it and land in the job folder.
   return (
-    `(cd "$HOME" && cd ${shq(config.wgpDir)} && exec env ${vars} ${shq(config.python)} wgp.py ` +
+    `(cd ${hostPath(config.wgpDir)} && exec env ${vars} ${shq(config.python)} wgp.py ` +
     `--process ${shq(`${paths.dir}/settings.json`)} --output-dir ${shq(paths.outputs)})`
   );
 }
@@ -121,7 +121,7 @@ export function createWan2gpTarget(
     async probe(signal: AbortSignal): Promise<TargetReport> {
       const { gpus } = await ssh.probe(signal);
       const s = await host.session();
-      const found = await s.conn.exec(`cd "$HOME" && cd ${shq(config.wgpDir)} && test -f wgp.py`);
+      const found = await s.conn.exec(`cd ${hostPath(config.wgpDir)} && test -f wgp.py`);
       if (found.code !== 0) {
         env.log(`${self}: no wgp.py in ${config.wgpDir} on ${host.config.host} (install Wan2GP there)`);
       }
