@@ -128,6 +128,23 @@ describe('ssh target: reconnect, reattach, cancel (real sshd)', () => {
     assert.deepEqual(fs.readdirSync(io.outputsDir), [], 'no output of a cancelled job');
   });
 
+  it('cancelled while its inputs upload, the job is never started and its folder is removed', async () => {
+    const target = viaProxy();
+    const input = randomBytes(30 * 1024 * 1024);
+    const { job, io } = localJob({ lines: 1 }, { 'big.png': input });
+    const ctl = new AbortController();
+    let placed = false;
+    const running = target.run(job, io, ctl.signal, () => undefined, () => (placed = true));
+    await proxy.sentAtLeast(4 * 1024 * 1024);
+    ctl.abort();
+    const result = await running;
+    assert.equal(!result.ok && result.error.code, 'INTERRUPTED', JSON.stringify(result));
+    assert.equal(placed, false, 'never placed');
+    assert.equal(fs.existsSync(runs) ? startsOf(job.key).length : 0, 0, 'the pipeline never started');
+    const left = fs.readdirSync(path.join(workDir, 'jobs')).filter((n) => n.startsWith(job.key.slice(0, 16)));
+    assert.deepEqual(left, [], 'no job folder is left');
+  });
+
   it('cancel KILLs a program that ignores TERM once the grace period is over', async () => {
     const target = viaProxy(300);
     const { job, io } = localJob({ lines: 1, hold: true, ignoreTerm: true });

@@ -23,8 +23,16 @@ export interface Placement {
   readonly command: string;
 }
 
-/** Creates the job folder with its inputs, program and texts; returns after run.sh has its pid. */
-export async function placeJob(s: Session, paths: RemoteJobPaths, p: Placement): Promise<number> {
+/**
+ * Creates the job folder with its inputs, program and texts; returns after run.sh has its pid, or
+ * undefined, starting nothing, when the job was cancelled while its files went up.
+ */
+export async function placeJob(
+  s: Session,
+  paths: RemoteJobPaths,
+  p: Placement,
+  signal: AbortSignal,
+): Promise<number | undefined> {
   const links: [string, string][] = [];
   for (const input of p.job.inputs) {
     const cached = await s.files.putInCas(path.join(p.inputsDir, input.name), input.sha256);
@@ -46,6 +54,7 @@ export async function placeJob(s: Session, paths: RemoteJobPaths, p: Placement):
     ...links.map(([from, to]) => `ln -f ${shq(from)} ${shq(to)}`),
     startCommand(paths),
   ];
+  if (signal.aborted) return undefined;
   const pid = Number((await s.conn.run(script.join(' && '), `starting job ${paths.id}`)).trim());
   if (!Number.isInteger(pid) || pid <= 1) throw new Error(`job ${paths.id} did not start on the host (no pid)`);
   return pid;

@@ -86,7 +86,11 @@ export function remoteRunner<J>(kind: RemoteJobKind<J>): { run: Run; reattach: R
         const paths = remoteJobPaths(s.files.workDir, id);
         const layout = await kind.prepare(s, job, io, paths);
         if ('ok' in layout) return layout;
-        await placeJob(s, paths, { ...layout, job, inputsDir: io.inputsDir });
+        const pid = await placeJob(s, paths, { ...layout, job, inputsDir: io.inputsDir }, signal);
+        if (pid === undefined) {
+          await removeRemoteJob(s, paths);
+          return cancelled(who);
+        }
         break;
       } catch (e) {
         if (s && (await s.conn.closedWithin(1000)) && attempt < PLACE_ATTEMPTS && !signal.aborted) {

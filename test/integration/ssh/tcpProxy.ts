@@ -26,6 +26,7 @@ export class TcpProxy {
       }
       client.on('data', (chunk: Buffer) => {
         this.sent += chunk.length;
+        this.events.emit('sent');
         if (this.sent >= this.cutAt) {
           this.cutAt = Infinity;
           this.cut();
@@ -49,6 +50,12 @@ export class TcpProxy {
   cutAfter(bytes: number): Promise<void> {
     this.cutAt = this.sent + bytes;
     return new Promise((resolve) => this.events.once('cut', resolve));
+  }
+
+  /** Resolves once `bytes` more have gone from clients to the server (an upload under way). */
+  async sentAtLeast(bytes: number): Promise<void> {
+    const until = this.sent + bytes;
+    while (this.sent < until) await once(this.events, 'sent');
   }
 
   /** Resolves when the relay has accepted `n` connections in all. */
