@@ -56,8 +56,10 @@ async function main(): Promise<void> {
   const rate = (s: number): string => `${(SIZE / MB / s).toFixed(0)} MB/s`;
   const ratio = best(scpSeconds) / best(sftpSeconds);
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
-  console.log(`ssh target SFTP upload, 200 MB: best of ${ROUNDS} ${best(sftpSeconds).toFixed(2)} s (${rate(best(sftpSeconds))}); rounds ${sftpSeconds.map((s) => s.toFixed(2)).join(', ')}`);
-  console.log(`scp of the same file:          best of ${ROUNDS} ${best(scpSeconds).toFixed(2)} s (${rate(best(scpSeconds))}); rounds ${scpSeconds.map((s) => s.toFixed(2)).join(', ')}`);
+  const figures = (xs: number[]): string =>
+    `best of ${ROUNDS} ${best(xs).toFixed(2)} s (${rate(best(xs))}); rounds ${xs.map((s) => s.toFixed(2)).join(', ')}`;
+  console.log(`ssh target SFTP upload, 200 MB: ${figures(sftpSeconds)}`);
+  console.log(`scp of the same file:          ${figures(scpSeconds)}`);
   console.log(`throughput vs scp: ${ratio.toFixed(2)}× (target ≥ 0.8×) ${ratio >= 0.8 ? 'ok' : 'BELOW TARGET'}`);
   console.log(`repeated upload moved ${repeatBytes} bytes (target 0) ${repeatBytes === 0 ? 'ok' : 'NOT ZERO'}`);
   process.exit(0);

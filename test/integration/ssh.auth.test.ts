@@ -54,7 +54,10 @@ describe('ssh target: authentication (real sshd, real ssh-agent)', () => {
   });
 
   it('says what to do when an encrypted key has no passphrase, and when the passphrase is wrong', async () => {
-    await assert.rejects(open({ keyFile: encrypted }, async () => undefined), /encrypted_key is encrypted and no passphrase was given \(in the CLI: \$BMAD_SSH_PASSPHRASE/);
+    await assert.rejects(
+      open({ keyFile: encrypted }, async () => undefined),
+      /encrypted_key is encrypted and no passphrase was given \(in the CLI: \$BMAD_SSH_PASSPHRASE/,
+    );
     await assert.rejects(open({ keyFile: encrypted }, async () => 'wrong'), /the passphrase does not open the key file .*encrypted_key/);
   });
 

@@ -32,7 +32,8 @@ describe('ssh target: run, upload by content, download checked (real sshd)', () 
     const progress = progressLog();
     const placed: string[] = [];
     const result = await target.run(job, io, new AbortController().signal, progress.on, (h) => placed.push(h));
-    assert.deepEqual(result, { ok: true, outputs: [{ name: 'echo.bin', role: 'image', mime: 'application/octet-stream' }] }, fs.readFileSync(io.logFile, 'utf8'));
+    const outputs = [{ name: 'echo.bin', role: 'image', mime: 'application/octet-stream' }];
+    assert.deepEqual(result, { ok: true, outputs }, fs.readFileSync(io.logFile, 'utf8'));
     const out = fs.readFileSync(path.join(io.outputsDir, 'echo.bin'));
     assert.ok(out.equals(Buffer.concat([input, Buffer.from('42')])), 'the output is what the pipeline made from the uploaded input');
     assert.deepEqual(progress.lines.filter((l) => l.type === 'progress').map((l) => l.type === 'progress' && l.value), [1, 2, 3, 4, 4]);

@@ -30,7 +30,8 @@ describe('wan2gp target: headless wgp.py --process over ssh (stand-in wgp.py, re
     return { job: spec, io };
   };
   const probeVideo = (file: string): { width: number; height: number; duration: number } => {
-    const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height:format=duration', '-of', 'json', file], { encoding: 'utf8' });
+    const args = ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height:format=duration', '-of', 'json'];
+    const out = execFileSync('ffprobe', [...args, file], { encoding: 'utf8' });
     const j = JSON.parse(out) as { streams: { width: number; height: number }[]; format: { duration: string } };
     return { width: j.streams[0]?.width ?? 0, height: j.streams[0]?.height ?? 0, duration: Number(j.format.duration) };
   };
@@ -71,11 +72,16 @@ describe('wan2gp target: headless wgp.py --process over ssh (stand-in wgp.py, re
     const progress = progressLog();
     const placed: string[] = [];
     const result = await target.run(job, io, new AbortController().signal, progress.on, (h) => placed.push(h));
-    assert.deepEqual(result, { ok: true, outputs: [{ name: 'clip.mp4', role: 'video', mime: 'video/mp4' }], meta: { wan2gp: { file: 'STANDIN_1234.mp4' } } });
+    assert.deepEqual(result, {
+      ok: true,
+      outputs: [{ name: 'clip.mp4', role: 'video', mime: 'video/mp4' }],
+      meta: { wan2gp: { file: 'STANDIN_1234.mp4' } },
+    });
     const video = probeVideo(path.join(io.outputsDir, 'clip.mp4'));
     assert.deepEqual([video.width, video.height], [854, 480]);
     assert.ok(Math.abs(video.duration - 1) < 0.2, `duration ${video.duration}`);
-    assert.deepEqual(progress.lines.map((l) => l.type === 'progress' && `${l.value}/${l.max} ${l.stage}`), [1, 2, 3, 4].map((i) => `${i}/4 Prompt 1/1 - Denoising`));
+    const shown = progress.lines.map((l) => l.type === 'progress' && `${l.value}/${l.max} ${l.stage}`);
+    assert.deepEqual(shown, [1, 2, 3, 4].map((i) => `${i}/4 Prompt 1/1 - Denoising`));
     assert.match(fs.readFileSync(io.logFile, 'utf8'), /STAND-IN wgp\.py, not Wan2GP/);
     assert.equal(placed.length, 1);
   });
@@ -94,7 +100,8 @@ describe('wan2gp target: headless wgp.py --process over ssh (stand-in wgp.py, re
     const { job, io } = videoJob({ keyframe: 'missing.png' });
     let placed = false;
     const result = await target.run(job, io, new AbortController().signal, () => undefined, () => (placed = true));
-    assert.deepEqual(result, { ok: false, error: { code: 'BAD_PARAMS', message: 'job "Shot 1 clip" (v1): params.keyframe: missing.png is not one of the job\'s inputs' } });
+    const message = 'job "Shot 1 clip" (v1): params.keyframe: missing.png is not one of the job\'s inputs';
+    assert.deepEqual(result, { ok: false, error: { code: 'BAD_PARAMS', message } });
     assert.equal(placed, false);
   });
 
