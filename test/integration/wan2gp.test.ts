@@ -9,6 +9,7 @@ import { createWan2gpTarget } from '../../runner/targets/wan2gp/wan2gpTarget';
 import { wan2gpSettings } from '../../runner/targets/wan2gp/wan2gpSettings';
 import { localJob, progressLog, sshConfig, testEnv } from './ssh/harness';
 import { sshd, type Sshd } from './ssh/sshd';
+import { TcpProxy } from './ssh/tcpProxy';
 
 /**
  * The wan2gp target over a real sshd, against a STAND-IN wgp.py (test/fixtures/wan2gp/wgp_STANDIN.py:
@@ -118,6 +119,31 @@ describe('wan2gp target: headless wgp.py --process over ssh (stand-in wgp.py, re
     const result = await running;
     assert.equal(!result.ok && result.error.code, 'INTERRUPTED');
     assert.equal(fs.existsSync(`/proc/${pid}`) && !/\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')), false, 'the job is gone');
+  });
+
+  it('a connection cut mid-run reconnects and follows wgp.py to its end: each status line once', async () => {
+    const { proxy, port } = await TcpProxy.start(d.port);
+    const knownHosts = path.join(d.dir, `known_hosts-wan-${port}`);
+    fs.writeFileSync(knownHosts, `[127.0.0.1]:${port} ${d.hostKeyLine}\n`);
+    const viaProxy = createSshTarget(sshConfig(d, { workDir: ssh.host.config.workDir, port, knownHosts }), env);
+    try {
+      const target = createWan2gpTarget(config(), env, viaProxy, { env: { WGP_STANDIN_HOLD: '1' } });
+      const { job, io } = videoJob();
+      const progress = progressLog();
+      let handle = '';
+      const running = target.run(job, io, new AbortController().signal, progress.on, (h) => (handle = h));
+      await progress.waitFor(1);
+      const accepted = proxy.accepted;
+      proxy.cut();
+      await proxy.waitForAccepted(accepted + 1);
+      fs.writeFileSync(path.join(ssh.host.config.workDir, 'jobs', handle, 'release'), '');
+      const result = await running;
+      assert.equal(result.ok, true, JSON.stringify(result));
+      assert.deepEqual(progress.lines.map((l) => l.type === 'progress' && l.value), [1, 2, 3, 4]);
+    } finally {
+      viaProxy.dispose();
+      await proxy.close();
+    }
   });
 
   it('probe: the host GPUs (none here) and wan2gp when wgp.py is installed', async () => {
