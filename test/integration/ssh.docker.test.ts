@@ -52,7 +52,10 @@ describe('ssh target: jobs in Docker on the host (real sshd, real dockerd)', () 
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.equal(fs.readFileSync(path.join(io.outputsDir, 'echo.bin'), 'utf8'), 'bytes in a container');
     const policy = JSON.parse(fs.readFileSync(path.join(io.outputsDir, 'policy.json'), 'utf8')) as Record<string, unknown>;
-    assert.deepEqual(policy, { uid: 1000, job: false, inputs: false, models: false, root: false, tmp: true, outputs: true, net: 'lo ' });
+    assert.deepEqual(policy, {
+      uid: 1000, job: false, inputs: false, models: false, root: false, tmp: true, outputs: true, net: 'lo ',
+      memory: 256 * 1024 * 1024,
+    });
     assert.deepEqual(progress.lines.filter((l) => l.type === 'progress').length, 2);
     assert.equal(containers(), '', 'the container is removed');
   });
