@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 CODE_SERVER_VERSION=4.100.3      # exact: later code-server releases need a newer Node than 20
 CODE_SERVER_DIR=.tools/code-server
-APT_PACKAGES=(git git-lfs chromium ripgrep libkrb5-dev ffmpeg python3 docker.io debootstrap)
+APT_PACKAGES=(git git-lfs chromium ripgrep libkrb5-dev ffmpeg python3 docker.io debootstrap openssh-server busybox-static)
 
 say() { printf 'setup: %s\n' "$*"; }
 
