@@ -1,0 +1,49 @@
+import type { JobResult } from '../../../core/contract';
+import type { PromptRejected } from './api';
+import { LOADER_FOLDERS } from './graphs/models';
+
+/**
+ * ComfyUI's refusals and failures as contract errors. A loader whose file is not in ComfyUI's list
+ * is a missing model: the message names the file and the models/ subfolder it goes in.
+ */
+
+const fail = (code: Extract<JobResult, { ok: false }>['error']['code'], message: string): JobResult => ({ ok: false, error: { code, message } });
+
+export function rejectionResult(r: PromptRejected, server: string): JobResult {
+  const missing: string[] = [];
+  const inputs: string[] = [];
+  const other: string[] = [];
+  for (const [id, node] of Object.entries(r.node_errors)) {
+    for (const e of node.errors) {
+      const input = e.extra_info?.input_name;
+      const value = e.extra_info?.received_value;
+      const folder = input ? LOADER_FOLDERS[`${node.class_type}.${input}`] : undefined;
+      if (e.type === 'value_not_in_list' && folder) missing.push(`"${String(value)}" in models/${folder}/ (${node.class_type}.${input})`);
+      else if (e.type === 'value_not_in_list' && node.class_type === 'LoadImage') inputs.push(`"${String(value)}"`);
+      else other.push(`node ${id} (${node.class_type}): ${e.message}${e.details ? `: ${e.details}` : ''}`);
+    }
+  }
+  if (missing.length) {
+    return fail('MISSING_WEIGHTS', `ComfyUI at ${server} lacks the model file${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: put ${missing.length > 1 ? 'them' : 'it'} there and render again`);
+  }
+  if (inputs.length) return fail('BAD_INPUT', `ComfyUI at ${server} does not have the uploaded input ${inputs.join(', ')} in its input folder`);
+  if (other.length) return fail('BAD_PARAMS', `ComfyUI at ${server} refused the graph: ${other.join('; ')}`);
+  return fail('INTERNAL', `ComfyUI at ${server} refused the graph: ${r.error.message}${r.error.details ? `: ${r.error.details}` : ''}`);
+}
+
+export interface ExecutionError {
+  readonly node_id?: string | null;
+  readonly node_type?: string | null;
+  readonly exception_type: string;
+  readonly exception_message: string;
+}
+
+export function executionErrorResult(e: ExecutionError, server: string): JobResult {
+  const where = `node ${e.node_id ?? '?'} (${e.node_type ?? 'unknown'})`;
+  const what = `${e.exception_type}: ${e.exception_message.trim()}`;
+  if (/OutOfMemory|out of memory/i.test(what)) return fail('OUT_OF_MEMORY', `ComfyUI at ${server} ran out of memory in ${where}: ${what}`);
+  return fail('INTERNAL', `ComfyUI at ${server} failed in ${where}: ${what}`);
+}
+
+export const interruptedResult = (server: string, promptId: string): JobResult =>
+  fail('INTERRUPTED', `the job was cancelled; ComfyUI at ${server} stopped prompt ${promptId}`);
