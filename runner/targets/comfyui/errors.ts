@@ -9,7 +9,15 @@ import { LOADER_FOLDERS } from './graphs/models';
 
 const fail = (code: Extract<JobResult, { ok: false }>['error']['code'], message: string): JobResult => ({ ok: false, error: { code, message } });
 
-export function rejectionResult(r: PromptRejected, server: string): JobResult {
+/** Whether ComfyUI refused the graph for a model file it does not have. */
+export const lacksModel = (r: PromptRejected): boolean =>
+  Object.values(r.node_errors).some((n) => n.errors.some((e) => e.type === 'value_not_in_list' && LOADER_FOLDERS[`${n.class_type}.${e.extra_info?.input_name}`]));
+
+/**
+ * `allMissing`: every missing model of the graph (missingModels.ts), when known; ComfyUI's own answer
+ * names only the first one on each path.
+ */
+export function rejectionResult(r: PromptRejected, server: string, allMissing: readonly string[] = []): JobResult {
   const missing: string[] = [];
   const inputs: string[] = [];
   const other: string[] = [];
@@ -23,6 +31,7 @@ export function rejectionResult(r: PromptRejected, server: string): JobResult {
       else other.push(`node ${id} (${node.class_type}): ${e.message}${e.details ? `: ${e.details}` : ''}`);
     }
   }
+  for (const m of allMissing) if (!missing.includes(m)) missing.push(m);
   if (missing.length) {
     return fail('MISSING_WEIGHTS', `ComfyUI at ${server} lacks the model file${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: put ${missing.length > 1 ? 'them' : 'it'} there and render again`);
   }

@@ -111,7 +111,8 @@ export function placeholderModels(server: ComfyServer, paths: readonly string[])
   }
 }
 
+/** Deletes the model files, keeping the folders as a ComfyUI install has them. */
 export function removeModels(server: ComfyServer): void {
-  fs.rmSync(path.join(server.base, 'models'), { recursive: true, force: true });
-  fs.mkdirSync(path.join(server.base, 'models'));
+  const models = path.join(server.base, 'models');
+  for (const e of fs.readdirSync(models, { recursive: true, withFileTypes: true })) if (e.isFile()) fs.rmSync(path.join(e.parentPath, e.name));
 }
