@@ -41,7 +41,7 @@ export function outcomeOf(entry: HistoryEntry): Outcome {
 }
 
 export function followPrompt(http: ComfyHttp, socket: ComfySocket, promptId: string, opts: FollowOptions): Promise<Outcome> {
-  const giveUpMs = opts.giveUpMs ?? 120_000;
+  const giveUpMs = opts.giveUpMs ?? 600_000;
   return new Promise<Outcome>((resolve) => {
     let settled = false;
     let checking = false;

@@ -23,7 +23,7 @@ export const STANDIN_EMPTY_IMAGE: Recipe = {
   },
 };
 
-/** A chain of heavy blurs: a job that runs long enough to be cancelled or cut off mid-way. */
+/** A chain of `params.steps` blurs: a job that runs long enough to be cancelled or cut off mid-way. */
 export const STANDIN_SLOW_IMAGE: Recipe = {
   id: 'standin.slow-image',
   kind: 'image',
@@ -31,14 +31,13 @@ export const STANDIN_SLOW_IMAGE: Recipe = {
   models: [],
   graph: (job) => {
     const g = new GraphBuilder();
-    let img = g.add('EmptyImage', { width: 768, height: 768, batch_size: 1, color: job.seed % 0xffffff });
-    for (let i = 0; i < SLOW_STEPS; i++) img = g.add('ImageBlur', { image: img.out(), blur_radius: 31, sigma: 10 });
+    let img = g.add('EmptyImage', { width: 256, height: 256, batch_size: 1, color: job.seed % 0xffffff });
+    for (let i = 0; i < job.params.steps; i++) img = g.add('ImageBlur', { image: img.out(), blur_radius: 11, sigma: 4 });
     const scaled = g.add('ImageScale', { image: img.out(), upscale_method: 'nearest-exact', width: job.format.width, height: job.format.height, crop: 'disabled' });
     g.add('SaveImage', { images: scaled.out(), filename_prefix: job.prefix }, 'STAND-IN keyframe');
     return g.build();
   },
 };
-export const SLOW_STEPS = 12;
 
 /** Image-to-video without a model: the uploaded keyframe, repeated, saved as mp4 by the same nodes the tier graphs end in. */
 export const STANDIN_KEYFRAME_VIDEO: Recipe = {
