@@ -1,5 +1,6 @@
 import { cleanCommand } from './clean';
 import type { Command } from './command';
+import { exportCommand } from './exportComfyui';
 import { newCommand } from './new';
 import { regenerateCommand } from './regenerate';
 import { renderCommand } from './render';
@@ -8,4 +9,4 @@ import { takesCommand } from './takes';
 import { validate } from './validate';
 
 /** Every `bmad` command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate];
+export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, exportCommand];
