@@ -46,9 +46,6 @@ export const SystemStats = z.looseObject({
   devices: z.array(z.looseObject({ name: z.string(), type: z.string(), vram_total: z.number() })),
 });
 
-/** /object_info/<class>: each input is `[type or list of values, options?]`. */
-export const ObjectInfo = z.record(z.string(), z.looseObject({ input: z.looseObject({ required: z.record(z.string(), z.array(z.unknown())).default({}) }) }));
-
 export const Uploaded = z.looseObject({ name: z.string(), subfolder: z.string().default(''), type: z.string() });
 
 /** The /ws events the client follows; every other type is ignored. */

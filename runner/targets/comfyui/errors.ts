@@ -1,5 +1,6 @@
 import type { JobResult } from '../../../core/contract';
 import type { PromptRejected } from './api';
+import type { ApiGraph } from './graphs/graph';
 import { LOADER_FOLDERS } from './graphs/models';
 
 /**
@@ -9,29 +10,24 @@ import { LOADER_FOLDERS } from './graphs/models';
 
 const fail = (code: Extract<JobResult, { ok: false }>['error']['code'], message: string): JobResult => ({ ok: false, error: { code, message } });
 
-/** Whether ComfyUI refused the graph for a model file it does not have. */
-export const lacksModel = (r: PromptRejected): boolean =>
-  Object.values(r.node_errors).some((n) => n.errors.some((e) => e.type === 'value_not_in_list' && LOADER_FOLDERS[`${n.class_type}.${e.extra_info?.input_name}`]));
-
 /**
- * `allMissing`: every missing model of the graph (missingModels.ts), when known; ComfyUI's own answer
- * names only the first one on each path.
+ * ComfyUI validates every node and lists each bad input, so one answer names every missing file.
+ * Some checks (LoadImage's) do not echo the value they refused: it is read from the graph sent.
  */
-export function rejectionResult(r: PromptRejected, server: string, allMissing: readonly string[] = []): JobResult {
+export function rejectionResult(r: PromptRejected, server: string, graph: ApiGraph): JobResult {
   const missing: string[] = [];
   const inputs: string[] = [];
   const other: string[] = [];
   for (const [id, node] of Object.entries(r.node_errors)) {
     for (const e of node.errors) {
       const input = e.extra_info?.input_name;
-      const value = e.extra_info?.received_value;
+      const value = e.extra_info?.received_value ?? (input ? graph[id]?.inputs[input] : undefined);
       const folder = input ? LOADER_FOLDERS[`${node.class_type}.${input}`] : undefined;
       if (e.type === 'value_not_in_list' && folder) missing.push(`"${String(value)}" in models/${folder}/ (${node.class_type}.${input})`);
-      else if (e.type === 'value_not_in_list' && node.class_type === 'LoadImage') inputs.push(`"${String(value)}"`);
+      else if (node.class_type === 'LoadImage' && input === 'image') inputs.push(`"${String(value)}"`);
       else other.push(`node ${id} (${node.class_type}): ${e.message}${e.details ? `: ${e.details}` : ''}`);
     }
   }
-  for (const m of allMissing) if (!missing.includes(m)) missing.push(m);
   if (missing.length) {
     return fail('MISSING_WEIGHTS', `ComfyUI at ${server} lacks the model file${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: put ${missing.length > 1 ? 'them' : 'it'} there and render again`);
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { History, ObjectInfo, PromptAccepted, PromptRejected, Queue, SystemStats, Uploaded, type HistoryEntry, type SavedFile } from './api';
+import { History, PromptAccepted, PromptRejected, Queue, SystemStats, Uploaded, type HistoryEntry, type SavedFile } from './api';
 import type { ApiGraph } from './graphs/graph';
 
 /** ComfyUI could not be reached, or answered something that is not ComfyUI's; says which server and call. */
@@ -91,14 +91,6 @@ export class ComfyHttp {
   /** Takes a prompt that has not started out of the queue. */
   async unqueue(promptId: string, signal: AbortSignal): Promise<void> {
     await this.post('/queue', { delete: [promptId] }, signal);
-  }
-
-  /** The values ComfyUI offers for a list input, e.g. the files in models/checkpoints/ for ckpt_name. */
-  async choices(classType: string, input: string, signal: AbortSignal): Promise<string[]> {
-    const route = `/object_info/${encodeURIComponent(classType)}`;
-    const info = await this.json(route, ObjectInfo, await this.call(route, signal));
-    const spec = info[classType]?.input.required[input]?.[0];
-    return Array.isArray(spec) ? spec.filter((v): v is string => typeof v === 'string') : [];
   }
 
   async systemStats(signal: AbortSignal): Promise<z.infer<typeof SystemStats>> {

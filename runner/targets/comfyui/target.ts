@@ -4,11 +4,10 @@ import path from 'node:path';
 import type { JobResult, JobSpec, ProgressLine } from '../../../core/contract';
 import type { ComfyUiTargetConfig } from '../../../core/targetConfig';
 import { internalError, type JobIo, type OnPlaced, type Target, type TargetEnv, type TargetReport } from '../target';
-import { executionErrorResult, interruptedResult, lacksModel, rejectionResult } from './errors';
+import { executionErrorResult, interruptedResult, rejectionResult } from './errors';
 import { followPrompt, outcomeOf, type Outcome } from './follow';
 import { RECIPES, type Recipe } from './graphs/recipes';
 import { ComfyHttp, ComfyUnreachable } from './http';
-import { missingModels } from './missingModels';
 import { collectOutput } from './outputs';
 import { ComfySocket } from './socket';
 import { BadJob, contentNaming, translateJob, type Translation } from './translate';
@@ -86,8 +85,7 @@ export function createComfyUiTarget(config: ComfyUiTargetConfig, env: TargetEnv,
         if (signal.aborted) return interruptedResult(http.base, '(not queued)');
         const submitted = await http.submit(t.graph, socket.clientId, signal);
         if (!submitted.accepted) {
-          const all = lacksModel(submitted.rejected) ? await missingModels(http, t.graph, signal) : [];
-          const result = rejectionResult(submitted.rejected, http.base, all);
+          const result = rejectionResult(submitted.rejected, http.base, t.graph);
           log(io, `refused: ${JSON.stringify(submitted.rejected)}`);
           return result;
         }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RECIPES, recipeById } from '../../../runner/targets/comfyui/graphs/recipes';
+import { rejectionResult } from '../../../runner/targets/comfyui/errors';
 import { ComfyHttp } from '../../../runner/targets/comfyui/http';
 import { createComfyUiTarget } from '../../../runner/targets/comfyui/target';
 import { contentNaming, translateJob } from '../../../runner/targets/comfyui/translate';
@@ -84,6 +85,19 @@ describe('ComfyUI tier graphs against the real server', function () {
     assert.ok(!result.ok);
     assert.equal(result.error.code, 'MISSING_WEIGHTS', result.error.message);
     assert.match(result.error.message, new RegExp(`"${contentNaming(job).lora('lora-01.safetensors')}" in models/loras/ \\(LoraLoader\\.lora_name\\)`));
+  });
+
+  it('a keyframe missing from ComfyUI\'s input folder is refused as BAD_INPUT naming the file', async () => {
+    const recipe = recipeById('comfyui.video.standard')!;
+    const { job } = jobFor(recipe.id);
+    placeholderModels(server, recipe.models.map((m) => `${m.folder}/${m.file}`));
+    const t = translateJob(job, recipe, { upload: () => 'never-uploaded.png', lora: () => '' });
+    const submitted = await new ComfyHttp(server.url).submit(t.graph, randomUUID(), new AbortController().signal);
+    assert.ok(!submitted.accepted);
+    assert.deepEqual(rejectionResult(submitted.rejected, server.url, t.graph), {
+      ok: false,
+      error: { code: 'BAD_INPUT', message: `ComfyUI at ${server.url} does not have the uploaded input "never-uploaded.png" in its input folder` },
+    });
   });
 
   it('an error while the graph runs (execution_error) fails the job naming the node and the exception', async () => {
