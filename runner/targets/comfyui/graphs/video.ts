@@ -54,10 +54,10 @@ export function svdGraph(job: VideoGraphJob): ApiGraph {
 const WAN_FPS = 16;
 const WAN_STEPS = 20;
 
-/** Wan's frame count for a duration: 4k+1 frames, at most 81 (five seconds at 16 fps). */
+/** Wan's frame count for a duration: the nearest 4k+1 frames, from 5 up to 81 (five seconds at 16 fps). */
 export function wanFrames(seconds: number): number {
-  const frames = Math.min(81, Math.max(5, Math.round(seconds * WAN_FPS)));
-  return Math.floor((frames - 1) / 4) * 4 + 1;
+  const k = Math.round((seconds * WAN_FPS - 1) / 4);
+  return Math.min(81, Math.max(5, k * 4 + 1));
 }
 
 /**
