@@ -83,6 +83,13 @@ describe('ComfyUI graphs per tier', () => {
     assert.deepEqual(one(wan, 'SaveVideo').format, 'mp4');
   });
 
+  it('a character\'s reference picture without a LoRA is named as unused (core ComfyUI has no IP-Adapter)', () => {
+    const r = recipeById('comfyui.image.standard')!;
+    const params = { ...image, characters: [{ ...character, reference: 'reference-01.png' }, { ...character, name: 'Bo', reference: 'reference-02.png', lora: 'lora-02.safetensors' }] };
+    const t = translateJob({ key: KEY, seed: 1, format: { ...TIER_FORMATS.standard }, params }, r, naming);
+    assert.deepEqual(t.notes, ['reference images of Ada are not used on ComfyUI (core nodes have no IP-Adapter): give the character a LoRA']);
+  });
+
   it('the same job gives the same graph, byte for byte', () => {
     assert.equal(JSON.stringify(graphOf('comfyui.video.high', video)), JSON.stringify(graphOf('comfyui.video.high', video)));
     assert.notEqual(JSON.stringify(graphOf('comfyui.image.low', image, 1)), JSON.stringify(graphOf('comfyui.image.low', image, 2)));

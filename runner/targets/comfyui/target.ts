@@ -75,6 +75,10 @@ export function createComfyUiTarget(config: ComfyUiTargetConfig, env: TargetEnv,
       const t = prepare(job);
       if ('ok' in t) return t;
       let socket: ComfySocket | undefined;
+      for (const note of t.notes) {
+        log(io, note);
+        onProgress({ type: 'log', level: 'warn', message: note });
+      }
       try {
         // Open the socket before queueing, so no event of the prompt comes before we listen.
         socket = await connect();

@@ -31,6 +31,8 @@ export interface Translation {
   readonly graph: ApiGraph;
   readonly uploads: readonly Upload[];
   readonly output: OutputFile;
+  /** What the graph leaves out of the job, for the job's log. */
+  readonly notes: readonly string[];
 }
 
 /** How ComfyUI will know a job input: `upload` for pictures, `lora` for a LoRA in models/loras/. */
@@ -65,10 +67,13 @@ export function translateJob(job: Pick<JobSpec, 'key' | 'seed' | 'format' | 'par
     const params = parse(ComfyImageParams, job.params, recipe.id);
     const loras = params.characters.flatMap((c) => (c.lora ? [naming.lora(c.lora)] : []));
     const characters = params.characters.map(({ lora: _lora, ...c }) => c);
+    // Core ComfyUI has no IP-Adapter, so a reference picture cannot steer these graphs; a LoRA can.
+    const unused = params.characters.filter((c) => c.reference !== null && !c.lora).map((c) => c.name);
     return {
       graph: recipe.graph({ ...base, params: { ...params, characters }, loras }),
       uploads: [],
       output: { name: 'keyframe.png', role: 'image', mime: 'image/png' },
+      notes: unused.length ? [`reference images of ${unused.join(', ')} are not used on ComfyUI (core nodes have no IP-Adapter): give the character a LoRA`] : [],
     };
   }
   const params = parse(VideoParams, job.params, recipe.id);
@@ -77,5 +82,6 @@ export function translateJob(job: Pick<JobSpec, 'key' | 'seed' | 'format' | 'par
     graph: recipe.graph({ ...base, params, keyframe }),
     uploads: [{ input: params.keyframe, name: keyframe }],
     output: { name: 'clip.mp4', role: 'video', mime: 'video/mp4' },
+    notes: [],
   };
 }
