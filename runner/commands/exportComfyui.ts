@@ -45,21 +45,29 @@ export const exportCommand = defineCommand({
       const recipe = recipeFor(job.kind, job.tier);
       if (!recipe) {
         const tiers = tiersOf(job.kind);
-        const has = tiers.length ? `${job.kind} nodes have ComfyUI graphs at ${tiers.join(', ')}` : `only image and video nodes have ComfyUI graphs`;
+        const has = tiers.length
+          ? `${job.kind} nodes have ComfyUI graphs at ${tiers.join(', ')}`
+          : 'only image and video nodes have ComfyUI graphs';
         throw new UserError(`no ComfyUI graph for the ${job.kind} node "${args.node}" at the ${job.tier} tier: ${has}`);
       }
       const sha = (input: string) => job.inputs.flatMap((i) => (i.name === input && 'asset' in i ? [i.asset.sha256] : []))[0];
-      // Pictures keep their input name (the person uploads them); a LoRA gets the name the target expects in models/loras/.
+      // Pictures keep their input name (the person uploads them); a LoRA gets the name the target
+      // expects in models/loras/.
       const naming: InputNaming = {
         upload: (input) => input,
         lora: (input) => loraFileName(sha(input) ?? input),
       };
-      const t = translateJob({ key: job.key, seed: job.seed, format: { ...TIER_FORMATS[job.tier] }, params: job.params }, recipe, naming);
+      const spec = { key: job.key, seed: job.seed, format: { ...TIER_FORMATS[job.tier] }, params: job.params };
+      const t = translateJob(spec, recipe, naming);
       ctx.stdout.write(`${JSON.stringify(t.graph, null, 2)}\n`);
-      const loras = Object.values(t.graph).flatMap((n) => (n.class_type === 'LoraLoader' ? [`loras/${String(n.inputs.lora_name)}`] : []));
+      const loraLoaders = Object.values(t.graph).filter((n) => n.class_type === 'LoraLoader');
+      const loras = loraLoaders.map((n) => `loras/${String(n.inputs.lora_name)}`);
       const models = [...recipe.models.map((m) => `${m.folder}/${m.file}`), ...loras];
       ctx.stderr.write(`${recipe.id} (${job.tier}): needs ${models.map((m) => `models/${m}`).join(', ')}\n`);
-      for (const u of t.uploads) ctx.stderr.write(`upload ${u.name} (the output of the node's ${u.input === 'keyframe.png' ? 'keyframe' : u.input}) into ComfyUI's input folder\n`);
+      for (const u of t.uploads) {
+        const what = u.input === 'keyframe.png' ? 'keyframe' : u.input;
+        ctx.stderr.write(`upload ${u.name} (the output of the node's ${what}) into ComfyUI's input folder\n`);
+      }
       return EXIT.ok;
     }),
 });

@@ -50,8 +50,14 @@ export const Uploaded = z.looseObject({ name: z.string(), subfolder: z.string().
 
 /** The /ws events the client follows; every other type is ignored. */
 export const WsEvent = z.discriminatedUnion('type', [
-  z.looseObject({ type: z.literal('progress'), data: z.looseObject({ prompt_id: z.string().optional(), value: z.number(), max: z.number(), node: z.string().nullish() }) }),
-  z.looseObject({ type: z.literal('executing'), data: z.looseObject({ prompt_id: z.string().optional(), node: z.string().nullable() }) }),
+  z.looseObject({
+    type: z.literal('progress'),
+    data: z.looseObject({ prompt_id: z.string().optional(), value: z.number(), max: z.number(), node: z.string().nullish() }),
+  }),
+  z.looseObject({
+    type: z.literal('executing'),
+    data: z.looseObject({ prompt_id: z.string().optional(), node: z.string().nullable() }),
+  }),
   z.looseObject({
     type: z.literal('execution_error'),
     data: z.looseObject({

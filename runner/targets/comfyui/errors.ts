@@ -8,7 +8,9 @@ import { LOADER_FOLDERS } from './graphs/models';
  * is a missing model: the message names the file and the models/ subfolder it goes in.
  */
 
-const fail = (code: Extract<JobResult, { ok: false }>['error']['code'], message: string): JobResult => ({ ok: false, error: { code, message } });
+type Code = Extract<JobResult, { ok: false }>['error']['code'];
+const fail = (code: Code, message: string): JobResult => ({ ok: false, error: { code, message } });
+const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
 /**
  * ComfyUI validates every node and lists each bad input, so one answer names every missing file.
@@ -23,17 +25,24 @@ export function rejectionResult(r: PromptRejected, server: string, graph: ApiGra
       const input = e.extra_info?.input_name;
       const value = e.extra_info?.received_value ?? (input ? graph[id]?.inputs[input] : undefined);
       const folder = input ? LOADER_FOLDERS[`${node.class_type}.${input}`] : undefined;
-      if (e.type === 'value_not_in_list' && folder) missing.push(`"${String(value)}" in models/${folder}/ (${node.class_type}.${input})`);
-      else if (node.class_type === 'LoadImage' && input === 'image') inputs.push(`"${String(value)}"`);
-      else other.push(`node ${id} (${node.class_type}): ${e.message}${e.details ? `: ${e.details}` : ''}`);
+      const detail = e.details ? `: ${e.details}` : '';
+      if (e.type === 'value_not_in_list' && folder) {
+        missing.push(`"${String(value)}" in models/${folder}/ (${node.class_type}.${input})`);
+      } else if (node.class_type === 'LoadImage' && input === 'image') inputs.push(`"${String(value)}"`);
+      else other.push(`node ${id} (${node.class_type}): ${e.message}${detail}`);
     }
   }
   if (missing.length) {
-    return fail('MISSING_WEIGHTS', `ComfyUI at ${server} lacks the model file${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: put ${missing.length > 1 ? 'them' : 'it'} there and render again`);
+    const files = plural(missing.length, 'model file', 'model files');
+    const put = plural(missing.length, 'it', 'them');
+    return fail('MISSING_WEIGHTS', `ComfyUI at ${server} lacks the ${files} ${missing.join(', ')}: put ${put} there and render again`);
   }
-  if (inputs.length) return fail('BAD_INPUT', `ComfyUI at ${server} does not have the uploaded input ${inputs.join(', ')} in its input folder`);
+  if (inputs.length) {
+    return fail('BAD_INPUT', `ComfyUI at ${server} does not have the uploaded input ${inputs.join(', ')} in its input folder`);
+  }
   if (other.length) return fail('BAD_PARAMS', `ComfyUI at ${server} refused the graph: ${other.join('; ')}`);
-  return fail('INTERNAL', `ComfyUI at ${server} refused the graph: ${r.error.message}${r.error.details ? `: ${r.error.details}` : ''}`);
+  const detail = r.error.details ? `: ${r.error.details}` : '';
+  return fail('INTERNAL', `ComfyUI at ${server} refused the graph: ${r.error.message}${detail}`);
 }
 
 export interface ExecutionError {
@@ -46,7 +55,9 @@ export interface ExecutionError {
 export function executionErrorResult(e: ExecutionError, server: string): JobResult {
   const where = `node ${e.node_id ?? '?'} (${e.node_type ?? 'unknown'})`;
   const what = `${e.exception_type}: ${e.exception_message.trim()}`;
-  if (/OutOfMemory|out of memory/i.test(what)) return fail('OUT_OF_MEMORY', `ComfyUI at ${server} ran out of memory in ${where}: ${what}`);
+  if (/OutOfMemory|out of memory/i.test(what)) {
+    return fail('OUT_OF_MEMORY', `ComfyUI at ${server} ran out of memory in ${where}: ${what}`);
+  }
   return fail('INTERNAL', `ComfyUI at ${server} failed in ${where}: ${what}`);
 }
 

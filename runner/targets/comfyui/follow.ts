@@ -34,13 +34,23 @@ export function outcomeOf(entry: HistoryEntry): Outcome {
   const error = messages.find(([type]) => type === 'execution_error');
   if (error) {
     const d = (error[1] ?? {}) as Partial<ExecutionError>;
-    return { kind: 'failed', error: { node_id: d.node_id, node_type: d.node_type, exception_type: String(d.exception_type ?? ''), exception_message: String(d.exception_message ?? '') } };
+    const exception_type = String(d.exception_type ?? '');
+    const exception_message = String(d.exception_message ?? '');
+    return { kind: 'failed', error: { node_id: d.node_id, node_type: d.node_type, exception_type, exception_message } };
   }
-  if (entry.status && entry.status.status_str !== 'success') return { kind: 'failed', error: { exception_type: 'error', exception_message: `status ${entry.status.status_str}` } };
+  if (entry.status && entry.status.status_str !== 'success') {
+    const exception_message = `status ${entry.status.status_str}`;
+    return { kind: 'failed', error: { exception_type: 'error', exception_message } };
+  }
   return { kind: 'done', entry };
 }
 
-export function followPrompt(http: ComfyHttp, socket: ComfySocket, promptId: string, opts: FollowOptions): Promise<Outcome> {
+export function followPrompt(
+  http: ComfyHttp,
+  socket: ComfySocket,
+  promptId: string,
+  opts: FollowOptions,
+): Promise<Outcome> {
   const giveUpMs = opts.giveUpMs ?? 600_000;
   return new Promise<Outcome>((resolve) => {
     let settled = false;
@@ -68,22 +78,29 @@ export function followPrompt(http: ComfyHttp, socket: ComfySocket, promptId: str
         if (!(await http.queued(promptId, internal.signal))) {
           // History is written before ComfyUI takes the prompt off its queue: read it once more.
           const late = await http.history(promptId, internal.signal);
-          settle(late ? outcomeOf(late) : { kind: 'lost', message: `ComfyUI at ${http.base} has no prompt ${promptId} in its queue or history` });
+          const gone = `ComfyUI at ${http.base} has no prompt ${promptId} in its queue or history`;
+          settle(late ? outcomeOf(late) : { kind: 'lost', message: gone });
         }
       } catch {
-        if (socket.downFor > giveUpMs) settle({ kind: 'lost', message: `ComfyUI at ${http.base} was out of reach for ${Math.round(giveUpMs / 1000)} s` });
+        const away = `ComfyUI at ${http.base} was out of reach for ${Math.round(giveUpMs / 1000)} s`;
+        if (socket.downFor > giveUpMs) settle({ kind: 'lost', message: away });
       } finally {
         checking = false;
       }
     };
 
     const offEvents = socket.on((e) => {
-      if (!('prompt_id' in (e.data as object)) || (e.data as { prompt_id?: string }).prompt_id !== promptId) {
+      const data: unknown = e.data;
+      const id = typeof data === 'object' && data !== null ? (data as { prompt_id?: unknown }).prompt_id : undefined;
+      if (id !== promptId) {
         // Queue changes are broadcast: the prompt of another client may have finished.
         if (e.type === 'status' && !opts.ownEvents) void check();
         return;
       }
-      if (e.type === 'progress') opts.onProgress({ type: 'progress', value: e.data.value, max: e.data.max, ...(e.data.node ? { stage: `node ${e.data.node}` } : {}) });
+      if (e.type === 'progress') {
+        const stage = e.data.node ? { stage: `node ${e.data.node}` } : {};
+        opts.onProgress({ type: 'progress', value: e.data.value, max: e.data.max, ...stage });
+      }
       else if (e.type === 'executing' && e.data.node === null) void check();
       else if (e.type === 'execution_interrupted' || e.type === 'execution_error') void check();
     });

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
-import { History, PromptAccepted, PromptRejected, Queue, SystemStats, Uploaded, type HistoryEntry, type SavedFile } from './api';
+import { History, PromptAccepted, PromptRejected, Queue, SystemStats, Uploaded } from './api';
+import type { HistoryEntry, SavedFile } from './api';
 import type { ApiGraph } from './graphs/graph';
 
 /** ComfyUI could not be reached, or answered something that is not ComfyUI's; says which server and call. */
 export class ComfyUnreachable extends Error {}
 
-export type Submitted = { readonly accepted: true; readonly promptId: string } | { readonly accepted: false; readonly rejected: PromptRejected };
+export type Submitted =
+  | { readonly accepted: true; readonly promptId: string }
+  | { readonly accepted: false; readonly rejected: PromptRejected };
 
 /** ComfyUI's HTTP API: one method per route the target uses. */
 export class ComfyHttp {
@@ -21,7 +24,8 @@ export class ComfyHttp {
     } catch (e) {
       if (signal.aborted) throw e;
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new ComfyUnreachable(`ComfyUI at ${this.base} did not answer ${route}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
+      const why = cause?.code ?? cause?.message ?? (e as Error).message;
+      throw new ComfyUnreachable(`ComfyUI at ${this.base} did not answer ${route}: ${why}`);
     }
   }
 
@@ -31,12 +35,14 @@ export class ComfyHttp {
     try {
       body = JSON.parse(text);
     } catch {
-      throw new ComfyUnreachable(`ComfyUI at ${this.base} answered ${route} with HTTP ${res.status} and no JSON: ${text.slice(0, 200)}`);
+      const start = text.slice(0, 200);
+      throw new ComfyUnreachable(`ComfyUI at ${this.base} answered ${route} with HTTP ${res.status} and no JSON: ${start}`);
     }
     const r = schema.safeParse(body);
     if (!r.success) {
       const i = r.error.issues[0]!;
-      throw new ComfyUnreachable(`ComfyUI at ${this.base} answered ${route} unexpectedly (HTTP ${res.status}): ${i.path.join('.')}: ${i.message}`);
+      const what = `${i.path.join('.')}: ${i.message}`;
+      throw new ComfyUnreachable(`ComfyUI at ${this.base} answered ${route} unexpectedly (HTTP ${res.status}): ${what}`);
     }
     return r.data;
   }
@@ -68,7 +74,10 @@ export class ComfyHttp {
   async view(file: SavedFile, signal: AbortSignal): Promise<Buffer> {
     const query = new URLSearchParams({ filename: file.filename, subfolder: file.subfolder, type: file.type });
     const res = await this.call(`/view?${query}`, signal);
-    if (!res.ok) throw new ComfyUnreachable(`ComfyUI at ${this.base} has no output ${file.subfolder}/${file.filename} (/view: HTTP ${res.status})`);
+    if (!res.ok) {
+      const name = `${file.subfolder}/${file.filename}`;
+      throw new ComfyUnreachable(`ComfyUI at ${this.base} has no output ${name} (/view: HTTP ${res.status})`);
+    }
     return Buffer.from(await res.arrayBuffer());
   }
 
@@ -78,7 +87,10 @@ export class ComfyHttp {
     form.append('image', new Blob([bytes]), name);
     form.append('overwrite', 'true');
     const res = await this.call('/upload/image', signal, { method: 'POST', body: form });
-    if (!res.ok) throw new ComfyUnreachable(`ComfyUI at ${this.base} refused the upload of ${name} (HTTP ${res.status}): ${(await res.text()).slice(0, 200)}`);
+    if (!res.ok) {
+      const why = (await res.text()).slice(0, 200);
+      throw new ComfyUnreachable(`ComfyUI at ${this.base} refused the upload of ${name} (HTTP ${res.status}): ${why}`);
+    }
     const up = await this.json('/upload/image', Uploaded, res);
     return up.subfolder ? `${up.subfolder}/${up.name}` : up.name;
   }
@@ -98,7 +110,8 @@ export class ComfyHttp {
   }
 
   private async post(route: string, body: unknown, signal: AbortSignal): Promise<void> {
-    const res = await this.call(route, signal, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+    const res = await this.call(route, signal, init);
     if (!res.ok) throw new ComfyUnreachable(`ComfyUI at ${this.base} refused ${route} (HTTP ${res.status})`);
   }
 }

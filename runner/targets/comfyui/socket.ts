@@ -71,7 +71,8 @@ export class ComfySocket {
     });
     // 'error' is always followed by 'close'; handling it keeps ws from throwing.
     ws.on('error', (e) => {
-      if (!opened && onFirstError) onFirstError(new Error(`ComfyUI at ${this.base} refused its websocket: ${e.message}`));
+      if (opened || !onFirstError) return;
+      onFirstError(new Error(`ComfyUI at ${this.base} refused its websocket: ${e.message}`));
     });
     ws.on('close', () => {
       this.connected = false;

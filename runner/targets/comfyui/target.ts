@@ -28,7 +28,9 @@ export function createComfyUiTarget(config: ComfyUiTargetConfig, env: TargetEnv,
     if (!recipe) return internalError(`ComfyUI target ${config.id} has no graph for pipeline ${job.pipeline.id}`);
     try {
       const manifest = env.manifest(job.pipeline);
-      if (manifest.backend !== 'comfyui') return internalError(`pipeline ${job.pipeline.id} runs on the ${manifest.backend} backend, not on ComfyUI`);
+      if (manifest.backend !== 'comfyui') {
+        return internalError(`pipeline ${job.pipeline.id} runs on the ${manifest.backend} backend, not on ComfyUI`);
+      }
       return translateJob(job, recipe, contentNaming(job));
     } catch (e) {
       if (e instanceof BadJob) return { ok: false, error: { code: 'BAD_PARAMS', message: e.message } };
@@ -63,7 +65,8 @@ export function createComfyUiTarget(config: ComfyUiTargetConfig, env: TargetEnv,
   }
 
   const unreachable = (e: unknown): JobResult => {
-    if (e instanceof ComfyUnreachable || (e instanceof Error && /refused its websocket/.test(e.message))) return internalError(e.message);
+    const known = e instanceof ComfyUnreachable || (e instanceof Error && /refused its websocket/.test(e.message));
+    if (known) return internalError(e.message);
     throw e;
   };
 
@@ -134,7 +137,8 @@ export function createComfyUiTarget(config: ComfyUiTargetConfig, env: TargetEnv,
     async probe(signal: AbortSignal): Promise<TargetReport> {
       const stats = await http.systemStats(signal);
       // A CPU device is ComfyUI running without a GPU: it reports RAM as "VRAM", which no tier can use.
-      const gpus = stats.devices.filter((d) => d.type !== 'cpu').map((d) => ({ name: d.name, vramGb: Math.round((d.vram_total / 2 ** 30) * 10) / 10 }));
+      const gb = (bytes: number) => Math.round((bytes / 2 ** 30) * 10) / 10;
+      const gpus = stats.devices.filter((d) => d.type !== 'cpu').map((d) => ({ name: d.name, vramGb: gb(d.vram_total) }));
       return { gpus, backends: ['comfyui'] };
     },
 

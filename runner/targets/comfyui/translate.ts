@@ -73,7 +73,9 @@ export function translateJob(job: Pick<JobSpec, 'key' | 'seed' | 'format' | 'par
       graph: recipe.graph({ ...base, params: { ...params, characters }, loras }),
       uploads: [],
       output: { name: 'keyframe.png', role: 'image', mime: 'image/png' },
-      notes: unused.length ? [`reference images of ${unused.join(', ')} are not used on ComfyUI (core nodes have no IP-Adapter): give the character a LoRA`] : [],
+      notes: unused.length
+        ? [`reference images of ${unused.join(', ')} are not used on ComfyUI (core nodes have no IP-Adapter): give the character a LoRA`]
+        : [],
     };
   }
   const params = parse(VideoParams, job.params, recipe.id);

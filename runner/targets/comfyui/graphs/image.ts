@@ -20,7 +20,8 @@ function withLoras(g: GraphBuilder, loras: readonly string[], model: Link, clip:
 
 function finish(g: GraphBuilder, job: ImageGraphJob, samples: Link, vae: Link): ApiGraph {
   const decoded = g.add('VAEDecode', { samples, vae });
-  const scaled = g.add('ImageScale', { image: decoded.out(), upscale_method: 'lanczos', width: job.format.width, height: job.format.height, crop: 'center' });
+  const { width, height } = job.format;
+  const scaled = g.add('ImageScale', { image: decoded.out(), upscale_method: 'lanczos', width, height, crop: 'center' });
   g.add('SaveImage', { images: scaled.out(), filename_prefix: job.prefix }, 'Keyframe');
   return g.build();
 }
@@ -60,7 +61,13 @@ export interface FluxVariant {
 }
 
 /** Standard FLUX.1-schnell (4 steps, no guidance) and high FLUX.1-dev (28 steps, guidance 3.5). */
-export const FLUX_SCHNELL: FluxVariant = { unet: MODELS.fluxSchnell.file, weightDtype: 'fp8_e4m3fn', t5: MODELS.t5Fp8.file, steps: 4, guidance: null };
+export const FLUX_SCHNELL: FluxVariant = {
+  unet: MODELS.fluxSchnell.file,
+  weightDtype: 'fp8_e4m3fn',
+  t5: MODELS.t5Fp8.file,
+  steps: 4,
+  guidance: null,
+};
 export const FLUX_DEV: FluxVariant = { unet: MODELS.fluxDev.file, weightDtype: 'default', t5: MODELS.t5Fp16.file, steps: 28, guidance: 3.5 };
 
 export function fluxGraph(variant: FluxVariant, job: ImageGraphJob): ApiGraph {
@@ -70,7 +77,8 @@ export function fluxGraph(variant: FluxVariant, job: ImageGraphJob): ApiGraph {
   const vae = g.add('VAELoader', { vae_name: MODELS.fluxVae.file });
   const { model, clip } = withLoras(g, job.loras, unet.out(), clips.out());
   const text = g.add('CLIPTextEncode', { text: imagePrompt(job.params), clip }, 'Prompt');
-  const positive = variant.guidance === null ? text : g.add('FluxGuidance', { conditioning: text.out(), guidance: variant.guidance });
+  const guided = variant.guidance === null ? null : g.add('FluxGuidance', { conditioning: text.out(), guidance: variant.guidance });
+  const positive = guided ?? text;
   // FLUX samples at cfg 1, where the negative is never used; KSampler still needs one.
   const negative = g.add('ConditioningZeroOut', { conditioning: text.out() });
   const latent = g.add('EmptySD3LatentImage', { ...workingSize(job.format, 1024 * 1024), batch_size: 1 });

@@ -73,7 +73,8 @@ export function wanGraph(job: VideoGraphJob): ApiGraph {
   const highShifted = g.add('ModelSamplingSD3', { model: high.out(), shift: 8 });
   const lowShifted = g.add('ModelSamplingSD3', { model: low.out(), shift: 8 });
   const positive = g.add('CLIPTextEncode', { text: videoPrompt(job.params), clip: clip.out() }, 'Prompt');
-  const negative = g.add('CLIPTextEncode', { text: 'static, blurry, distorted, low quality, subtitles', clip: clip.out() }, 'Negative prompt');
+  const unwanted = 'static, blurry, distorted, low quality, subtitles';
+  const negative = g.add('CLIPTextEncode', { text: unwanted, clip: clip.out() }, 'Negative prompt');
   const keyframe = g.add('LoadImage', { image: job.keyframe }, 'Keyframe');
   const frames = wanFrames(job.params.duration);
   const i2v = g.add('WanImageToVideo', {
@@ -86,7 +87,8 @@ export function wanGraph(job: VideoGraphJob): ApiGraph {
     start_image: keyframe.out(),
   });
   const half = WAN_STEPS / 2;
-  const common = { steps: WAN_STEPS, cfg: 3.5, sampler_name: 'euler', scheduler: 'simple', positive: i2v.out(0), negative: i2v.out(1) };
+  const conditioning = { positive: i2v.out(0), negative: i2v.out(1) };
+  const common = { steps: WAN_STEPS, cfg: 3.5, sampler_name: 'euler', scheduler: 'simple', ...conditioning };
   const first = g.add('KSamplerAdvanced', {
     ...common,
     model: highShifted.out(),
