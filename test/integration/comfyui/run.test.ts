@@ -37,6 +37,17 @@ describe('ComfyUI target: jobs end to end on the real server', function () {
     target.dispose?.();
   });
 
+  it('two jobs at once each follow their own prompt and get their own picture', async () => {
+    const target = createComfyUiTarget({ type: 'comfyui', id: 'local', url: server.url, concurrency: 2 }, testEnv(), STANDINS);
+    const low = makeJob(STANDIN_EMPTY_IMAGE, 'low', imageParams());
+    const high = makeJob(STANDIN_EMPTY_IMAGE, 'high', imageParams());
+    const never = new AbortController().signal;
+    const results = await Promise.all([low, high].map(({ job, io }) => target.run(job, io, never, () => {})));
+    assert.deepEqual(results.map((r) => r.ok), [true, true]);
+    assert.deepEqual(pngSize(fs.readFileSync(path.join(low.io.outputsDir, 'keyframe.png'))), { width: 854, height: 480 });
+    assert.deepEqual(pngSize(fs.readFileSync(path.join(high.io.outputsDir, 'keyframe.png'))), { width: 1920, height: 1080 });
+  });
+
   it('uploads the keyframe by content and fetches the mp4 a video graph saves', async () => {
     const target = createComfyUiTarget({ type: 'comfyui', id: 'local', url: server.url, concurrency: 1 }, testEnv(), STANDINS);
     const keyframe = fs.readFileSync(path.resolve(__dirname, '../../../media/example-contact-sheet.png'));
@@ -58,9 +69,16 @@ describe('ComfyUI target: jobs end to end on the real server', function () {
     assert.deepEqual(await target.probe!(new AbortController().signal), { gpus: [], backends: ['comfyui'] });
   });
 
-  it('probe of a server that is not there says which address did not answer', async () => {
+  it('probe of, or a job for, a server that is not there says which address did not answer', async () => {
     const port = await freePort();
     const target = createComfyUiTarget({ type: 'comfyui', id: 'gone', url: `http://127.0.0.1:${port}`, concurrency: 1 }, testEnv());
-    await assert.rejects(target.probe!(new AbortController().signal), (e: Error) => e.message === `ComfyUI at http://127.0.0.1:${port} did not answer /system_stats: ECONNREFUSED`);
+    const url = `http://127.0.0.1:${port}`;
+    await assert.rejects(target.probe!(new AbortController().signal), (e: Error) => e.message === `ComfyUI at ${url} did not answer /system_stats: ECONNREFUSED`);
+    const { job, io } = makeJob(STANDIN_EMPTY_IMAGE, 'low', imageParams());
+    const standins = createComfyUiTarget({ type: 'comfyui', id: 'gone', url, concurrency: 1 }, testEnv(), STANDINS);
+    const result = await standins.run(job, io, new AbortController().signal, () => {});
+    assert.ok(!result.ok);
+    assert.equal(result.error.code, 'INTERNAL');
+    assert.match(result.error.message, new RegExp(`^ComfyUI at ${url} refused its websocket: .*ECONNREFUSED`));
   });
 });
