@@ -1,6 +1,6 @@
 import type { PipelineManifest } from '../../../core/pipelineManifest';
 import { GraphBuilder } from '../../../runner/targets/comfyui/graphs/graph';
-import type { Recipe } from '../../../runner/targets/comfyui/graphs/recipes';
+import type { ImageRecipe, Recipe } from '../../../runner/targets/comfyui/graphs/recipes';
 
 /**
  * STAND-IN graphs, labelled as such: no model weights exist on these machines, so these jobs use
@@ -24,7 +24,7 @@ export const STANDIN_EMPTY_IMAGE: Recipe = {
 };
 
 /** A chain of `params.steps` blurs: a job that runs long enough to be cancelled or cut off mid-way. */
-export const STANDIN_SLOW_IMAGE: Recipe = {
+export const STANDIN_SLOW_IMAGE: ImageRecipe = {
   id: 'standin.slow-image',
   kind: 'image',
   tier: 'low',
