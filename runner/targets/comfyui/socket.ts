@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { WsEvent } from './api';
+import { ComfyUnreachable } from './http';
 
 /**
  * ComfyUI's /ws for one client id. ComfyUI sends a prompt's events only to the client id it was
@@ -72,7 +73,7 @@ export class ComfySocket {
     // 'error' is always followed by 'close'; handling it keeps ws from throwing.
     ws.on('error', (e) => {
       if (opened || !onFirstError) return;
-      onFirstError(new Error(`ComfyUI at ${this.base} refused its websocket: ${e.message}`));
+      onFirstError(new ComfyUnreachable(`ComfyUI at ${this.base} refused its websocket: ${e.message}`));
     });
     ws.on('close', () => {
       this.connected = false;

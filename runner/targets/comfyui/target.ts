@@ -65,8 +65,7 @@ export function createComfyUiTarget(config: ComfyUiTargetConfig, env: TargetEnv,
   }
 
   const unreachable = (e: unknown): JobResult => {
-    const known = e instanceof ComfyUnreachable || (e instanceof Error && /refused its websocket/.test(e.message));
-    if (known) return internalError(e.message);
+    if (e instanceof ComfyUnreachable) return internalError(e.message);
     throw e;
   };
 
@@ -78,6 +77,7 @@ export function createComfyUiTarget(config: ComfyUiTargetConfig, env: TargetEnv,
       const t = prepare(job);
       if ('ok' in t) return t;
       let socket: ComfySocket | undefined;
+      let promptId = '(not queued)';
       for (const note of t.notes) {
         log(io, note);
         onProgress({ type: 'log', level: 'warn', message: note });
@@ -96,14 +96,14 @@ export function createComfyUiTarget(config: ComfyUiTargetConfig, env: TargetEnv,
           log(io, `refused: ${JSON.stringify(submitted.rejected)}`);
           return result;
         }
-        const promptId = submitted.promptId;
+        promptId = submitted.promptId;
         log(io, `queued prompt ${promptId}`);
         onPlaced?.(promptId);
         const outcome = await followPrompt(http, socket, promptId, { signal, onProgress, ownEvents: true });
         log(io, `prompt ${promptId}: ${outcome.kind}`);
         return await finish(outcome, t, promptId, io, new AbortController().signal);
       } catch (e) {
-        if (signal.aborted) return interruptedResult(http.base, '(not queued)');
+        if (signal.aborted) return interruptedResult(http.base, promptId);
         return unreachable(e);
       } finally {
         release(socket);
