@@ -51,6 +51,9 @@ export function videoParams(over: Partial<VideoParams> = {}): VideoParams {
 }
 
 let counter = 0;
+const made: string[] = [];
+// Job folders go when the run ends (a failing test's folder is there to look at until then).
+if (typeof after === 'function') after(() => made.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 export interface JobSetup {
   readonly job: JobSpec;
@@ -60,6 +63,7 @@ export interface JobSetup {
 /** A job for `recipe` with its own folder; `inputs` are files written into its inputs folder. */
 export function makeJob(recipe: Recipe, tier: Tier, params: object, inputs: Record<string, Buffer> = {}): JobSetup {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-comfyjob-'));
+  made.push(dir);
   const io = { dir, inputsDir: path.join(dir, 'inputs'), outputsDir: path.join(dir, 'outputs'), logFile: path.join(dir, 'job.log') };
   fs.mkdirSync(io.inputsDir);
   fs.mkdirSync(io.outputsDir);
