@@ -55,3 +55,12 @@ if [[ ! -f $marker || ! -x $CODE_SERVER_DIR/node_modules/.bin/code-server ]]; th
   touch "$marker"
 fi
 say "code-server $CODE_SERVER_VERSION ok ($CODE_SERVER_DIR/node_modules/.bin/code-server)"
+
+# --- ComfyUI (CPU, no weights) for the ComfyUI target's tests, from ../shared/vendor/comfyui -----------
+# Its setup.sh installs its own Debian packages and is idempotent (a second run only checks).
+comfy_vendor=../shared/vendor/comfyui
+if [[ ! -f $comfy_vendor/setup.sh ]]; then
+  say "missing $comfy_vendor/setup.sh (../shared next to the repository): the ComfyUI tests cannot run"; exit 1
+fi
+sh "$comfy_vendor/setup.sh" "$HOME/.cache/bmad-test/comfyui" >/dev/null
+say "ComfyUI ok ($HOME/.cache/bmad-test/comfyui)"

@@ -1,5 +1,6 @@
 import { cleanCommand } from './clean';
 import type { Command } from './command';
+import { exportCommand } from './exportComfyui';
 import { modelsCommand } from './models';
 import { newCommand } from './new';
 import { pipelinesCommand } from './pipelines';
@@ -11,4 +12,4 @@ import { targetsCommand } from './targets';
 import { validate } from './validate';
 
 /** Every `bmad` command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesCommand, modelsCommand, targetsCommand];
+export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesCommand, modelsCommand, targetsCommand, exportCommand];

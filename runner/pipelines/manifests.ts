@@ -1,3 +1,7 @@
+import comfyuiImageLow from '../../pipelines/comfyui/image-low/manifest.json';
+import comfyuiImageStandard from '../../pipelines/comfyui/image-standard/manifest.json';
+import comfyuiImageHigh from '../../pipelines/comfyui/image-high/manifest.json';
+import comfyuiVideoHigh from '../../pipelines/comfyui/video-high/manifest.json';
 import imageLow from '../../pipelines/image/low/manifest.json';
 import imageStandard from '../../pipelines/image/standard/manifest.json';
 import imageHigh from '../../pipelines/image/high/manifest.json';
@@ -35,4 +39,8 @@ export const MANIFEST_FILES: readonly { readonly file: string; readonly json: un
   { file: 'pipelines/audio/standard/manifest.json', json: audioStandard },
   { file: 'pipelines/audio/high/manifest.json', json: audioHigh },
   { file: 'pipelines/lora/manifest.json', json: loraTrain },
+  { file: 'pipelines/comfyui/image-low/manifest.json', json: comfyuiImageLow },
+  { file: 'pipelines/comfyui/image-standard/manifest.json', json: comfyuiImageStandard },
+  { file: 'pipelines/comfyui/image-high/manifest.json', json: comfyuiImageHigh },
+  { file: 'pipelines/comfyui/video-high/manifest.json', json: comfyuiVideoHigh },
 ];

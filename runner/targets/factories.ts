@@ -1,5 +1,6 @@
 import type { TargetConfig } from '../../core/targetConfig';
 import { UserError } from '../errors';
+import { createComfyUiTarget } from './comfyui/target';
 import { createDockerTarget } from './docker/dockerTarget';
 import { createSshTarget, type SshTarget, type SshTargetDeps } from './ssh/sshTarget';
 import type { Target, TargetEnv } from './target';
@@ -19,8 +20,9 @@ const viaSsh = (made: Made, id: string): SshTarget => {
   return t as SshTarget;
 };
 
-export const TARGET_FACTORIES: { readonly [T in TargetConfig['type']]?: Factory<T> } = {
+export const TARGET_FACTORIES: { readonly [T in TargetConfig['type']]: Factory<T> } = {
   docker: createDockerTarget,
+  comfyui: (config, env) => createComfyUiTarget(config, env),
   ssh: (config, env, _made, ssh) => createSshTarget(config, env, ssh),
   wan2gp: (config, env, made) => createWan2gpTarget(config, env, viaSsh(made, config.via)),
 };
