@@ -23,6 +23,18 @@ const elkBesideBundle = {
   },
 };
 
+/**
+ * The GPU targets (dockerode, ssh2, ws: about 1.4 MB) are needed only when a host is tested or a render
+ * uses one: extension.js requires them from dist/targets.js on first use, like ELK.
+ */
+const targetsBesideBundle = {
+  name: 'targets-beside-bundle',
+  setup(build) {
+    build.onResolve({ filter: /\/runner\/targets\/factories$/ }, (args) =>
+      args.importer.includes(`${'/'}extension${'/'}`) ? { path: './targets.js', external: true } : undefined);
+  },
+};
+
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -47,7 +59,7 @@ const builds = [
     target: 'node20',
     external: ['vscode', ...bundleExternals],
     // zod's locales other than English would be a third of what is left (the host's messages are English).
-    plugins: [elkBesideBundle, zodEnglishOnly],
+    plugins: [elkBesideBundle, targetsBesideBundle, zodEnglishOnly],
     // `import()` becomes `require()`: the extension host loads its code as CommonJS, ELK included.
     supported: { 'dynamic-import': false },
     // Read by activate() to log the activation time including the bundle's own evaluation.
@@ -59,6 +71,15 @@ const builds = [
     // Status after an edit (planning, job keys, asset hashes) runs in this worker thread, off the host's.
     ...common,
     entryPoints: { statusWorker: 'extension/render/statusWorker.ts' },
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [zodEnglishOnly],
+    outdir: 'dist',
+  },
+  {
+    ...common,
+    entryPoints: { targets: 'runner/targets/factories.ts' },
     platform: 'node',
     format: 'cjs',
     target: 'node20',

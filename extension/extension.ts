@@ -5,6 +5,8 @@ import { CanvasEditorProvider } from './canvasEditor';
 import { registerCanvasCommands } from './commands/canvasCommands';
 import { registerNewCanvas } from './commands/newCanvas';
 import { registerNewProject } from './commands/newProject';
+import { registerHosts } from './hosts/hostsFeature';
+import { probeHost } from './hosts/probeHost';
 import { registerRender } from './render/renderFeature';
 import { SessionRegistry } from './sessionRegistry';
 
@@ -25,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     ...registerRender(context, sessions, log),
     registerNewProject(log),
     registerNewCanvas(log),
+    ...registerHosts(context, probeHost(context.secrets, log), log),
   );
   const bundle = typeof __bmadBundleStart === 'number' ? started - __bmadBundleStart : NaN;
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (bundle evaluated in ${bundle.toFixed(1)} ms)`);
