@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 
   const full = await cli(['render', '--fallback', 'preview', '--tier', 'low'], dir, preview);
   const noops: number[] = [];
-  for (let i = 0; i < 3; i++) noops.push(await cli(['render', '--fallback', 'preview', '--fallback', 'preview'], dir, preview));
+  for (let i = 0; i < 3; i++) noops.push(await cli(['render', '--fallback', 'preview'], dir, preview));
   const noop = noops.sort((a, b) => a - b)[1]!;
 
   // One shot: the middle image's prompt. Its share of the work is what its jobs (image, video) and
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   editCanvas(dir, canvas, (d) => {
     d.nodes.find((n: { id: string }) => n.id === image.node.id).params.prompt += ', later that evening';
   });
-  const one = await cli(['render', '--fallback', 'preview', '--fallback', 'preview'], dir, preview);
+  const one = await cli(['render', '--fallback', 'preview'], dir, preview);
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-bench-ffmpeg-'));
   const o = await measureOverhead(project.cacheDir, planOf, canvas, preview, scratch);

@@ -1,7 +1,8 @@
 import { Engine } from './engine';
 import { UserError } from './errors';
 import { readLock } from './lock';
-import { planCanvas, registryChoice, type ChoosePipeline } from './plan/plan';
+import { lockedPipeline } from './lockedPipeline';
+import { planCanvas } from './plan/plan';
 import { loadCanvas, type Project } from './project';
 import { render, type RenderEvent, type RenderSummary } from './render';
 
@@ -44,12 +45,7 @@ export async function regenerate(project: Project, engine: Engine, o: Regenerate
   const mismatches: Mismatch[] = [];
   const regenerable = new Set<string>();
   // Each node is rebuilt by the pipeline that made it, as render.lock says: a preview fallback stays one.
-  const registry = engine.router.registry;
-  const pipeline: ChoosePipeline = (kind, tier, node, canvas) => {
-    const [id, version] = lock.canvases[canvas]?.nodes[node.id]?.pipeline.split('@') ?? [];
-    const ref = { id: id ?? '', version: Number(version) };
-    return registry.has(ref) ? registry.get(ref) : registryChoice(kind, tier, node, canvas);
-  };
+  const pipeline = lockedPipeline(lock, engine.router.registry);
   for (const canvas of names) {
     const locked = lock.canvases[canvas];
     if (!locked) continue;

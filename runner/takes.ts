@@ -4,6 +4,7 @@ import type { Engine, JobEvent } from './engine';
 import { UserError } from './errors';
 import { writeFileAtomic } from './fsAtomic';
 import { readLock, writeLock } from './lock';
+import { lockedPipeline } from './lockedPipeline';
 import { materialize, placement, placeRender, renderName, renderPath, type Placement } from './materialize';
 import type { LockNode } from './lock';
 import { planCanvas, upstreamOf, type Plan, type PlannedJob } from './plan/plan';
@@ -58,8 +59,9 @@ export function listTakes(project: Project, canvas: string, node: string, engine
   const locked = readLock(project.lockFile).canvases[canvas];
   const tier = locked?.tier ?? defaultTier(project);
   const seeds = [...new Set([chosen, ...(locked?.nodes[node]?.takes ?? [])])].sort((a, b) => a - b);
+  const pipeline = lockedPipeline(readLock(project.lockFile), engine.router.registry);
   return seeds.map((seed) => {
-    const job = jobOf(planCanvas(project.root, canvas, withSeed(doc, node, seed), { tier }), node);
+    const job = jobOf(planCanvas(project.root, canvas, withSeed(doc, node, seed), { tier, pipeline }), node);
     const rec = engine.cache.done(job.key);
     const out = rec?.outputs[0];
     const name = !out ? '(not rendered)' : seed === chosen ? renderName(job, out.role, out.name) : `takes/${takeName(job, out.role, out.name, seed)}`;
@@ -84,7 +86,8 @@ export async function addTakes(
   const old = locked?.nodes[node]?.takes ?? [];
   const first = Math.max(chosen, ...old) + 1;
   const seeds = Array.from({ length: count }, (_, i) => (first + i) >>> 0);
-  const main = planCanvas(project.root, canvas, doc, { tier });
+  const pipeline = lockedPipeline(readLock(project.lockFile), engine.router.registry);
+  const main = planCanvas(project.root, canvas, doc, { tier, pipeline });
   const plans = new Map<PlannedJob, Plan>();
   const jobs: PlannedJob[] = [];
   const add = (plan: Plan) => {
@@ -95,7 +98,7 @@ export async function addTakes(
   };
   add(main);
   const takeJobs = seeds.map((seed) => {
-    const plan = planCanvas(project.root, canvas, withSeed(doc, node, seed), { tier });
+    const plan = planCanvas(project.root, canvas, withSeed(doc, node, seed), { tier, pipeline });
     add(plan);
     return { seed, job: jobOf(plan, node) };
   });

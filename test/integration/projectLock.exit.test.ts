@@ -116,7 +116,7 @@ describe('render lock: no lock is left behind by a render that ends (real pipeli
     const voice = (v: string) => editCanvas(dir, CANVAS, (d) => (d.nodes.find((n: { id: string }) => n.id === 'mara').params.voice = v));
     const mara = JSON.parse(fs.readFileSync(path.join(dir, CANVAS), 'utf8')).nodes.find((n: { id: string }) => n.id === 'mara').params.voice;
     voice('xx-nowhere'); // eSpeak has no such language: the speech pipeline fails with BAD_PARAMS
-    const r = await bmad(['render', '--fallback', 'preview', '--fallback', 'preview'], dir);
+    const r = await bmad(['render', '--fallback', 'preview'], dir);
     voice(mara);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /voice-1.*BAD_PARAMS/);
@@ -128,7 +128,7 @@ describe('render lock: no lock is left behind by a render that ends (real pipeli
     assert.equal(r.signal, 'SIGKILL');
     assert.deepEqual(lockArtifacts(dir), ['render.pid']);
     const dead = Number(fs.readFileSync(path.join(dir, '.bmad-cache/render.pid'), 'utf8').split('\n')[0]);
-    const next = await bmad(['render', '--fallback', 'preview', '--fallback', 'preview'], dir);
+    const next = await bmad(['render', '--fallback', 'preview'], dir);
     assert.equal(next.code, 0, next.stderr);
     assert.doesNotMatch(next.stderr, new RegExp(`pid ${dead}`));
     assert.ok(fs.existsSync(path.join(dir, '03_Renders/main/film.mp4')));

@@ -35,7 +35,7 @@ describe('render: failures name the node and the reason (real pipelines)', funct
     assert.deepEqual(Object.keys(lock.canvases[CANVAS].nodes).sort(), done, 'finished nodes are recorded even though the render failed');
 
     // In text mode the message names the node and the pipeline's reason; only the failed job runs again.
-    const text = await bmad(['render', '--fallback', 'preview', '--fallback', 'preview'], dir);
+    const text = await bmad(['render', '--fallback', 'preview'], dir);
     assert.equal(text.code, 1);
     assert.match(text.stderr, /✗ "voice-2" \(voice-2\): BAD_PARAMS: params\.voice: .*xx-nowhere/);
     assert.match(text.stdout, /0 rendered, 9 cached, 1 failed, 2 skipped/);

@@ -29,7 +29,7 @@ describe('render status on the status thread (real render, real worker thread)',
   before(async () => {
     dir = await smallFilmProject(2);
     dirs.push(dir);
-    const r = await bmad(['render', '--fallback', 'preview', '--fallback', 'preview'], dir);
+    const r = await bmad(['render', '--fallback', 'preview'], dir);
     assert.equal(r.code, 0, r.stderr);
     original = fs.readFileSync(path.join(dir, CANVAS), 'utf8');
     thread = new StatusThread(await statusWorkerBundle());

@@ -53,7 +53,7 @@ describe('temporaries of a killed run are swept where the engine writes, and onl
     fs.writeFileSync(path.join(outside, dead('film.mp4')), 'not the project\'s');
     fs.symlinkSync(outside, path.join(dir, '03_Renders/elsewhere'));
 
-    const r = await runBmad(['render', '--fallback', 'preview', '--fallback', 'preview'], dir);
+    const r = await runBmad(['render', '--fallback', 'preview'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(swept.filter((f) => fs.existsSync(path.join(dir, f))), [], 'left behind');
     assert.deepEqual(kept.filter((f) => !fs.existsSync(path.join(dir, f))), [], 'removed though not a dead writer\'s temporary of ours');
