@@ -65,7 +65,9 @@ describe('bmad CLI: pipelines, models and targets', function () {
     assert.deepEqual(await states(false), ['sd15/a.safetensors:present', 'sd15/b.safetensors:missing', 'sd15/c.safetensors:wrong-size', 'sd15/d.safetensors:present']);
     assert.deepEqual(await states(true), ['sd15/a.safetensors:verified', 'sd15/b.safetensors:missing', 'sd15/c.safetensors:wrong-size', 'sd15/d.safetensors:wrong-hash']);
     const cli = await runBmad(['models', '--models', models], dir);
-    assert.equal(cli.code, 0, 'no pipeline of this build needs a file it lacks');
+    // The GPU pipelines of this build need real weights, which this folder lacks.
+    assert.equal(cli.code, 1, 'a pipeline of this build needs files the folder lacks');
     assert.match(cli.stdout, new RegExp(`^models folder: ${models}\\n`));
+    assert.match(cli.stdout, /sd15\/unet\/diffusion_pytorch_model\.fp16\.safetensors.*missing/);
   });
 });

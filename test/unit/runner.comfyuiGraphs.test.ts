@@ -21,7 +21,7 @@ const image: ImageParams = {
   style,
   characters: [],
 };
-const character = { name: 'Ada', description: 'tall', silhouette: 'tall' as const, colors: ['#aa0000'], voice: 'en', pitch: 50, rate: 160, reference: null };
+const character = { name: 'Ada', description: 'tall', silhouette: 'tall' as const, colors: ['#aa0000'], voice: 'en', pitch: 50, rate: 160, reference: null, lora: null };
 const video: VideoParams = { prompt: 'wind', motion: 1, duration: 2, camera: 'pan-left', framing: null, keyframe: 'keyframe.png' };
 const KEY = 'ab'.repeat(32);
 

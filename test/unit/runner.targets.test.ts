@@ -6,7 +6,6 @@ import type { PipelineManifest } from '../../core/pipelineManifest';
 import { paramsJsonSchema } from '../../core/previewParams';
 import { pipelineRegistry } from '../../runner/pipelines/registry';
 import { loadTargets, TargetsProblem } from '../../runner/targets/config';
-import { createTargets, TARGET_FACTORIES } from '../../runner/targets/factories';
 import { LocalTarget } from '../../runner/targets/local';
 import { NoTargetFits, pickTarget, Router, whyNot, type Slot } from '../../runner/targets/router';
 
@@ -102,7 +101,8 @@ describe('runner: routing jobs to targets', () => {
     const local = new LocalTarget();
     const router = new Router([local]);
     const signal = new AbortController().signal;
-    assert.deepEqual(await router.unfit(pipelineRegistry().manifests, signal), []);
+    const previews = pipelineRegistry().manifests.filter((m) => m.backend === 'preview');
+    assert.deepEqual(await router.unfit(previews, signal), []);
     const unfit = await router.unfit([gpuImage(16)], signal);
     assert.equal(unfit.length, 1);
     const message = new NoTargetFits(unfit).message;
