@@ -3,7 +3,9 @@ import type { BmadDocument, Tier } from '../core';
 import { Cache } from './cache/cache';
 import type { HashFile } from './fileHashes';
 import { readLock, type LockNode } from './lock';
+import { lockedPipeline } from './lockedPipeline';
 import { planCanvas } from './plan/plan';
+import { pipelineRegistry } from './pipelines/registry';
 import { defaultTier, loadCanvas, rendersFolder, type Project } from './project';
 import { insideProject } from './projectPaths';
 
@@ -42,10 +44,14 @@ export function projectStatus(
   const lock = readLock(project.lockFile);
   const cache = new Cache(project.cacheDir);
   const out: NodeStatus[] = [];
+  // Each node is judged against the pipeline that made it (a preview fallback too), so an edit shows as
+  // stale on exactly the nodes it changed; a fresh fallback says what it stands in for.
+  const registry = pipelineRegistry();
+  const pipeline = lockedPipeline(lock, registry);
   for (const canvas of canvases) {
     const locked = lock.canvases[canvas];
     const planTier = tier ?? locked?.tier ?? defaultTier(project);
-    const plan = planCanvas(project.root, canvas, load(canvas), { tier: planTier, hashFile });
+    const plan = planCanvas(project.root, canvas, load(canvas), { tier: planTier, hashFile, pipeline });
     for (const e of plan.entries) {
       if (e.state !== 'job') {
         const state = e.state === 'needs-input' ? 'needs-input' : 'error';
@@ -57,16 +63,21 @@ export function projectStatus(
       if (!l) out.push({ ...base, state: 'missing', reason: 'never rendered' });
       else if (l.key !== e.job.key) out.push({ ...base, state: 'stale', reason: staleReason(l, e.job.pipeline) });
       else if (!present(project, cache, canvas, l)) out.push({ ...base, state: 'missing', reason: 'its outputs are gone; `bmad regenerate` or `bmad render` restores them' });
-      else out.push({ ...base, state: 'fresh' });
+      else out.push({ ...base, state: 'fresh', ...standIn(l, registry.choose(e.job.kind, e.job.tier)) });
     }
   }
   return out;
 }
 
-/** Why a node's key moved on: a stand-in made by another pipeline (a preview fallback), or an edit. */
+/** A node made by the preview in place of its tier's pipeline (render --fallback preview) says so. */
+function standIn(l: LockNode, want: { id: string; version: number }): { reason?: string } {
+  const wanted = `${want.id}@${want.version}`;
+  return l.pipeline.startsWith(`${want.id}@`) ? {} : { reason: `made by ${l.pipeline} in place of ${wanted}; render it on a target that runs ${wanted}` };
+}
+
+/** Why a node's key moved on: its pipeline's version, or an edit. */
 function staleReason(l: LockNode, want: { id: string; version: number }): string {
   const wanted = `${want.id}@${want.version}`;
-  if (!l.pipeline.startsWith(`${want.id}@`)) return `made by ${l.pipeline} in place of ${wanted}; render it on a target that runs ${wanted}`;
   if (l.pipeline !== wanted) return `its pipeline changed since it was rendered (${l.pipeline} → ${wanted})`;
   return 'its params or an upstream node changed since it was rendered';
 }

@@ -13,7 +13,7 @@ import type { JobIo } from '../../../runner/targets/target';
 export function placeAndDie(config: DockerTargetConfig, manifest: PipelineManifest, job: JobSpec, io: JobIo, when: 'placed' | 'progress' = 'progress'): Promise<string> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'placeJob.ts')], {
     cwd: path.resolve(__dirname, '../../..'),
-    env: { ...process.env, BMAD_PLACE: JSON.stringify({ config, manifest, job, io }) },
+    env: { ...process.env, BMAD_PLACE: JSON.stringify({ config, manifest, job, io }), BMAD_DIE_WHEN: when },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -26,7 +26,7 @@ const manifest = PipelineManifest.parse(JSON.parse(fs.readFileSync(path.resolve(
 
 const style = { name: 'Dusk', prompt: 'muted', negativePrompt: '', palette: ['#223344', '#aa8844'], grain: 0.1 };
 const character = (reference: string | null) => ({
-  name: 'Mara', description: 'a keeper', silhouette: 'slim', colors: ['#884422'], voice: 'en', pitch: 50, rate: 170, reference,
+  name: 'Mara', description: 'a keeper', silhouette: 'slim', colors: ['#884422'], voice: 'en', pitch: 50, rate: 170, reference, lora: null,
 });
 
 function imageJob(params: Record<string, unknown> = {}, inputs: { name: string; data: string }[] = []): JobSpec {
