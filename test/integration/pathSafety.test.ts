@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { emptyCanvasText, writeProjectTemplate } from '../../runner/newProject/template';
-import { planCanvas } from '../../runner/plan/plan';
+import { planCanvas, registryChoice, type ChoosePipeline } from '../../runner/plan/plan';
+import { pipelineRegistry } from '../../runner/pipelines/registry';
 import { loadCanvas, openProject } from '../../runner/project';
 import { runBmad } from '../unit/runner/bundles';
 import { smallFilmCanvas } from './render/smallFilm';
@@ -172,7 +173,9 @@ describe('paths that leave the project are refused, and nothing is touched (real
 
   it("status does not look through a link out for a locked node's output (its key current, its cache gone)", async () => {
     fs.writeFileSync(path.join(dir, CANVAS), smallFilmCanvas(1));
-    const job = planCanvas(dir, CANVAS, loadCanvas(openProject(dir), CANVAS), { tier: 'low' }).jobs.find((j) => j.node.id === 'image-1')!;
+    // The key the node has when made by the pipeline the crafted lock names (preview.image@1).
+    const preview: ChoosePipeline = (kind, tier, node, canvas) => (kind === 'image' ? pipelineRegistry().preview('image') : registryChoice(kind, tier, node, canvas));
+    const job = planCanvas(dir, CANVAS, loadCanvas(openProject(dir), CANVAS), { tier: 'low', pipeline: preview }).jobs.find((j) => j.node.id === 'image-1')!;
     fs.mkdirSync(path.join(dir, '03_Renders/main'));
     fs.symlinkSync(outside, path.join(dir, '03_Renders/main/takes'));
     const text = craftLock(dir, CANVAS, '03_Renders/main/takes/x', victim).replace('a'.repeat(64), job.key).replace('"n1"', '"image-1"');
