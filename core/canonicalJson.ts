@@ -53,9 +53,67 @@ function write(v: unknown, indent: string | undefined, depth: string, at: At): s
   return out + nl + depth + '}';
 }
 
-/** Compact canonical text: the bytes that get hashed. Throws on values JSON cannot carry. */
+/** Thrown by `compact` on a value JSON cannot carry; `write` then runs again to say where. */
+class NotJson extends Error {}
+
+/** Quoted keys, remembered: a plan writes the same few dozen keys hundreds of thousands of times. */
+const quotedKeys = new Map<string, string>();
+function quoteKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (quotedKeys.size < 10_000) quotedKeys.set(k, q);
+  }
+  return q;
+}
+
+/**
+ * `write` without indent and without tracking the path: job keys are written thousands at a time per
+ * plan (1.5 MB of text for a 5,000-node canvas), and the path is only wanted when a value fails.
+ */
+function compact(v: unknown): string {
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      if (Number.isFinite(v)) return JSON.stringify(v);
+      throw new NotJson();
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object': {
+      if (v === null) return 'null';
+      if (Array.isArray(v)) {
+        let out = '[';
+        for (let i = 0; i < v.length; i++) {
+          if (v[i] === undefined) throw new NotJson();
+          out += (i ? ',' : '') + compact(v[i]);
+        }
+        return out + ']';
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) throw new NotJson();
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o).sort();
+      let out = '{';
+      for (const k of keys) {
+        if (o[k] === undefined) continue;
+        out += (out.length > 1 ? ',' : '') + quoteKey(k) + ':' + compact(o[k]);
+      }
+      return out + '}';
+    }
+    default:
+      throw new NotJson();
+  }
+}
+
+/** Compact canonical text: the bytes that get hashed. Throws on values JSON cannot carry, saying where. */
 export function canonicalJson(value: unknown): string {
-  return write(value, undefined, '', []);
+  try {
+    return compact(value);
+  } catch (e) {
+    if (e instanceof NotJson) return write(value, undefined, '', []);
+    throw e;
+  }
 }
 
 /** Canonical text for files people diff (render.lock): two-space indent and a trailing newline. */

@@ -61,6 +61,8 @@ export const NodeRender = z.strictObject({
   thumbnail: z.string().max(4000).optional(),
   /** The node's own output, for the inspector to show or play. */
   media: z.strictObject({ kind: z.enum(MEDIA_KINDS), src: z.string().max(4000) }).optional(),
+  /** Where its output was made: the target's id (`local` is the embedded CPU preview) and the pipeline. */
+  made: z.strictObject({ on: z.string().max(200), pipeline: z.string().max(200) }).optional(),
 });
 export type NodeRender = z.infer<typeof NodeRender>;
 

@@ -45,9 +45,10 @@ export interface RenderOptions {
   readonly priority?: Priority;
   /**
    * When no target can run a pipeline the render needs: stop with NoTargetFits (the default), or make
-   * those nodes with the preview pipeline of their kind, under its own id (so a different job key).
+   * those nodes with the preview pipeline of their kind, under its own id (so a different job key):
+   * always ('preview'), or when asked and answered true (the editor asks the person).
    */
-  readonly fallback?: 'preview';
+  readonly fallback?: 'preview' | ((unfit: readonly Unfit[]) => Promise<boolean>);
   /** The pipeline of each job; by default the registry's choice for its kind and tier (regenerate: the lock's). */
   readonly pipeline?: ChoosePipeline;
 }
@@ -118,13 +119,13 @@ export async function render(project: Project, engine: Engine, o: RenderOptions)
     tierOf.set(canvas, o.tier ?? (o.tierFromLock ? lock.canvases[canvas]?.tier : undefined) ?? defaultTier(project));
   }
   const router = engine.router;
-  const chosen: ChoosePipeline = o.pipeline ?? ((kind, tier) => router.registry.choose(kind, tier));
+  const chosen: ChoosePipeline = o.pipeline ?? ((kind, tier) => router.registry.choose(kind, tier, router.preferred));
   let planned = planAll(project, o, tierOf, chosen);
   // Targets are asked only about pipelines with work to do: a render with everything cached asks none.
   router.forget();
   const todo = planned.jobs.filter((j) => o.force || !engine.cache.done(j.key)).map((j) => j.manifest);
   const unfit = await router.unfit(todo, o.signal);
-  if (unfit.length && o.fallback !== 'preview') throw new NoTargetFits(unfit);
+  if (unfit.length && !(o.fallback === 'preview' || (o.fallback !== undefined && (await o.fallback(unfit))))) throw new NoTargetFits(unfit);
   if (unfit.length) {
     emit({ type: 'fallback', unfit });
     const out = new Set(unfit.map((u) => refText(u.manifest)));

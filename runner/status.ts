@@ -5,7 +5,8 @@ import type { HashFile } from './fileHashes';
 import { readLock, type LockNode } from './lock';
 import { lockedPipeline } from './lockedPipeline';
 import { planCanvas } from './plan/plan';
-import { pipelineRegistry } from './pipelines/registry';
+import type { PipelineManifest } from '../core/pipelineManifest';
+import { pipelineRegistry, refText } from './pipelines/registry';
 import { defaultTier, loadCanvas, rendersFolder, type Project } from './project';
 import { insideProject } from './projectPaths';
 
@@ -28,6 +29,8 @@ export interface NodeStatus {
   readonly key?: string;
   readonly files: string[];
   readonly reason?: string;
+  /** Where its recorded output was made, as render.lock says: the target's id and the pipeline. */
+  readonly made?: { readonly on: string; readonly pipeline: string };
 }
 
 /**
@@ -59,20 +62,24 @@ export function projectStatus(
         continue;
       }
       const l = locked?.nodes[e.job.node.id];
-      const base = { canvas, node: e.job.node.id, kind: e.job.kind, label: e.job.node.label, key: e.job.key, files: l?.outputs.map((o) => o.file) ?? [] };
+      const base = { canvas, node: e.job.node.id, kind: e.job.kind, label: e.job.node.label, key: e.job.key, files: l?.outputs.map((o) => o.file) ?? [], ...(l ? { made: { on: l.backend, pipeline: l.pipeline } } : {}) };
       if (!l) out.push({ ...base, state: 'missing', reason: 'never rendered' });
       else if (l.key !== e.job.key) out.push({ ...base, state: 'stale', reason: staleReason(l, e.job.pipeline) });
       else if (!present(project, cache, canvas, l)) out.push({ ...base, state: 'missing', reason: 'its outputs are gone; `bmad regenerate` or `bmad render` restores them' });
-      else out.push({ ...base, state: 'fresh', ...standIn(l, registry.choose(e.job.kind, e.job.tier)) });
+      else out.push({ ...base, state: 'fresh', ...standIn(e.job.manifest, registry.choose(e.job.kind, e.job.tier)) });
     }
   }
   return out;
 }
 
-/** A node made by the preview in place of its tier's pipeline (render --fallback preview) says so. */
-function standIn(l: LockNode, want: { id: string; version: number }): { reason?: string } {
-  const wanted = `${want.id}@${want.version}`;
-  return l.pipeline.startsWith(`${want.id}@`) ? {} : { reason: `made by ${l.pipeline} in place of ${wanted}; render it on a target that runs ${wanted}` };
+/**
+ * A node made by the preview in place of its tier's GPU pipeline (a fallback) says so. Any GPU pipeline
+ * of the tier is the tier's own output (a ComfyUI host makes the standard image as truly as a container).
+ */
+function standIn(made: PipelineManifest, want: PipelineManifest): { reason?: string } {
+  if (made.backend !== 'preview' || want.backend === 'preview') return {};
+  const [m, w] = [refText(made), refText(want)];
+  return { reason: `made by ${m} in place of ${w}; render it on a target that runs ${w}` };
 }
 
 /** Why a node's key moved on: its pipeline's version, or an edit. */

@@ -34,7 +34,7 @@ function standInManifest(kind: RenderKind, vramGb: number): { file: string; json
 /** A GPU host as the router sees it: its id, job slots and what it reports (STAND-IN: no job ever runs). */
 function standInHost(id: string, vramGb: number, concurrency: number): Target {
   const report: TargetReport = { gpus: [{ name: `stand-in ${vramGb} GB`, vramGb }], backends: ['container'] };
-  return { id, concurrency, probe: async () => report, run: () => Promise.reject(new Error('a stand-in host runs nothing')) };
+  return { id, backend: 'container', concurrency, probe: async () => report, run: () => Promise.reject(new Error('a stand-in host runs nothing')) };
 }
 
 async function main(): Promise<void> {

@@ -36,8 +36,10 @@ export function fromStatus(statuses: readonly NodeStatus[], doc: BmadDocument, s
     const r: { -readonly [K in keyof NodeRender]: NodeRender[K] } = { state: stateOf(s) };
     if (s.state === 'error' || s.state === 'needs-input') r.message = s.reason;
     else if (failed && failed.key === s.key && s.state !== 'fresh') Object.assign(r, { state: 'failed', message: failed.message });
-    else if (s.state !== 'fresh' && s.reason) r.message = s.reason;
+    // A fresh node has a reason only when the preview stood in for its tier's pipeline: shown, never silent.
+    else if (s.reason) r.message = s.reason;
     if (mediaSrc) r.media = { kind: PRIMARY[s.kind]!, src: mediaSrc };
+    if (s.made && (s.state === 'fresh' || s.state === 'stale')) r.made = s.made;
     const thumb = still && src(still);
     if (thumb) r.thumbnail = thumb;
     out[s.node] = r;
@@ -85,15 +87,16 @@ function borrowThumbnails(out: NodeRenders, doc: BmadDocument): void {
 }
 
 /** The change one render event makes to a node's state; undefined for events that change none. */
-export type Patch = { readonly node: string; readonly state: NodeRender['state']; readonly progress?: number; readonly message?: string };
+export type Patch = { readonly node: string; readonly state: NodeRender['state']; readonly progress?: number; readonly message?: string; readonly made?: NodeRender['made'] };
 
 export function patchFor(e: RenderEvent): Patch | undefined {
   if (e.type === 'plan' || e.type === 'resume' || e.type === 'materialized' || e.type === 'fallback') return undefined;
   const node = e.job.node.id;
   switch (e.type) {
     case 'cached':
-    case 'done':
       return { node, state: 'done' };
+    case 'done':
+      return { node, state: 'done', made: { on: e.record.backend, pipeline: `${e.record.pipeline.id}@${e.record.pipeline.version}` } };
     case 'start':
       return { node, state: 'running', progress: 0 };
     case 'progress':
@@ -112,5 +115,11 @@ export function patchFor(e: RenderEvent): Patch | undefined {
 /** A patch on top of what the node showed: its previous thumbnail and media stay until new ones come. */
 export function applyPatch(prev: NodeRender | undefined, p: Patch): NodeRender {
   const { progress: _p, message: _m, ...kept } = prev ?? { state: p.state };
-  return { ...kept, state: p.state, ...(p.progress !== undefined ? { progress: p.progress } : {}), ...(p.message !== undefined ? { message: p.message.slice(0, 2000) } : {}) };
+  return {
+    ...kept,
+    state: p.state,
+    ...(p.progress !== undefined ? { progress: p.progress } : {}),
+    ...(p.message !== undefined ? { message: p.message.slice(0, 2000) } : {}),
+    ...(p.made !== undefined ? { made: p.made } : {}),
+  };
 }

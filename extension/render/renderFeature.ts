@@ -8,11 +8,15 @@ import { ProjectBusy } from '../../runner/projectLock';
 import { UserError } from '../../runner/errors';
 import type { RenderEvent, RenderSummary } from '../../runner/render';
 import { summaryLine } from '../../runner/report/reporter';
+import { NoTargetFits } from '../../runner/targets/router';
+import { readHosts, affectsHosts } from '../hosts/hostsConfig';
+import { makeTargets } from '../hosts/probeHost';
 import type { CanvasSession } from '../canvasSession';
 import type { SessionRegistry } from '../sessionRegistry';
 import { openCanvasProject, projectRootOf } from './canvasProject';
 import { previewCommand } from './previewCommand';
 import { generatingSelection, renderRefusal, type Refusal } from './renderGuard';
+import { ADD_HOST, decideNoHostFits, unfitLines } from './noHostFits';
 import { logRenderEvent } from './renderLog';
 import { RenderProgress } from './renderProgress';
 import { renderReport, type RenderReport } from './renderReport';
@@ -41,6 +45,12 @@ export interface RenderOutcome {
 export function registerRender(context: vscode.ExtensionContext, sessions: SessionRegistry, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const service = new RenderService(
     () => previewCommand(context.extensionUri.fsPath),
+    // No hosts, no targets bundle: a render on the CPU preview alone never loads dist/targets.js.
+    async () => {
+      const { targets, problems } = readHosts();
+      for (const p of problems) log.warn(`hosts: ${p} (skipped)`);
+      return targets.length ? makeTargets(targets, context.secrets, log) : [];
+    },
     (busy) => void vscode.commands.executeCommand('setContext', 'bmad.rendering', busy),
   );
   const views = new Map<CanvasSession, RenderStateView>();
@@ -111,6 +121,12 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
         bar.onEvent(e);
       };
       view?.beginRender();
+      let asked = false;
+      const noHostFits = async (unfit: Parameters<typeof decideNoHostFits>[0]) => {
+        const answer = await decideNoHostFits(unfit, session.uri, log);
+        asked = answer.asked;
+        return answer.usePreview;
+      };
       try {
         const summary = await service.run({
           ...cp,
@@ -119,9 +135,11 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
           signal: controller.signal,
           onEvent,
           onWaiting: () => progress.report({ message: 'waiting for the render in progress' }),
+          noHostFits,
         });
         return report(cp.project.root, doc, file, summary);
       } catch (e) {
+        if (e instanceof NoTargetFits) return noHost(file, e, asked);
         const known = e instanceof ProjectProblem || e instanceof LockProblem || e instanceof ProjectBusy || e instanceof UserError;
         log.error(`render of ${file} failed: ${(e as Error).stack ?? e}`);
         void vscode.window.showErrorMessage(`BMAD: ${known ? '' : 'render failed: '}${(e as Error).message}`, 'Show Log').then((c) => c && log.show());
@@ -148,6 +166,18 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
     return { ok: s.ok, cancelled: s.cancelled, ran, cached: s.cached, failures, films };
   }
 
+  /** A render no host could run: said once in the log; shown unless the person just chose not to go on. */
+  function noHost(file: string, e: NoTargetFits, asked: boolean): RenderOutcome {
+    log.warn(`render of ${file} stopped: no host fits\n  ${unfitLines(e.unfit).join('\n  ')}`);
+    if (!asked) {
+      void vscode.window.showErrorMessage(`BMAD: no configured host can run what ${path.basename(file)} needs at its tier (see the log).`, ADD_HOST, 'Show Log').then((c) => {
+        if (c === ADD_HOST) void vscode.commands.executeCommand('bmad.hosts.add');
+        else if (c === 'Show Log') log.show();
+      });
+    }
+    return { ok: false, cancelled: asked, ran: [], cached: 0, failures: [], films: [] };
+  }
+
   /** The end-of-render notification; its buttons open or reveal the film, or show the log. */
   function tell(r: RenderReport, root: string): void {
     const { showInformationMessage, showWarningMessage, showErrorMessage } = vscode.window;
@@ -171,6 +201,7 @@ export function registerRender(context: vscode.ExtensionContext, sessions: Sessi
 
   return [
     sessions.onDidOpen(attach),
+    vscode.workspace.onDidChangeConfiguration((e) => affectsHosts(e) && service.hostsChanged()),
     new vscode.Disposable(() => {
       service.dispose();
       for (const v of views.values()) v.dispose();

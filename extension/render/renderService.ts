@@ -3,13 +3,16 @@ import { Engine } from '../../runner/engine';
 import { render, type RenderEvent, type RenderSummary } from '../../runner/render';
 import type { Project } from '../../runner/project';
 import { LocalTarget, type PipelineCommand } from '../../runner/targets/local';
-import { Router } from '../../runner/targets/router';
+import { Router, type Unfit } from '../../runner/targets/router';
+import type { Target } from '../../runner/targets/target';
 
 /**
  * The runner's engine as a library in the extension host: one Engine per project (its scheduler and
  * cache are the project's), and renders of one project run one after another — `render()` reads
  * render.lock when it starts and writes it when it ends, so two at once would lose each other's entries.
  * Every request has its own AbortSignal; aborting it makes the engine SIGTERM its pipelines.
+ * Jobs go to the configured hosts (`hosts`) and the embedded CPU preview; when the hosts change, each
+ * project gets a new engine at its next render, and the old one's connections close once it is idle.
  */
 
 export interface RenderRequest {
@@ -24,17 +27,23 @@ export interface RenderRequest {
   readonly onEvent: (e: RenderEvent) => void;
   /** Called when the request has to wait for another render of the same project. */
   readonly onWaiting?: () => void;
+  /**
+   * No host can run some pipelines: true makes those nodes with the CPU preview (recorded as preview
+   * output), false stops the render with NoTargetFits, which names what each tier needs.
+   */
+  readonly noHostFits: (unfit: readonly Unfit[]) => Promise<boolean>;
 }
 
 export class RenderService {
-  private readonly engines = new Map<string, Engine>();
-  private readonly targets: LocalTarget[] = [];
+  private readonly engines = new Map<string, Promise<Engine>>();
   private readonly tails = new Map<string, Promise<unknown>>();
   private readonly controllers = new Set<AbortController>();
   private running = 0;
 
   constructor(
     private readonly pipeline: () => PipelineCommand,
+    /** The configured hosts as targets, made anew for each new engine (not connected until used). */
+    private readonly hosts: () => Promise<Target[]>,
     private readonly onBusyChange: (busy: boolean) => void = () => {},
   ) {}
 
@@ -59,14 +68,12 @@ export class RenderService {
         await before.catch(() => undefined);
       }
       if (req.signal.aborted) return undefined;
-      return render(req.project, this.engine(req.project), {
+      return render(req.project, await this.engine(req.project), {
         canvases: [req.canvas],
         load: () => req.doc,
         signal: req.signal,
         onEvent: req.onEvent,
-        // The editor has only the embedded target so far: what needs a GPU is made by the preview,
-        // under the preview's name and key, and the output channel says so (a 'fallback' event).
-        fallback: 'preview',
+        fallback: req.noHostFits,
         ...(req.nodes ? nodeOptions(req.canvas, req.nodes) : {}),
       });
     })();
@@ -91,18 +98,29 @@ export class RenderService {
     this.controllers.delete(c);
   }
 
-  /** Cancels every render and ends the idle preview workers (the running ones end with their jobs). */
-  dispose(): void {
-    this.cancelAll();
-    for (const t of this.targets) t.dispose();
+  /**
+   * The hosts changed (settings): each project's next render makes a new engine with them; the old
+   * engines' targets close once their renders end.
+   */
+  hostsChanged(): void {
+    const old = [...this.engines];
+    this.engines.clear();
+    for (const [root, engine] of old) void (this.tails.get(root) ?? Promise.resolve()).catch(() => undefined).then(() => engine.then((e) => e.router.dispose()));
   }
 
-  private engine(project: Project): Engine {
+  /** Cancels every render and ends the idle preview workers and host connections (running jobs end with their renders). */
+  dispose(): void {
+    this.cancelAll();
+    for (const e of this.engines.values()) void e.then((x) => x.router.dispose());
+    this.engines.clear();
+  }
+
+  private engine(project: Project): Promise<Engine> {
     let e = this.engines.get(project.root);
     if (!e) {
-      const target = new LocalTarget({ command: this.pipeline(), concurrency: 2 });
-      this.targets.push(target);
-      e = new Engine(project.cacheDir, new Router([target]), { backoffMs: 1000 });
+      e = this.hosts().then((hosts) => new Engine(project.cacheDir, new Router([new LocalTarget({ command: this.pipeline(), concurrency: 2 }), ...hosts]), { backoffMs: 1000 }));
+      // A failure to make the hosts (a bundle that did not load) is not remembered: the next render tries again.
+      e.catch(() => this.engines.get(project.root) === e && this.engines.delete(project.root));
       this.engines.set(project.root, e);
     }
     return e;

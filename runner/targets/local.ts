@@ -67,6 +67,7 @@ export const PREVIEW_TARGET_ID = 'local';
 
 export class LocalTarget implements Target {
   readonly id = PREVIEW_TARGET_ID;
+  readonly backend = 'preview' as const;
   readonly concurrency: number;
   private command: PipelineCommand | undefined;
   private readonly graceMs: number;

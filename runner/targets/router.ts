@@ -1,4 +1,4 @@
-import type { PipelineManifest } from '../../core/pipelineManifest';
+import type { PipelineBackend, PipelineManifest } from '../../core/pipelineManifest';
 import { UserError } from '../errors';
 import { pipelineRegistry, refText, type PipelineRegistry } from '../pipelines/registry';
 import type { Target, TargetReport } from './target';
@@ -92,7 +92,11 @@ export class Router {
       byId.set(t.id, t);
     }
     this.byId = byId;
+    this.preferred = [...new Set(targets.map((t) => t.backend).filter((b) => b !== 'preview'))];
   }
+
+  /** The GPU backends of the configured targets, in the order configured: what a plan prefers. */
+  readonly preferred: readonly PipelineBackend[];
 
   target(id: string): Target | undefined {
     return this.byId.get(id);

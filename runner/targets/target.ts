@@ -37,6 +37,11 @@ export type OnPlaced = (handle: string) => void;
 
 export interface Target {
   readonly id: string;
+  /**
+   * The kind of pipeline it runs (its probe says whether it can right now). Known without asking, so a
+   * plan prefers the pipelines of configured targets before any host is reached.
+   */
+  readonly backend: PipelineBackend;
   /** How many jobs it runs at once. */
   readonly concurrency: number;
   /**

@@ -6,13 +6,14 @@ import { paramsJsonSchema } from '../../core/previewParams';
 import { Engine } from '../../runner/engine';
 import { readLock } from '../../runner/lock';
 import { MANIFEST_FILES } from '../../runner/pipelines/manifests';
-import { PipelineRegistry } from '../../runner/pipelines/registry';
+import { PipelineRegistry, refText } from '../../runner/pipelines/registry';
 import { planCanvas } from '../../runner/plan/plan';
 import { loadCanvas, openProject } from '../../runner/project';
 import { render, type RenderEvent } from '../../runner/render';
 import { LocalTarget } from '../../runner/targets/local';
 import { ORPHAN_GUARD } from '../../runner/targets/orphanGuard';
-import { NoTargetFits, Router } from '../../runner/targets/router';
+import { createComfyUiTarget } from '../../runner/targets/comfyui/target';
+import { NoTargetFits, Router, type Unfit } from '../../runner/targets/router';
 import { previewBundle } from '../unit/runner/bundles';
 import { removeAfterSuccess } from './render/harness';
 import { smallFilmProject } from './render/smallFilm';
@@ -64,6 +65,34 @@ describe('render: routing to targets (real preview target and pipelines)', funct
     const job = own.jobs.find((j) => j.node.id === 'image-1')!;
     assert.equal(`${job.pipeline.id}@${job.pipeline.version}`, 'image.standard@1');
     assert.notEqual(job.key, entry.key);
+    await engine.router.dispose();
+  });
+
+  it('asks once with every pipeline no target fits: no stops as without fallback, yes makes the preview', async () => {
+    const { project, canvas, engine } = await setup();
+    const asked: string[][] = [];
+    const ask = (answer: boolean) => async (unfit: readonly Unfit[]) => (asked.push(unfit.map((u) => refText(u.manifest))), answer);
+    const opts = { canvases: [canvas], tier: 'standard' as const, signal: new AbortController().signal };
+    await assert.rejects(render(project, engine, { ...opts, fallback: ask(false) }), NoTargetFits);
+    assert.equal(fs.existsSync(project.lockFile), false, 'a no writes nothing');
+    const s = await render(project, engine, { ...opts, fallback: ask(true) });
+    assert.ok(s.ok, JSON.stringify(s.failures));
+    assert.deepEqual(asked.map((a) => a.sort()), [['audio.standard@1', 'image.standard@1', 'video.standard@1'], ['audio.standard@1', 'image.standard@1', 'video.standard@1']]);
+    const pipelines = Object.values(readLock(project.lockFile).canvases[canvas]!.nodes).map((n) => n.pipeline.split('@')[0]!);
+    assert.ok(pipelines.every((p) => p.startsWith('preview.')), pipelines.join());
+    await engine.router.dispose();
+  });
+
+  it('plans with the pipelines of the configured hosts: a ComfyUI host makes the image a ComfyUI job', async () => {
+    const { project, canvas } = await setup();
+    // A real client aimed at a port nothing listens on: the plan is made before any host is asked.
+    const comfy = createComfyUiTarget({ type: 'comfyui', id: 'comfy', url: 'http://127.0.0.1:9/', concurrency: 1 }, { manifest: (ref) => registry.get(ref), log: () => {} });
+    const local = new LocalTarget({ command: { cmd: process.execPath, args: ['--import', ORPHAN_GUARD, await previewBundle()] }, concurrency: 1 });
+    const engine = new Engine(project.cacheDir, new Router([local, comfy], registry));
+    await assert.rejects(
+      render(project, engine, { canvases: [canvas], tier: 'standard', node: 'image-1', signal: new AbortController().signal }),
+      (e: Error) => e instanceof NoTargetFits && /^no target can run comfyui\.image\.standard@1 .*considered: local runs preview pipelines, not comfyui; comfy could not be asked/s.test(e.message),
+    );
     await engine.router.dispose();
   });
 

@@ -73,14 +73,14 @@ describe('extension: rendering in the editor (pure parts)', () => {
     it('maps status to badges, own media, and a video borrows its keyframe as thumbnail', () => {
       const nodes = fromStatus(
         [
-          st(image.id, 'image', 'fresh', ['03_Renders/c/shot-keyframe.png']),
+          st(image.id, 'image', 'fresh', ['03_Renders/c/shot-keyframe.png'], { made: { on: 'gpu-box', pipeline: 'image.standard@1' } }),
           st(video.id, 'video', 'stale', ['03_Renders/c/shot.mp4'], { reason: 'changed' }),
           st(voice.id, 'audio', 'missing', [], { reason: 'never rendered' }),
         ],
         r.doc,
         src,
       );
-      assert.deepEqual(nodes[image.id], { state: 'done', thumbnail: 'https://webview/03_Renders/c/shot-keyframe.png', media: { kind: 'image', src: 'https://webview/03_Renders/c/shot-keyframe.png' } });
+      assert.deepEqual(nodes[image.id], { state: 'done', thumbnail: 'https://webview/03_Renders/c/shot-keyframe.png', media: { kind: 'image', src: 'https://webview/03_Renders/c/shot-keyframe.png' }, made: { on: 'gpu-box', pipeline: 'image.standard@1' } });
       assert.deepEqual(nodes[video.id], { state: 'stale', message: 'changed', media: { kind: 'video', src: 'https://webview/03_Renders/c/shot.mp4' }, thumbnail: 'https://webview/03_Renders/c/shot-keyframe.png' });
       assert.deepEqual(nodes[voice.id], { state: 'missing', message: 'never rendered' });
       const parsed = parseToWebview({ type: 'renderState', full: true, nodes });
@@ -113,7 +113,9 @@ describe('extension: rendering in the editor (pure parts)', () => {
       assert.equal(half.progress, 0.5);
       assert.equal(patchFor(ev({ type: 'progress', line: { type: 'log', level: 'info', message: 'x' } })), undefined);
       assert.deepEqual(applyPatch(half, patchFor(ev({ type: 'failed', code: 'BAD_PARAMS', message: 'no' }))!), { state: 'failed', thumbnail: 't', message: 'BAD_PARAMS: no' });
-      assert.deepEqual(applyPatch(half, patchFor(ev({ type: 'done', record: {} }))!), { state: 'done', thumbnail: 't' });
+      const record = { backend: 'gpu-box', pipeline: { id: 'image.standard', version: 1 } };
+      assert.deepEqual(applyPatch(half, patchFor(ev({ type: 'done', record }))!), { state: 'done', thumbnail: 't', made: { on: 'gpu-box', pipeline: 'image.standard@1' } });
+      assert.deepEqual(applyPatch({ state: 'stale', made: { on: 'local', pipeline: 'preview.image@1' } }, patchFor(ev({ type: 'cached' }))!), { state: 'done', made: { on: 'local', pipeline: 'preview.image@1' } }, 'a cached job keeps where its output was made');
     });
   });
 

@@ -71,6 +71,7 @@ export function createComfyUiTarget(config: ComfyUiTargetConfig, env: TargetEnv,
 
   return {
     id: config.id,
+    backend: 'comfyui',
     concurrency: config.concurrency,
 
     async run(job: JobSpec, io: JobIo, signal: AbortSignal, onProgress: (line: ProgressLine) => void, onPlaced?: OnPlaced) {

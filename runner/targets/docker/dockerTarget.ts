@@ -39,6 +39,7 @@ const statusOf = (e: unknown): number | undefined => (e as { statusCode?: number
 
 class DockerTarget implements Target {
   readonly id: string;
+  readonly backend = 'container' as const;
   readonly concurrency: number;
   private readonly socket: string;
   private readonly docker: Docker;

@@ -112,6 +112,7 @@ export function createSshTarget(config: SshTargetConfig, env: TargetEnv, deps: S
 
   return {
     id: config.id,
+    backend: 'container',
     concurrency: config.concurrency,
     host,
     run,

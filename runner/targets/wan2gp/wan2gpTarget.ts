@@ -113,6 +113,7 @@ export function createWan2gpTarget(
 
   return {
     id: config.id,
+    backend: 'wan2gp',
     concurrency: config.concurrency,
     run,
     reattach,

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 import { post } from './e2e';
 
 interface TestRecord {
@@ -43,6 +44,10 @@ export async function run(): Promise<void> {
         record({ state: 'failed', title: t.titlePath(), durationMs: t.duration, error: describeError(err) }));
     }
   }
+  // These tests render with the CPU preview, as a person does who answered "Always Use CPU Preview"
+  // when no host fits (in this window's workspace only: the UI tests and the installed .vsix answer
+  // the question in the dialog, as a new user does).
+  await vscode.workspace.getConfiguration('bmad').update('render.whenNoHostFits', 'preview', vscode.ConfigurationTarget.Workspace);
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: BmadHostReporter });
   const grep = process.env.BMAD_E2E_GREP;
   if (grep) mocha.grep(grep);

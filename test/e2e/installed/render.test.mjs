@@ -100,6 +100,11 @@ describe('the packaged extension (.vsix), installed into a clean code-server', f
     const drawn = canvas.locator('.react-flow__node').or(canvas.locator('canvas.overview-layer:not([hidden])'));
     await drawn.first().waitFor({ timeout: 30_000 });
     await runCommand(page, 'BMAD: Render Canvas');
+    // A new user has no GPU host: the render asks before the CPU preview stands in for the tier.
+    const dialog = page.locator('.monaco-dialog-box').filter({ hasText: 'No configured host can run' });
+    await dialog.waitFor({ timeout: 60_000 });
+    assert.match(await dialog.innerText(), /image\.low@1 needs the container backend and a GPU with 8 GB of VRAM/);
+    await dialog.getByRole('button', { name: 'Render with CPU Preview' }).click();
 
     // The film named by the canvas's output node, in 03_Renders/main/; as long as its shots.
     const doc = JSON.parse(fs.readFileSync(path.join(film, CANVAS), 'utf8'));

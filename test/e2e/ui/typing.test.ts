@@ -126,7 +126,17 @@ describe('typing in the canvas webview (UI)', () => {
     await s.page.keyboard.down('Shift');
     await s.page.keyboard.press('KeyG');
     await s.page.keyboard.up('Shift');
+    // No host is configured: the render asks before it makes the GPU tier's image with the CPU preview.
+    const dialog = s.page.locator('.monaco-dialog-box').filter({ hasText: 'No configured host can run' });
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /image at tier low: image\.low@1 needs the container backend and a GPU with 8 GB of VRAM/);
+    await dialog.getByRole('button', { name: 'Render with CPU Preview' }).click();
     await until('Generate Node to render the image', () => fs.existsSync(path.join(root, 'render.lock')), 60000);
+    // The badge says where it was made, and its tooltip what it stands in for.
+    const badge = frame.locator(`.react-flow__node[data-id="${image.id}"] .bmad-render-badge`);
+    await until('the image to show as made by the CPU preview, in place of its tier', async () =>
+      (await badge.innerText()) === 'done · CPU preview' && /in place of image\.low@1/.test((await badge.getAttribute('title')) ?? ''));
+    assert.match((await badge.getAttribute('title')) ?? '', /^done: made by preview\.image@1 in place of image\.low@1[^]*\nmade on this computer by the CPU preview \(preview\.image@1\)$/);
     await s.webviewScreenshot('typing-after-generate');
   });
 });
