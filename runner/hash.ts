@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import fs from 'node:fs';
 
 /** sha256 of a string, hex: job keys are this over canonical JSON (core/jobkey.ts). */
 export function sha256Text(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // The one-shot form: a plan hashes thousands of job keys, and a Hash object per key costs more than the hashing.
+  return hash('sha256', text, 'hex');
 }
 
 /**
