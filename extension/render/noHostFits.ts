@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import { refText } from '../../runner/pipelines/registry';
+import { PREVIEW_TARGET_ID } from '../../runner/targets/local';
 import { needs, type Unfit } from '../../runner/targets/router';
 
 /**
@@ -21,9 +22,15 @@ export function whenNoHostFits(scope?: vscode.Uri): WhenNoHostFits {
   return r.success ? r.data : 'ask';
 }
 
-/** One line per pipeline no host can run: what it renders and what it needs. */
+/**
+ * One line per pipeline no host can run: what it renders, what it needs, and why each configured host
+ * cannot (the CPU preview's own "runs preview pipelines" goes without saying).
+ */
 export const unfitLines = (unfit: readonly Unfit[]): string[] =>
-  unfit.map((u) => `${u.manifest.kinds.join(', ')} at tier ${u.manifest.tiers.join('/')}: ${refText(u.manifest)} needs ${needs(u.manifest)}`);
+  unfit.map((u) => {
+    const hosts = u.considered.filter((c) => c.target !== PREVIEW_TARGET_ID).map((c) => `${c.target} ${c.why}`);
+    return `${u.manifest.kinds.join(', ')} at tier ${u.manifest.tiers.join('/')}: ${refText(u.manifest)} needs ${needs(u.manifest)}${hosts.length ? ` (${hosts.join('; ')})` : ''}`;
+  });
 
 /** The person's answer: use the preview or not, and whether they were asked (then a refusal needs no error). */
 export interface NoHostFitsAnswer {

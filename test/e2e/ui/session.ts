@@ -26,3 +26,14 @@ export function session(): E2ESession {
   if (!s) throw new Error('no E2E session: run the UI tests through `node test/e2e/run.mjs`');
   return s;
 }
+
+/** Polls `probe` until it gives a value: how a UI test waits for what the person would see. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, ms = 15000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

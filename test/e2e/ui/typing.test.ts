@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { paramOf, parseDocument, type BmadDocument, type BmadNode } from '../../../core';
 import { MAIN_CANVAS, writeProjectTemplate } from '../../../runner/projectLayout';
-import { session } from './session';
+import { session, until } from './session';
 
 function readDoc(file: string): BmadDocument {
   const r = parseDocument(fs.readFileSync(file, 'utf8'));
@@ -27,16 +27,6 @@ const nodeOf = (doc: BmadDocument, kind: BmadNode['kind']): BmadNode => {
   if (!n) throw new Error(`no ${kind} node`);
   return n;
 };
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Types text key by key; a capital letter is Shift held down with the letter, as on a keyboard. */
 async function typeAsPerson(page: Page, text: string): Promise<void> {

@@ -11,7 +11,21 @@ import path from 'node:path';
  * (models, input, output) under a temporary folder, and stopped by pid when the run ends.
  */
 
-const REPO = path.resolve(__dirname, '../../..');
+/**
+ * The repository: the folder above with this project's package.json. Looked up rather than counted
+ * from here, because the E2E UI tests use this module from an ESM bundle in dist/ (no __dirname there).
+ */
+function repoRoot(): string {
+  let dir = typeof __dirname === 'string' ? __dirname : process.cwd();
+  for (;;) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'bmad-movie-director') return dir;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('the ComfyUI tests run inside the bmad-movie-director repository');
+    dir = up;
+  }
+}
+const REPO = repoRoot();
 const VENDOR = path.resolve(REPO, '../shared/vendor/comfyui');
 const INSTALL = path.join(os.homedir(), '.cache/bmad-test/comfyui');
 
