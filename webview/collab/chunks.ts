@@ -26,12 +26,12 @@ export class Chunker {
 
   constructor(private readonly maxMessageBytes = MAX_MESSAGE_BYTES) {}
 
-  split(message: Uint8Array): Uint8Array[] {
+  split(message: Uint8Array): Uint8Array<ArrayBuffer>[] {
     if (message.length > this.maxMessageBytes) {
       throw new ChunkError(`message of ${message.length} bytes is over the cap of ${this.maxMessageBytes}`);
     }
     const id = this.nextId++;
-    const chunks: Uint8Array[] = [];
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
     let offset = 0;
     do {
       const e = encoding.createEncoder();
@@ -50,12 +50,12 @@ export class Chunker {
 
 /** Puts chunks back together; holds at most one partial message (bounded by the cap). */
 export class Reassembler {
-  private current: { id: number; buffer: Uint8Array; filled: number } | undefined;
+  private current: { id: number; buffer: Uint8Array<ArrayBuffer>; filled: number } | undefined;
 
   constructor(private readonly maxMessageBytes = MAX_MESSAGE_BYTES) {}
 
   /** The whole message when this chunk completes one, else undefined. */
-  push(chunk: Uint8Array): Uint8Array | undefined {
+  push(chunk: Uint8Array): Uint8Array<ArrayBuffer> | undefined {
     const d = decoding.createDecoder(chunk);
     let kind: number;
     let id: number;
@@ -70,20 +70,20 @@ export class Reassembler {
     return this.next(id, chunk.subarray(d.pos));
   }
 
-  private first(id: number, total: number, payload: Uint8Array): Uint8Array | undefined {
+  private first(id: number, total: number, payload: Uint8Array): Uint8Array<ArrayBuffer> | undefined {
     if (this.current) throw new ChunkError(`message ${id} began before message ${this.current.id} was complete`);
     if (total > this.maxMessageBytes) throw new ChunkError(`message ${id} announces ${total} bytes, over the cap of ${this.maxMessageBytes}`);
     this.current = { id, buffer: new Uint8Array(total), filled: 0 };
     return this.append(id, payload);
   }
 
-  private next(id: number, payload: Uint8Array): Uint8Array | undefined {
+  private next(id: number, payload: Uint8Array): Uint8Array<ArrayBuffer> | undefined {
     if (!this.current) throw new ChunkError(`continuation of message ${id} with no message begun`);
     if (this.current.id !== id) throw new ChunkError(`continuation of message ${id} inside message ${this.current.id}`);
     return this.append(id, payload);
   }
 
-  private append(id: number, payload: Uint8Array): Uint8Array | undefined {
+  private append(id: number, payload: Uint8Array): Uint8Array<ArrayBuffer> | undefined {
     const m = this.current!;
     if (m.filled + payload.length > m.buffer.length) {
       throw new ChunkError(`message ${id} has more than the ${m.buffer.length} bytes it announced`);

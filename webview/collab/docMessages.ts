@@ -13,19 +13,19 @@ const SYNC = 0;
 const AWARENESS = 1;
 const QUERY_AWARENESS = 3;
 
-export const syncStep1 = (doc: Y.Doc): Uint8Array =>
+export const syncStep1 = (doc: Y.Doc): Uint8Array<ArrayBuffer> =>
   encoding.encode((e) => {
     encoding.writeVarUint(e, SYNC);
     syncProtocol.writeSyncStep1(e, doc);
   });
 
-export const updateMessage = (update: Uint8Array): Uint8Array =>
+export const updateMessage = (update: Uint8Array): Uint8Array<ArrayBuffer> =>
   encoding.encode((e) => {
     encoding.writeVarUint(e, SYNC);
     syncProtocol.writeUpdate(e, update);
   });
 
-export const awarenessMessage = (awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array =>
+export const awarenessMessage = (awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array<ArrayBuffer> =>
   encoding.encode((e) => {
     encoding.writeVarUint(e, AWARENESS);
     encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
@@ -33,7 +33,7 @@ export const awarenessMessage = (awareness: awarenessProtocol.Awareness, clients
 
 export interface Received {
   /** What to send back, if anything (a sync step 2 for a step 1, our awareness for a query). */
-  readonly reply?: Uint8Array;
+  readonly reply?: Uint8Array<ArrayBuffer>;
   /** The peer has sent its whole state (sync step 2). */
   readonly synced: boolean;
 }

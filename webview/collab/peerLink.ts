@@ -18,7 +18,7 @@ const CONNECT_TIMEOUT_MS = 20_000;
 export interface PeerLinkEvents {
   signal(s: SignalPayload): void;
   open(): void;
-  message(m: Uint8Array): void;
+  message(m: Uint8Array<ArrayBuffer>): void;
   /** Once; `reason` is undefined for a close we asked for. */
   close(reason: string | undefined): void;
 }
@@ -35,7 +35,7 @@ export class PeerLink {
   private channel: RTCDataChannel | undefined;
   private readonly chunker: Chunker;
   private readonly reassembler: Reassembler;
-  private readonly queue: Uint8Array[] = [];
+  private readonly queue: Uint8Array<ArrayBuffer>[] = [];
   private outgoing: Promise<void> = Promise.resolve();
   private incoming: Promise<void> = Promise.resolve();
   private pendingCandidates: RTCIceCandidateInit[] = [];
@@ -86,7 +86,7 @@ export class PeerLink {
   }
 
   /** Queues one whole message; it arrives whole, in order, or the link closes with a reason. */
-  send(message: Uint8Array): void {
+  send(message: Uint8Array<ArrayBuffer>): void {
     if (this.closed) return;
     const key = this.o.key;
     this.outgoing = this.outgoing
@@ -143,7 +143,7 @@ export class PeerLink {
   }
 
   private receive(chunk: Uint8Array): void {
-    let whole: Uint8Array | undefined;
+    let whole: Uint8Array<ArrayBuffer> | undefined;
     try {
       whole = this.reassembler.push(chunk);
     } catch (e) {

@@ -22,7 +22,7 @@ export async function deriveRoomKey(password: string, room: string): Promise<Roo
   );
 }
 
-export async function encrypt(data: Uint8Array, key: RoomKey): Promise<Uint8Array> {
+export async function encrypt(data: Uint8Array<ArrayBuffer>, key: RoomKey): Promise<Uint8Array<ArrayBuffer>> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);
   const e = encoding.createEncoder();
@@ -33,9 +33,9 @@ export async function encrypt(data: Uint8Array, key: RoomKey): Promise<Uint8Arra
 }
 
 /** Throws DecryptError when the bytes are not ours or the key is not the sender's (another password). */
-export async function decrypt(data: Uint8Array, key: RoomKey): Promise<Uint8Array> {
-  let iv: Uint8Array;
-  let cipher: Uint8Array;
+export async function decrypt(data: Uint8Array<ArrayBuffer>, key: RoomKey): Promise<Uint8Array<ArrayBuffer>> {
+  let iv: Uint8Array<ArrayBuffer>;
+  let cipher: Uint8Array<ArrayBuffer>;
   try {
     const d = decoding.createDecoder(data);
     const algorithm = decoding.readVarString(d);
@@ -62,7 +62,7 @@ export async function encryptJson(value: unknown, key: RoomKey): Promise<Uint8Ar
   return encrypt(encoding.toUint8Array(e), key);
 }
 
-export async function decryptJson(data: Uint8Array, key: RoomKey): Promise<unknown> {
+export async function decryptJson(data: Uint8Array<ArrayBuffer>, key: RoomKey): Promise<unknown> {
   const plain = await decrypt(data, key);
   try {
     return decoding.readAny(decoding.createDecoder(plain));
