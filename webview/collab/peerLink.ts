@@ -11,8 +11,8 @@ import type { SignalPayload } from './signalMessages';
  * connects again and the Yjs sync repairs what the closed link did not deliver.
  */
 
-const HIGH_WATER = 1024 * 1024;
-const LOW_WATER = 256 * 1024;
+const HIGH_WATER = 4 * 1024 * 1024;
+const LOW_WATER = 1024 * 1024;
 const CONNECT_TIMEOUT_MS = 20_000;
 
 export interface PeerLinkEvents {

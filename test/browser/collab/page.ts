@@ -115,6 +115,12 @@ const api = {
   /** Sizes of the updates this page made (not those it received). */
   lastUpdateBytes: () => updateSizes.at(-1) ?? 0,
   docBytes: () => Y.encodeStateAsUpdate(doc).length,
+  /** Milliseconds to encode this doc and apply it to an empty one, with no network: the floor of a sync. */
+  localSyncMs(): number {
+    const t0 = performance.now();
+    Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(doc));
+    return performance.now() - t0;
+  },
   nodeCount: () => nodes.size,
   textLength: () => notes.length,
   stateVector,
