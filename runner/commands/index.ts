@@ -6,10 +6,11 @@ import { newCommand } from './new';
 import { pipelinesCommand } from './pipelines';
 import { regenerateCommand } from './regenerate';
 import { renderCommand } from './render';
+import { signalCommand } from './signal';
 import { statusCommand } from './status';
 import { takesCommand } from './takes';
 import { targetsCommand } from './targets';
 import { validate } from './validate';
 
 /** Every `bmad` command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesCommand, modelsCommand, targetsCommand, exportCommand];
+export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesCommand, modelsCommand, targetsCommand, exportCommand, signalCommand];

@@ -24,7 +24,7 @@ export const CORE_PACKAGES = ['zod', 'yjs', 'jsonc-parser'];
 /** Packages the webview may import: it runs in a browser, and whatever core uses comes along. */
 export const WEBVIEW_PACKAGES = [
   ...CORE_PACKAGES, 'react', 'react-dom', '@xyflow/react', '@vscode-elements/elements',
-  '@vscode-elements/react-elements', 'flatbush',
+  '@vscode-elements/react-elements', 'flatbush', 'y-protocols', 'lib0',
 ];
 
 /** UI packages: only the webview draws, so the runner and the pipelines never import them. */
