@@ -15,3 +15,4 @@ export * from './diffSummary';
 export * from './canvasListing';
 export * from './merge';
 export * from './jsonEqual';
+export * from './conflictMarkers';

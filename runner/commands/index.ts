@@ -1,4 +1,8 @@
 import { cleanCommand } from './clean';
+import { diffCommand } from './diff';
+import { installGitCommand } from './installGit';
+import { mergeCommand } from './merge';
+import { showCommand } from './show';
 import type { Command } from './command';
 import { exportCommand } from './exportComfyui';
 import { modelsCommand } from './models';
@@ -12,4 +16,4 @@ import { targetsCommand } from './targets';
 import { validate } from './validate';
 
 /** Every `bmad` command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesCommand, modelsCommand, targetsCommand, exportCommand];
+export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesCommand, modelsCommand, targetsCommand, exportCommand, diffCommand, showCommand, mergeCommand, installGitCommand];
