@@ -1,6 +1,7 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { simpleGit } from 'simple-git';
+import { promisify } from 'node:util';
 
 /**
  * Git learns to merge and diff canvases through drivers (gitattributes(5)): `.gitattributes` names
@@ -64,10 +65,14 @@ export interface Installed {
 
 /** Installs the drivers in the repository containing `dir` (its root's .gitattributes, its local config). */
 export async function installGitDrivers(dir: string, launcher: BmadLauncher): Promise<Installed> {
-  const git = simpleGit({ baseDir: dir });
-  const root = (await git.revparse(['--show-toplevel'])).trim();
+  // Plain git, not simple-git: simple-git refuses to set merge drivers at all (rightly, for values it
+  // did not write); these are ours, set as separate arguments with no shell in between.
+  const git = (...args: string[]) => run('git', args, { cwd: dir });
+  const root = (await git('rev-parse', '--show-toplevel')).stdout.trim();
   const attributesWritten = await addBmadAttributes(root);
   const config = driverConfig(launcher);
-  for (const [key, value] of config) await git.addConfig(key, value, false, 'local');
+  for (const [key, value] of config) await git('config', '--local', key, value);
   return { root, attributesWritten, config };
 }
+
+const run = promisify(execFile);
