@@ -36,7 +36,8 @@ export function conflictLine(c: Conflict): string {
 
 export function canvasListing(doc: BmadDocument): string[] {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  const lines = [canvasSummary(doc), ''];
+  const lines = [canvasSummary(doc)];
+  if (doc.nodes.length) lines.push('');
   for (const n of [...doc.nodes].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     lines.push(`${nodeRef(n)} at (${n.position.x}, ${n.position.y})`);
     for (const [key, value] of Object.entries(n.params)) if (value !== undefined) lines.push(`    ${key}: ${shownValue(value)}`);
