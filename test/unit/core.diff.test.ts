@@ -105,6 +105,12 @@ describe('core diff: what changed between two canvases, as data, text and invert
     );
   });
 
+  it('a batch is all or nothing, and says which op failed', () => {
+    const a = film();
+    const r = applyOp(a, { type: 'batch', ops: [{ type: 'rename', id: 'n_shot1', label: 'X' }, { type: 'rename', id: 'n_gone', label: 'Y' }] });
+    assert.deepEqual(r, { ok: false, message: 'op 2 of 2 (rename): no node with id "n_gone"' });
+  });
+
   it('a diff of a canvas with itself is empty, also after a parse round trip', () => {
     fc.assert(
       fc.property(documentArb(10), (a) => {
