@@ -69,3 +69,13 @@ export function portPhrase(p: Pick<PortSpec, 'type' | 'label'>, direction: 'inpu
   const same = label === p.type || label === `${p.type}s`;
   return same ? `the ${p.type} ${direction}` : `the ${p.type} ${direction} "${p.label}"`;
 }
+
+/** Kinds whose title does not take an "s": "2 audio nodes", not "2 audios". */
+const UNCOUNTABLE = new Set(['audio']);
+
+/** A count of nodes of one kind as a summary says it: "1 shot", "3 shots", "2 audio nodes". */
+export function kindCount(kind: string, n: number): string {
+  const title = titleOf(kind).toLowerCase();
+  if (UNCOUNTABLE.has(kind)) return `${n} ${title} node${n === 1 ? '' : 's'}`;
+  return `${n} ${title}${n === 1 ? '' : 's'}`;
+}

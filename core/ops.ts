@@ -10,11 +10,7 @@ import {
 /** A move may land between pixels; it is rounded, and rounding keeps it within the document's bound. */
 const MoveCoordinate = z.number().min(-POSITION_LIMIT).max(POSITION_LIMIT);
 
-/**
- * Semantic operations on a canvas. Each is plain data (so it can cross the webview boundary and be
- * checked by zod) and is applied by a pure function that returns a new document or says why not.
- */
-export const Op = z.discriminatedUnion('type', [
+const SINGLE_OPS = [
   z.strictObject({ type: z.literal('insert'), nodes: z.array(BmadNode).max(10000), edges: z.array(BmadEdge).max(20000) }),
   z.strictObject({ type: z.literal('remove'), nodeIds: z.array(z.string()).max(10000), edgeIds: z.array(z.string()).max(20000) }),
   z.strictObject({
@@ -24,6 +20,20 @@ export const Op = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('connect'), edge: BmadEdge }),
   z.strictObject({ type: z.literal('setParams'), id: z.string(), params: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('rename'), id: z.string(), label: z.string().max(200) }),
+] as const;
+
+/** An op that is not a batch: what a batch holds (one level, so the schema stays non-recursive). */
+export const SingleOp = z.discriminatedUnion('type', SINGLE_OPS);
+export type SingleOp = z.infer<typeof SingleOp>;
+
+/**
+ * Semantic operations on a canvas. Each is plain data (so it can cross the webview boundary and be
+ * checked by zod) and is applied by a pure function that returns a new document or says why not.
+ * A `batch` applies its ops in order, all or nothing: a diff, a revert or a restore is one edit.
+ */
+export const Op = z.discriminatedUnion('type', [
+  ...SINGLE_OPS,
+  z.strictObject({ type: z.literal('batch'), ops: z.array(SingleOp).max(50000) }),
 ]);
 export type Op = z.infer<typeof Op>;
 
@@ -45,7 +55,20 @@ export function applyOp(doc: BmadDocument, op: Op): OpResult {
       return setParams(doc, op.id, op.params);
     case 'rename':
       return rename(doc, op.id, op.label);
+    case 'batch':
+      return batch(doc, op.ops);
   }
+}
+
+/** Applies ops in order; the first that fails fails the whole batch, naming which op it was. */
+export function batch(doc: BmadDocument, ops: readonly SingleOp[]): OpResult {
+  let next = doc;
+  for (let i = 0; i < ops.length; i++) {
+    const r = applyOp(next, ops[i]!);
+    if (!r.ok) return fail(ops.length === 1 ? r.message : `op ${i + 1} of ${ops.length} (${ops[i]!.type}): ${r.message}`);
+    next = r.doc;
+  }
+  return { ok: true, doc: next };
 }
 
 /** Adds nodes and edges together (add, paste, duplicate), all or nothing. */

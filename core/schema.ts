@@ -74,16 +74,35 @@ export const BmadEdge = z.strictObject({
 });
 export type BmadEdge = z.infer<typeof BmadEdge>;
 
+/**
+ * What a merge could not decide, kept in the file until someone chooses (core/merge.ts). The canvas
+ * holds ours' side; each entry keeps base, ours and theirs whole, so nothing of either side is lost.
+ * `null` is "absent": no param key (params are never null), or no node/edge on that side.
+ */
+const Json = z.json();
+export const Conflict = z.discriminatedUnion('on', [
+  z.strictObject({ on: z.literal('param'), node: NodeId, param: z.string().min(1), base: Json, ours: Json, theirs: Json }),
+  z.strictObject({ on: z.literal('label'), node: NodeId, base: z.string(), ours: z.string(), theirs: z.string() }),
+  z.strictObject({ on: z.literal('node'), node: NodeId, base: BmadNode.nullable(), ours: BmadNode.nullable(), theirs: BmadNode.nullable() }),
+  z.strictObject({
+    on: z.literal('edge'), edge: NodeId, reason: z.string(), base: BmadEdge.nullable(), ours: BmadEdge.nullable(), theirs: BmadEdge.nullable(),
+  }),
+]);
+export type Conflict = z.infer<typeof Conflict>;
+
 export interface BmadDocument {
   version: typeof SCHEMA_VERSION;
   nodes: BmadNode[];
   edges: BmadEdge[];
+  /** Only in a canvas a merge left undecided; absent (never empty) otherwise. */
+  conflicts?: Conflict[];
 }
 
 const DocumentShape = z.strictObject({
   version: z.literal(SCHEMA_VERSION),
   nodes: z.array(BmadNode),
   edges: z.array(BmadEdge),
+  conflicts: z.array(Conflict).optional(),
 });
 
 function port(ports: readonly PortSpec[], id: string): PortSpec | undefined {
@@ -207,6 +226,8 @@ export function validateDocument(value: unknown): ValidateResult {
     return { ok: false, issues };
   }
   const doc = parsed.data as BmadDocument;
+  // "No conflicts" has one form, the absent field, so that the canonical text has one too.
+  if (doc.conflicts?.length === 0) delete doc.conflicts;
   const issues = graphIssues(doc);
   return issues.length ? { ok: false, issues } : { ok: true, doc };
 }

@@ -1,5 +1,5 @@
 import { NODE_KINDS } from './nodes';
-import { paramOf, type BmadDocument, type BmadEdge, type BmadNode } from './schema';
+import { paramOf, type BmadDocument, type BmadEdge, type BmadNode, type Conflict } from './schema';
 
 // Canonical form: fixed key order, nodes and edges sorted by id, two-space indent, trailing newline,
 // and small flat values (a position, an edge, a palette) on one line so a move is a one-line diff.
@@ -155,13 +155,24 @@ function write(v: Json, indent: string, inline: boolean): string {
   return s + indent + '}';
 }
 
+/** Each entry's members in a fixed order (what it is about, then base, ours, theirs), values as params are. */
+const CONFLICT_KEYS = ['on', 'node', 'edge', 'param', 'reason', 'base', 'ours', 'theirs'] as const;
+
+function writeConflict(c: Conflict): string {
+  const I = '      ';
+  const record = c as Readonly<Record<string, unknown>>;
+  const members = CONFLICT_KEYS.filter((k) => k in record).map((k) => `${I}${str(k)}: ${write(record[k] as Json, I, false)}`);
+  return `    {\n${members.join(',\n')}\n    }`;
+}
+
 /** The one text a document has. Saving an unchanged canvas changes no byte. */
 export function serializeDocument(doc: BmadDocument): string {
   const list = (items: readonly string[]) => (items.length ? `[\n${items.join(',\n')}\n  ]` : '[]');
   const nodes = writeAll(sortedById(doc.nodes), lastNodes, writeNode);
   const edges = writeAll(sortedById(doc.edges), lastEdges, writeEdge);
   [lastNodes, lastEdges] = [nodes.next, edges.next];
-  return `{\n  "version": ${doc.version},\n  "nodes": ${list(nodes.texts)},\n  "edges": ${list(edges.texts)}\n}\n`;
+  const conflicts = doc.conflicts?.length ? `,\n  "conflicts": ${list(doc.conflicts.map(writeConflict))}` : '';
+  return `{\n  "version": ${doc.version},\n  "nodes": ${list(nodes.texts)},\n  "edges": ${list(edges.texts)}${conflicts}\n}\n`;
 }
 
 export function emptyDocument(): BmadDocument {

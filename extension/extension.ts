@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     ...registerCanvasCommands(sessions, log),
     ...registerCanvasContext(sessions),
     ...registerRender(context, sessions, log),
-    registerNewProject(log),
+    registerNewProject(log, context.extensionPath),
     registerNewCanvas(log),
     ...registerHosts(context, probeHost(context.secrets, log), log),
   );

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createProject } from '../../runner/newProject/create';
 import { ToolMissingError, checkGitTools } from '../../runner/newProject/git';
 import { isEmptyFolder, MAIN_CANVAS } from '../../runner/newProject/template';
+import { cliLauncher } from '../cliLauncher';
 import { defaultTier } from '../settings';
 import { requireTrust } from '../trust';
 
@@ -16,7 +17,7 @@ export interface NewProjectResult {
 }
 
 /** `bmad.newProject` [folder uri] [{ name?, open? }]: a folder that is a film project and a Git + LFS repository. */
-export function registerNewProject(log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerNewProject(log: vscode.LogOutputChannel, extensionPath: string): vscode.Disposable {
   return vscode.commands.registerCommand('bmad.newProject', async (target?: unknown, rawOptions?: unknown) => {
     const options = Options.safeParse(rawOptions ?? {});
     if (!options.success) {
@@ -41,7 +42,8 @@ export function registerNewProject(log: vscode.LogOutputChannel): vscode.Disposa
     try {
       const files = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `New film project "${name}"` },
-        (progress) => createProject(dir, { name, defaultTier: defaultTier() }, (message) => progress.report({ message })),
+        (progress) =>
+          createProject(dir, { name, defaultTier: defaultTier() }, (message) => progress.report({ message }), cliLauncher(extensionPath)),
       );
       log.info(`created film project "${name}" in ${dir}: ${files.join(', ')}`);
       if (options.data.open !== false) void offerToOpen(folder, name);

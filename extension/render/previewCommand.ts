@@ -9,7 +9,7 @@ export interface HostRuntime {
   readonly platform: NodeJS.Platform;
 }
 
-const current: HostRuntime = { execPath: process.execPath, electron: process.versions.electron, platform: process.platform };
+export const hostRuntime: HostRuntime = { execPath: process.execPath, electron: process.versions.electron, platform: process.platform };
 
 /**
  * `node <extension>/dist/preview.js <jobDir>`, run by the executable of this extension host. In
@@ -17,7 +17,7 @@ const current: HostRuntime = { execPath: process.execPath, electron: process.ver
  * runner passes the host's environment unchanged, so the variable is set by `env`, which execs the
  * program (same pid, so the orphan guard still sees the extension host as its parent).
  */
-export function previewCommand(extensionPath: string, rt: HostRuntime = current): PipelineCommand {
+export function previewCommand(extensionPath: string, rt: HostRuntime = hostRuntime): PipelineCommand {
   const script = path.join(extensionPath, 'dist', 'preview.js');
   const nodeArgs = ['--import', ORPHAN_GUARD, script];
   if (!rt.electron) return { cmd: rt.execPath, args: nodeArgs };

@@ -1,4 +1,8 @@
 import { cleanCommand } from './clean';
+import { diffCommand } from './diff';
+import { installGitCommand } from './installGit';
+import { mergeCommand } from './merge';
+import { showCommand } from './show';
 import type { Command } from './command';
 import { exportCommand } from './exportComfyui';
 import { modelsCommand } from './models';
@@ -13,4 +17,4 @@ import { targetsCommand } from './targets';
 import { validate } from './validate';
 
 /** Every `bmad` command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesCommand, modelsCommand, targetsCommand, exportCommand, signalCommand];
+export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesCommand, modelsCommand, targetsCommand, exportCommand, diffCommand, showCommand, mergeCommand, installGitCommand, signalCommand];

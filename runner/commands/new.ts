@@ -3,13 +3,18 @@ import { z } from 'zod';
 import { TIERS } from '../../core';
 import { createProject, ProjectError, ToolMissingError, writeProjectTemplate } from '../projectLayout';
 import { oneOf } from '../args';
+import { currentCliLauncher } from '../git/gitDrivers';
 import { defineCommand, EXIT } from './command';
 
 export const newCommand = defineCommand({
   name: 'new',
   summary: 'create a film project (a Git + LFS repository) in an empty folder',
   usage: 'bmad new <dir> [--name <title>] [--tier low|standard|high] [--no-git]',
-  details: 'Writes project.json, 01_Assets/, 02_Source_Creative/ (script.fountain, main.bmad), 03_Renders/,\n.gitattributes (LFS for media) and .gitignore, then `git init`, `git lfs install --local` and a first commit.',
+  details:
+    'Writes project.json, 01_Assets/, 02_Source_Creative/ (script.fountain, main.bmad), 03_Renders/,\n' +
+    '.gitattributes (LFS for media, bmad\'s drivers for *.bmad) and .gitignore, then `git init`,\n' +
+    '`git lfs install --local`, the merge and diff drivers in the repository\'s config (see install-git)\n' +
+    'and a first commit.',
   options: [
     { name: 'name', type: 'string', value: 'title', description: "the film's title (default: the folder name)" },
     { name: 'tier', type: 'string', value: 'low|standard|high', description: 'default quality tier (default: low)' },
@@ -26,7 +31,7 @@ export const newCommand = defineCommand({
     const opts = { name: args.name ?? path.basename(dir), defaultTier: args.tier };
     try {
       if (args['no-git']) await writeProjectTemplate(dir, opts);
-      else await createProject(dir, opts, (step) => ctx.stderr.write(`${step}\n`));
+      else await createProject(dir, opts, (step) => ctx.stderr.write(`${step}\n`), currentCliLauncher());
     } catch (e) {
       if (e instanceof ProjectError || e instanceof ToolMissingError) {
         ctx.stderr.write(`bmad new: ${e.message}\n`);

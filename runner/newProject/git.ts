@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { simpleGit } from 'simple-git';
+import { installGitDrivers, type BmadLauncher } from '../git/gitDrivers';
 
 /** Git and Git LFS for a new project. No `vscode`: the CLI can use it as it is. */
 
@@ -31,11 +32,15 @@ export async function checkGitTools(): Promise<{ git: string; lfs: string }> {
 /** Fallback identity, used only when the machine has none, so the first commit can be made. */
 const FALLBACK_USER = { name: 'BMAD Movie Director', email: 'bmad@localhost' };
 
-/** `git init`, LFS hooks for this repository only, and a first commit of everything in the folder. */
-export async function initProjectRepository(dir: string, name: string): Promise<void> {
+/**
+ * `git init`, LFS hooks for this repository only, bmad's merge and diff drivers when a launcher says
+ * how to run bmad, and a first commit of everything in the folder.
+ */
+export async function initProjectRepository(dir: string, name: string, launcher?: BmadLauncher): Promise<void> {
   const git = simpleGit({ baseDir: dir });
   await git.init();
   await git.raw(['lfs', 'install', '--local']);
+  if (launcher) await installGitDrivers(dir, launcher);
   // Read after init so the repository's view (system + global + local) decides, not just --global.
   const [user, email] = await Promise.all([git.getConfig('user.name'), git.getConfig('user.email')]);
   if (!user.value) await git.addConfig('user.name', FALLBACK_USER.name);

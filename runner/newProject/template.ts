@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { emptyDocument, serializeDocument, Tier } from '../../core';
+import { BMAD_ATTRIBUTES } from '../git/gitDrivers';
 import { starterCanvasText, starterScript } from './starterCanvas';
 
 /**
@@ -58,7 +59,8 @@ export function projectFiles(opts: ProjectOptions): Map<string, string> {
     [`${CANVAS_DIR}/script.fountain`, starterScript(opts.name)],
     [MAIN_CANVAS, starterCanvasText()],
     [`${RENDERS_DIR}/.gitkeep`, ''],
-    ['.gitattributes', LFS_PATTERNS.map((p) => `${p} filter=lfs diff=lfs merge=lfs -text`).join('\n') + '\n'],
+    // Canvases merge and diff through bmad's drivers once the repository's config names them (gitDrivers.ts).
+    ['.gitattributes', [...LFS_PATTERNS.map((p) => `${p} filter=lfs diff=lfs merge=lfs -text`), BMAD_ATTRIBUTES].join('\n') + '\n'],
     ['.gitignore', `${CACHE_DIR}/\n`],
   ]);
 }
