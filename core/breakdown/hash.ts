@@ -13,6 +13,9 @@ function fnv1a(text: string, seed: number): number {
   return h;
 }
 
+/** A number from a text, the same for the same text: for picking from a list. */
+export const hashNumber = (text: string): number => fnv1a(text, 0x811c9dc5);
+
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 function digits(text: string, count: number): string {

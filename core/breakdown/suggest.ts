@@ -1,5 +1,5 @@
 import { SILHOUETTES } from '../nodes/character';
-import { valueHash } from './hash';
+import { hashNumber } from './hash';
 
 /**
  * A first look and voice for a character, read from how the script introduces them. Deterministic and
@@ -55,7 +55,7 @@ export function suggest(folded: string, action: readonly string[]): Suggestion {
   const intro = named[0] ?? '';
   const age = Number(new RegExp(`${escape(folded)}\\s*\\((\\d{1,3})s?\\)`, 'i').exec(intro)?.[1] ?? NaN);
   const sex = sexOf(name, named.slice(0, 3));
-  const pick = <T>(list: readonly T[]) => list[parseInt(valueHash(folded).slice(0, 4), 36) % list.length]!;
+  const pick = <T>(list: readonly T[]) => list[hashNumber(folded) % list.length]!;
   const colours = [...new Set((intro.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => COLOURS[w]).filter((c): c is string => !!c))];
   const child = age < 14;
   const old = age >= 60;

@@ -1,3 +1,4 @@
+import { breakdownCommand } from './breakdown';
 import { cleanCommand } from './clean';
 import type { Command } from './command';
 import { exportCommand } from './exportComfyui';
@@ -12,4 +13,4 @@ import { targetsCommand } from './targets';
 import { validate } from './validate';
 
 /** Every `bmad` command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesCommand, modelsCommand, targetsCommand, exportCommand];
+export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, breakdownCommand, pipelinesCommand, modelsCommand, targetsCommand, exportCommand];
