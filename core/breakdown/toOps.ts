@@ -185,7 +185,9 @@ interface Wiring {
 function wire(canvas: BmadDocument, w: Wiring): { add: BmadEdge[]; remove: string[] } {
   const gone = new Set(w.removedIds);
   const managed = new Set([...w.ids.values()]);
-  const now = canvas.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target));
+  const into = new Map<string, BmadEdge[]>();
+  for (const e of canvas.edges) if (!gone.has(e.source) && !gone.has(e.target)) into.set(e.target, [...(into.get(e.target) ?? []), e]);
+  const edgesInto = (target: string, port: string) => (into.get(target) ?? []).filter((e) => e.targetPort === port);
   const add: BmadEdge[] = [];
   const remove: string[] = [];
   let script = canvas.nodes.find((n) => n.kind === 'script' && paramOf(n, 'file') === w.scriptFile) ?? canvas.nodes.find((n) => n.kind === 'script');
@@ -194,8 +196,9 @@ function wire(canvas: BmadDocument, w: Wiring): { add: BmadEdge[]; remove: strin
     w.added.unshift(script);
   }
   const want = (source: string, sourcePort: string, target: string, targetPort: string, single: boolean) => {
-    if (now.some((e) => e.source === source && e.sourcePort === sourcePort && e.target === target && e.targetPort === targetPort)) return;
-    const occupant = single ? now.find((e) => e.target === target && e.targetPort === targetPort) : undefined;
+    const there = edgesInto(target, targetPort);
+    if (there.some((e) => e.source === source && e.sourcePort === sourcePort)) return;
+    const occupant = single ? there[0] : undefined;
     if (occupant && !managed.has(occupant.source)) return;
     if (occupant) remove.push(occupant.id);
     add.push({ id: stableId('e', `${source}.${sourcePort}->${target}.${targetPort}`), source, sourcePort, target, targetPort });
@@ -208,7 +211,7 @@ function wire(canvas: BmadDocument, w: Wiring): { add: BmadEdge[]; remove: strin
     if (!w.owned.get(id)!.has('characters')) continue;
     const cast = new Set((d.params.characters as string[]).map((c) => w.ids.get(`character:${foldName(c)}`)).filter((c): c is string => !!c));
     for (const c of cast) want(c, 'character', id, 'characters', false);
-    for (const e of now) if (e.target === id && e.targetPort === 'characters' && managed.has(e.source) && !cast.has(e.source)) remove.push(e.id);
+    for (const e of edgesInto(id, 'characters')) if (managed.has(e.source) && !cast.has(e.source)) remove.push(e.id);
   }
   return { add, remove };
 }
