@@ -13,7 +13,7 @@ import path from 'node:path';
 import { emptyDocument, insert, makeEdge, makeNode, parseDocument, serializeDocument, type BmadEdge, type BmadNode, type NodeKind, type NodeOf } from '../core';
 import { LFS_PATTERNS, manifestText, type ProjectManifest } from '../runner/newProject/template';
 import { BEDS, CAST, STYLE } from './cast';
-import { parseFountain, type ScriptShot } from '../core/fountain';
+import { readScreenplay, type ScriptShot } from '../core/fountain';
 
 const DIR = path.join(__dirname, 'last-light-at-gull-point');
 const SCRIPT = '02_Source_Creative/script.fountain';
@@ -33,7 +33,7 @@ const COL = { script: 0, scene: 320, cast: 640, shot: 960, image: 1280, video: 1
 const ROW = 240;
 
 export function buildCanvas(scriptText: string): { text: string; seconds: number; title: string } {
-  const play = parseFountain(scriptText, SCRIPT);
+  const play = readScreenplay(scriptText, SCRIPT);
   const nodes: BmadNode[] = [];
   const edges: BmadEdge[] = [];
   const node = (key: string, kind: NodeKind, x: number, y: number, label: string, params: Record<string, unknown>): BmadNode => {

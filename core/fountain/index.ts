@@ -1,2 +1,7 @@
-export { FountainError, parseFountain } from './parse';
-export type { Camera, Framing, Screenplay, ScriptScene, ScriptShot, TimeOfDay } from './types';
+export { parseFountain } from './parse';
+export { FountainError, readScreenplay } from './screenplay';
+export { readShotNote, type ShotNote } from './shotNote';
+export { inlineSpans, plainText, type InlineSpan } from './inline';
+export type { SourcePosition, SourceRange } from './source';
+export type { CharacterCue, ElementKind, FountainDocument, FountainElement, Note, TitleEntry } from './types';
+export type { Camera, Framing, Screenplay, ScriptScene, ScriptShot, TimeOfDay } from './screenplayTypes';

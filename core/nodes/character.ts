@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HexColor, Text } from './common';
+import { HexColor, ScriptSource, Text } from './common';
 import { CARD, defineKind } from './kind';
 
 export const SILHOUETTES = ['slim', 'broad', 'tall', 'small', 'round'] as const;
@@ -20,6 +20,7 @@ export const character = defineKind({
     rate: z.number().int().min(80).max(400).describe('Words per minute'),
     reference: z.string().max(260).optional().describe('Project-relative reference image in 01_Assets'),
     lora: z.string().max(260).optional().describe('Project-relative LoRA file (.safetensors) in 01_Assets, for GPU tiers'),
+    source: ScriptSource,
   }),
   defaults: () => ({
     name: 'New character',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from './common';
+import { ScriptSource, Text } from './common';
 import { CARD, defineKind } from './kind';
 
 export const TIMES_OF_DAY = ['day', 'night', 'dawn', 'dusk'] as const;
@@ -18,6 +18,7 @@ export const scene = defineKind({
     heading: Text(200).describe('Scene heading, e.g. INT. LIGHTHOUSE - NIGHT'),
     timeOfDay: z.enum(TIMES_OF_DAY),
     synopsis: Text(2000),
+    source: ScriptSource,
   }),
   defaults: () => ({ number: 1, heading: 'INT. LOCATION - DAY', timeOfDay: 'day' as const, synopsis: '' }),
   summary: ['heading', 'timeOfDay'],

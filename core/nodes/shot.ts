@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Seconds, Text } from './common';
+import { ScriptSource, Seconds, Text } from './common';
 import { CARD, defineKind } from './kind';
 
 export const FRAMINGS = ['wide', 'medium', 'close-up', 'extreme-close-up', 'over-shoulder'] as const;
@@ -29,6 +29,7 @@ export const shot = defineKind({
     duration: Seconds(0.5, 60).describe('Length of the shot in seconds'),
     characters: z.array(Text(80)).max(12).describe('Names of the characters in shot'),
     dialogue: z.array(DialogueLine).max(50),
+    source: ScriptSource,
   }),
   defaults: () => ({
     number: 1,

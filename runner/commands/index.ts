@@ -1,3 +1,4 @@
+import { breakdownCommand } from './breakdown';
 import { cleanCommand } from './clean';
 import { diffCommand } from './diff';
 import { installGitCommand } from './installGit';
@@ -17,4 +18,4 @@ import { targetsCommand } from './targets';
 import { validate } from './validate';
 
 /** Every `bmad` command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, pipelinesCommand, modelsCommand, targetsCommand, exportCommand, diffCommand, showCommand, mergeCommand, installGitCommand, signalCommand];
+export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, breakdownCommand, pipelinesCommand, modelsCommand, targetsCommand, exportCommand, diffCommand, showCommand, mergeCommand, installGitCommand, signalCommand];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FountainError, parseFountain } from '../../core/fountain';
+import { FountainError, readScreenplay } from '../../core/fountain';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/last-light-at-gull-point/02_Source_Creative/script.fountain');
 
@@ -33,9 +33,9 @@ const SCRIPT = [
   '',
 ].join('\n');
 
-describe('core/fountain: the Fountain parser', () => {
+describe('core/fountain: readScreenplay, the strict reading of the example', () => {
   it('reads title, scenes, synopses, shot notes, action and dialogue, with where each scene and shot starts', () => {
-    assert.deepEqual(parseFountain(SCRIPT, 'lamp.fountain'), {
+    assert.deepEqual(readScreenplay(SCRIPT, 'lamp.fountain'), {
       title: 'The Lamp',
       scenes: [
         {
@@ -55,14 +55,14 @@ describe('core/fountain: the Fountain parser', () => {
   });
 
   it('reads CRLF and CR line ends like LF, lines included', () => {
-    const lf = parseFountain(SCRIPT, 'a');
-    assert.deepEqual(parseFountain(SCRIPT.replace(/\n/g, '\r\n'), 'a'), lf);
-    assert.deepEqual(parseFountain(SCRIPT.replace(/\n/g, '\r'), 'a'), lf);
+    const lf = readScreenplay(SCRIPT, 'a');
+    assert.deepEqual(readScreenplay(SCRIPT.replace(/\n/g, '\r\n'), 'a'), lf);
+    assert.deepEqual(readScreenplay(SCRIPT.replace(/\n/g, '\r'), 'a'), lf);
   });
 
   it('reads the example film: three scenes, thirteen shots in order, each line on its shot note', () => {
     const text = fs.readFileSync(EXAMPLE, 'utf8');
-    const play = parseFountain(text, 'script.fountain');
+    const play = readScreenplay(text, 'script.fountain');
     assert.equal(play.title, 'Last Light at Gull Point');
     assert.deepEqual(play.scenes.map((s) => s.timeOfDay), ['dusk', 'night', 'dawn']);
     const shots = play.scenes.flatMap((s) => s.shots);
@@ -87,7 +87,7 @@ describe('core/fountain: the Fountain parser', () => {
   ];
   for (const [what, text, message] of fails) {
     it(`refuses ${what} with file:line:col`, () => {
-      assert.throws(() => parseFountain(text, 'x.fountain'), (e: unknown) => {
+      assert.throws(() => readScreenplay(text, 'x.fountain'), (e: unknown) => {
         assert.ok(e instanceof FountainError);
         assert.equal(e.message, message);
         assert.deepEqual([e.file, e.line, e.column], ['x.fountain', ...message.split(':').slice(1, 3).map(Number)]);
