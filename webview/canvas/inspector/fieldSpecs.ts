@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kindSpec, type NodeKind } from '../../../core/nodes';
+import { ScriptSource } from '../../../core/nodes/common';
 import { DialogueLine } from '../../../core/nodes/shot';
 
 /**
@@ -52,7 +53,8 @@ export function fieldSpecs(kind: NodeKind): readonly FieldSpec[] {
   let specs = cache.get(kind);
   if (!specs) {
     const shape = kindSpec(kind).params.shape as Record<string, z.ZodType>;
-    specs = Object.entries(shape).map(([k, s]) => fieldOf(k, s));
+    // What the script breakdown last wrote is its bookkeeping, kept by Break Down Script: not a field to edit.
+    specs = Object.entries(shape).filter(([, s]) => s !== ScriptSource).map(([k, s]) => fieldOf(k, s));
     cache.set(kind, specs);
   }
   return specs;
