@@ -23,7 +23,7 @@ export async function askNewHost(existing: readonly TargetConfig[]): Promise<Tar
     { label: 'ComfyUI server', description: 'an existing ComfyUI, by its URL', type: 'comfyui' as const },
     { label: 'Wan2GP on an SSH host', description: 'Wan2GP installed on a host you added', type: 'wan2gp' as const },
   ];
-  const kind = await vscode.window.showQuickPick(kinds, { title: 'Add Host', placeHolder: 'What kind of host?' });
+  const kind = await vscode.window.showQuickPick(kinds, { title: 'Add Host', placeHolder: 'What kind of host?', ignoreFocusOut: true });
   if (!kind) return undefined;
   const title = `Add Host: ${kind.label}`;
   const taken = new Set(['preview', ...existing.map((t) => t.id)]);
@@ -41,7 +41,7 @@ export async function askNewHost(existing: readonly TargetConfig[]): Promise<Tar
       if (keyFile === undefined) return undefined;
       const run = await vscode.window.showQuickPick(
         [{ label: 'docker', description: 'jobs run in containers (recommended)' }, { label: 'process', description: 'jobs run as plain processes (no Docker there)' }],
-        { title, placeHolder: 'How do jobs run there?' },
+        { title, placeHolder: 'How do jobs run there?', ignoreFocusOut: true },
       );
       if (!run) return undefined;
       const modelsDir = await ask(title, 'Models folder on that host', (v) => (v ? undefined : 'the folder where the model files are'));
@@ -67,7 +67,7 @@ export async function askNewHost(existing: readonly TargetConfig[]): Promise<Tar
         void vscode.window.showErrorMessage('Wan2GP runs on an SSH host: add that host first.');
         return undefined;
       }
-      const via = await vscode.window.showQuickPick(hosts.map((h) => h.id), { title, placeHolder: 'On which SSH host is Wan2GP installed?' });
+      const via = await vscode.window.showQuickPick(hosts.map((h) => h.id), { title, placeHolder: 'On which SSH host is Wan2GP installed?', ignoreFocusOut: true });
       if (!via) return undefined;
       const wgpDir = await ask(title, 'Wan2GP\'s folder on that host (where wgp.py is)', (v) => (v ? undefined : 'the folder of wgp.py'));
       if (!wgpDir) return undefined;

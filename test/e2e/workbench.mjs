@@ -82,7 +82,10 @@ export async function webviewFrame(page, opts = {}) {
  */
 export async function quickOpen(page, relPath) {
   const base = path.basename(relPath);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
+  const dir = path.dirname(relPath);
+  // The row of this file, not of another with the same name in another folder (its folder is the row's description).
+  const named = page.locator('.quick-input-list .monaco-list-row', { hasText: base });
+  const row = (dir === '.' ? named : named.filter({ hasText: dir })).first();
   const none = page.locator('.quick-input-list .monaco-list-row', { hasText: 'No matching results' });
   // Quick Open lists files from a search it starts when it opens; on a loaded machine that search has
   // come back empty for a file written just before (seen in CI). A person would close it and look
@@ -93,7 +96,7 @@ export async function quickOpen(page, relPath) {
     await input.waitFor();
     await input.fill(relPath);
     // Enter before the results are listed would do nothing: wait for the row (or the empty list) first.
-    await row.or(none).first().waitFor();
+    await named.first().or(none).first().waitFor();
     if (await row.isVisible()) break;
     if (attempt === 3) throw new Error(`Quick Open found no "${relPath}" in three tries`);
     console.log(`E2E: Quick Open listed nothing for ${relPath}; closing it and trying again`);

@@ -20,6 +20,10 @@ describe('Hosts view (UI, real ComfyUI)', function () {
     const quick = s.page.locator('.quick-input-widget');
     const input = quick.locator('input');
 
+    // Start from an empty editor area: an editor opened by an earlier test may take the focus.
+    await s.runCommand('View: Close All Editors');
+    await until('the editors to close', async () => (await s.page.locator('.tabs-container .tab').count()) === 0);
+
     // 1. Add Host: the kind, a name, the address; then it is tested at once.
     await s.runCommand('BMAD: Add Host');
     await quick.locator('.monaco-list-row', { hasText: 'ComfyUI server' }).waitFor();
@@ -59,10 +63,9 @@ describe('Hosts view (UI, real ComfyUI)', function () {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    // 4. Remove Host, confirmed in its dialog: the view no longer lists it.
-    await s.runCommand('BMAD: Remove Host');
-    await quick.locator('.monaco-list-row', { hasText: HOST }).waitFor();
-    await s.page.keyboard.press('Enter');
+    // 4. Remove Host with the row's trash button, confirmed in its dialog: the view no longer lists it.
+    await row.hover();
+    await row.getByRole('button', { name: 'Remove Host' }).click();
     const confirm = s.page.locator('.monaco-dialog-box').filter({ hasText: `Remove the host "${HOST}"` });
     await confirm.getByRole('button', { name: 'Remove' }).click();
     await until('the host to leave the Hosts view', async () => (await row.count()) === 0);
