@@ -3,7 +3,8 @@ import type { LocatedIssue } from './issues';
 import { mergeCanvases } from './merge';
 import { connect, remove, rename, setParams, type OpResult } from './ops';
 import { parseDocument } from './parse';
-import type { BmadDocument, BmadNode, Conflict } from './schema';
+import { NODE_KINDS } from './nodes';
+import type { BmadDocument, BmadEdge, BmadNode, Conflict } from './schema';
 import { emptyDocument } from './serialize';
 
 /**
@@ -98,9 +99,20 @@ function choose(doc: BmadDocument, c: Conflict, side: Side, notes: string[]): Op
       const edge = c[side];
       if (!edge) return remove(doc, [], [c.edge]);
       if (doc.edges.some((e) => e.id === c.edge)) return { ok: true, doc };
-      return connect(doc, edge);
+      // Choosing this edge over the one that holds a single input (the usual edge conflict) replaces it.
+      const held = singleInputHolder(doc, edge);
+      const r = connect(held ? { ...doc, edges: doc.edges.filter((e) => e !== held) } : doc, edge);
+      if (r.ok && held) notes.push(`edge ${held.id} was replaced by ${edge.id} on the same input`);
+      return r;
     }
   }
+}
+
+function singleInputHolder(doc: BmadDocument, edge: BmadEdge): BmadEdge | undefined {
+  const target = doc.nodes.find((n) => n.id === edge.target);
+  const port = target && NODE_KINDS[target.kind].inputs.find((p) => p.id === edge.targetPort);
+  if (!port || port.multiple) return undefined;
+  return doc.edges.find((e) => e.target === edge.target && e.targetPort === edge.targetPort);
 }
 
 /** The chosen side's node in place of the current one (or none), keeping every edge that still fits. */

@@ -94,6 +94,27 @@ describe('core resolveConflicts: the merge view\'s choices become a canvas', () 
     assert.equal(kept.value.doc.conflicts, undefined);
   });
 
+  it('an edge conflict on a single input: choosing theirs replaces the edge ours put there', () => {
+    let b = base();
+    for (const id of ['n_scene2', 'n_scene3']) b = applied(b, { type: 'insert', nodes: [{ ...makeNode('scene', { x: 0, y: 600 }), id }], edges: [] });
+    const refill = (from: string, id: string): Op => ({
+      type: 'batch',
+      ops: [{ type: 'remove', nodeIds: [], edgeIds: ['e_s1'] }, { type: 'connect', edge: { ...makeEdge(from, 'scene', 'n_shot1', 'scene'), id } }],
+    });
+    const state = driverState(b, applied(b, refill('n_scene2', 'e_ours')), applied(b, refill('n_scene3', 'e_theirs')));
+    assert.deepEqual(state.conflicts.map((c) => c.on), ['edge']);
+    const into = (d: BmadDocument) => d.edges.filter((e) => e.target === 'n_shot1').map((e) => e.id);
+    assert.deepEqual(into(state.doc), ['e_ours']);
+    const theirs = resolveConflicts(state, new Map([[0, 'theirs']]));
+    assert.ok(theirs.ok, !theirs.ok ? theirs.message : '');
+    assert.deepEqual(into(theirs.value.doc), ['e_theirs']);
+    assert.deepEqual(theirs.value.notes, ['edge e_ours was replaced by e_theirs on the same input']);
+    const ours = resolveConflicts(state, new Map([[0, 'ours']]));
+    assert.ok(ours.ok);
+    assert.deepEqual(into(ours.value.doc), ['e_ours']);
+    assert.equal(ours.value.doc.conflicts, undefined);
+  });
+
   it('a file with plain git markers reads as a merge state holding both sides, ours on the canvas', () => {
     const b = base();
     const text = withMarkers(set(b, 'n_shot1', { duration: 6 }), set(b, 'n_shot1', { duration: 9 }));
