@@ -16,3 +16,5 @@ export * from './canvasListing';
 export * from './merge';
 export * from './jsonEqual';
 export * from './conflictMarkers';
+export * from './resolveConflicts';
+export * from './unresolved';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KIND_NAMES } from './nodes';
 import { Op } from './ops';
-import { BmadEdge, BmadNode } from './schema';
+import { BmadEdge, BmadNode, Conflict } from './schema';
 
 /**
  * Every message between the canvas webview and the extension host. Both sides parse what they
@@ -81,6 +81,16 @@ export const ToHost = z.discriminatedUnion('type', [
    * false even while the person types in the inspector, so a workbench keybinding would fire mid-word.
    */
   z.strictObject({ type: z.literal('runCommand'), command: z.enum(CANVAS_SHORTCUT_COMMANDS) }),
+  /**
+   * The merge view's choices, by index into the `merge` message's conflicts; `version` is the
+   * document version that message showed, so choices made on an older text are never applied.
+   */
+  z.strictObject({
+    type: z.literal('resolve'),
+    seq: z.number().int().nonnegative(),
+    version: z.number().int(),
+    choices: z.array(z.strictObject({ index: z.number().int().nonnegative(), side: z.enum(['ours', 'theirs']) })).max(100_000),
+  }),
   z.strictObject({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string().max(4000) }),
 ]);
 export type ToHost = z.infer<typeof ToHost>;
@@ -90,6 +100,18 @@ export const ToWebview = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('document'), file: z.string(), doc: DocumentMessage, settings: CanvasSettings }),
   /** The text does not parse: show the error view, edit nothing. */
   z.strictObject({ type: z.literal('invalid'), file: z.string(), issues: z.array(LocatedIssue) }),
+  /**
+   * The text holds a merge that is not decided (our driver's `conflicts`, or git's markers): show the
+   * merge view. `doc` holds ours' values; each conflict keeps base, ours and theirs.
+   */
+  z.strictObject({
+    type: z.literal('merge'),
+    file: z.string(),
+    version: z.number().int(),
+    source: z.enum(['driver', 'markers']),
+    doc: DocumentMessage,
+    conflicts: z.array(Conflict).max(100_000),
+  }),
   z.strictObject({ type: z.literal('opResult'), seq: z.number().int().nonnegative(), ok: z.boolean(), message: z.string().optional() }),
   /**
    * Render state per generating node. `full`: every node the canvas has state for (replace what is

@@ -9,8 +9,8 @@ import type { Op, ToWebview } from '../core';
  */
 export interface CanvasSessionApi {
   readonly uri: vscode.Uri;
-  /** The result of parsing the document's current text. */
-  readonly state: 'ok' | 'invalid';
+  /** The result of reading the document's current text: a canvas, a merge to decide, or neither. */
+  readonly state: 'ok' | 'invalid' | 'merge';
   /** Node ids selected on the canvas, as last reported by the webview. */
   readonly selection: readonly string[];
   /** Every message the session posts to its webview. */

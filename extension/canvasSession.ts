@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import {
-  applyOp, parseDocument, parseToHost, serializeDocument,
-  type BmadDocument, type LocatedIssue, type Op, type ParseResult, type ToHost, type ToWebview,
+  applyOp, parseDocument, parseToHost, readMergeState, serializeDocument,
+  type BmadDocument, type LocatedIssue, type Op, type MergeState, type ParseResult, type ToHost, type ToWebview,
 } from '../core';
 import type { CanvasSessionApi, TextChangeRead } from './api';
 import { diskEncodingIssue, documentEncodingIssue } from './diskEncoding';
 import { DocumentWriter } from './documentWriter';
 import { openAsText, type TextPlace } from './openAsText';
+import { mergeMessage, resolvedText } from './canvasMerge';
 import { affectsCanvas, canvasSettings } from './settings';
 
 /** Lets a burst of keystrokes in a text editor reach the canvas as one update. */
@@ -60,8 +61,10 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     );
   }
 
-  get state(): 'ok' | 'invalid' {
-    return this.current().ok ? 'ok' : 'invalid';
+  get state(): 'ok' | 'invalid' | 'merge' {
+    const r = this.current();
+    if (r.ok && !r.doc.conflicts?.length) return 'ok';
+    return this.readMerge()?.ok ? 'merge' : 'invalid';
   }
 
   get selection(): readonly string[] {
@@ -104,6 +107,12 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
         this.post({ type: 'opResult', seq: msg.seq, ...result });
         // The canvas already shows the gesture; on failure it must snap back to what the file says.
         if (!result.ok) this.sendCurrent();
+        return;
+      }
+      case 'resolve': {
+        const result = await this.enqueue(() => this.resolve(msg));
+        this.post({ type: 'opResult', seq: msg.seq, ...result });
+        this.sendCurrent();
         return;
       }
       case 'selection':
@@ -157,6 +166,15 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     return { ok: false, message: 'the document kept changing while the edit was applied; try again' };
   }
 
+  /** Writes what the merge view's choices make of the current text (markers included) as one edit. */
+  private async resolve(msg: Extract<ToHost, { type: 'resolve' }>): Promise<Outcome> {
+    const r = resolvedText(this.document.getText(), this.document.version, msg);
+    if (!r.ok) return r;
+    if (!(await this.writer.write(r.text))) return { ok: false, message: 'the document changed while the choices were applied; try again' };
+    for (const note of r.notes) this.log.warn(`${this.file()}: ${note}`);
+    return { ok: true };
+  }
+
   private onTextChanged(e: vscode.TextDocumentChangeEvent): void {
     if (e.document !== this.document) return;
     // No content change: the dirty state or the encoding changed; only the latter matters here.
@@ -186,8 +204,26 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     clearTimeout(this.debounce);
     const parsed = this.current();
     const file = this.file();
-    if (parsed.ok) this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings: canvasSettings(this.uri) });
-    else this.post({ type: 'invalid', file, issues: parsed.issues.map((i) => ({ ...i, path: [...i.path] })) });
+    if (parsed.ok && !parsed.doc.conflicts?.length) {
+      this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings: canvasSettings(this.uri) });
+      return;
+    }
+    // Undecided conflicts (ours, or git's markers) open the merge view; anything else is an error.
+    const read = this.readMerge();
+    if (read?.ok) return this.post(mergeMessage(read.state, file, this.document.version));
+    const issues = read ? read.issues : parsed.ok ? [] : parsed.issues;
+    this.post({ type: 'invalid', file, issues: issues.map((i) => ({ ...i, path: [...i.path] })) });
+  }
+
+  /**
+   * The merge the text holds, or why its markers do not read as canvases; undefined when there is no
+   * merge to decide, or the file is not UTF-8 (its text is not what is on disk).
+   */
+  private readMerge(): { ok: true; state: MergeState } | { ok: false; issues: LocatedIssue[] } | undefined {
+    if (documentEncodingIssue(this.document) ?? this.encodingIssue) return undefined;
+    const read = readMergeState(this.document.getText());
+    if (!read.ok) return read;
+    return read.state ? { ok: true, state: read.state } : undefined;
   }
 
   post(msg: ToWebview): void {

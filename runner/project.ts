@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatIssue, formatPath, parseDocumentBytes, type BmadDocument, type Tier } from '../core';
+import { formatIssue, formatPath, parseDocumentBytes, unresolvedConflicts, type BmadDocument, type Tier } from '../core';
 import { jsonLocation, schemaProblem } from './jsonLocation';
 import { CACHE_DIR, CANVAS_DIR, LOCK_FILE, MAIN_CANVAS, PROJECT_FILE, ProjectManifest, RENDERS_DIR } from './projectLayout';
 import { existingFileInside, insideProject, PathRefused, projectRelative } from './projectPaths';
@@ -127,5 +127,9 @@ export function loadCanvas(p: Project, rel: string): BmadDocument {
   }
   const r = parseDocumentBytes(bytes);
   if (!r.ok) throw new ProjectProblem(r.issues.map((i) => formatIssue(rel, i)).join('\n'));
+  if (r.doc.conflicts?.length) {
+    const text = Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '');
+    throw new ProjectProblem(unresolvedConflicts(text, r.doc).map((i) => formatIssue(rel, i)).join('\n'));
+  }
   return r.doc;
 }

@@ -24,6 +24,8 @@ export class CanvasSession {
   readonly ui: UiStore = createUiStore();
   private seq = 0;
   private readonly pending = new Map<number, Op>();
+  /** Sequence numbers of resolve messages not answered yet. */
+  private readonly resolving = new Set<number>();
   private viewport: Viewport | undefined;
   private readonly viewListeners = new Set<(c: ViewCommand) => void>();
   private readonly saver: StateSaver;
@@ -73,10 +75,15 @@ export class CanvasSession {
       case 'document':
         return this.onDocument(m);
       case 'invalid':
-        return this.ui.set({ mode: 'invalid', file: m.file, issues: m.issues });
+        return this.ui.set({ mode: 'invalid', file: m.file, issues: m.issues, merge: undefined });
+      case 'merge': {
+        const { type: _, file, ...merge } = m;
+        return this.ui.set({ mode: 'merge', file, merge, issues: [] });
+      }
       case 'opResult':
         this.pending.delete(m.seq);
         if (!m.ok) this.ui.set({ status: statusOf('error', m.message ?? 'the edit was rejected') });
+        else if (this.resolving.delete(m.seq)) this.ui.set({ status: statusOf('info', 'Choices applied: save the file to keep them') });
         return;
       case 'command':
         if (m.command === 'selectAll') return this.select([...this.doc.nodeMap().keys()]);
@@ -110,6 +117,13 @@ export class CanvasSession {
       this.host.post({ type: 'selection', nodeIds: [...selection] });
     }
     this.saver.schedule();
+  }
+
+  /** The merge view's choices (conflict index → side) for the merge the host showed at `version`. */
+  resolve(version: number, choices: ReadonlyMap<number, 'ours' | 'theirs'>): void {
+    const seq = ++this.seq;
+    this.resolving.add(seq);
+    this.host.post({ type: 'resolve', seq, version, choices: [...choices].map(([index, side]) => ({ index, side })) });
   }
 
   history(action: 'undo' | 'redo'): void {
@@ -166,7 +180,7 @@ export class CanvasSession {
     this.doc.applyDocument(doc, FILE);
     if (typeof __BMAD_BENCH__ !== 'undefined' && __BMAD_BENCH__) performance.measure('bmad:apply', 'bmad:apply');
     const { selection } = this.ui.get();
-    this.ui.set({ mode: 'canvas', file: m.file, settings: m.settings, issues: [], selection: this.existing(selection) });
+    this.ui.set({ mode: 'canvas', file: m.file, settings: m.settings, issues: [], merge: undefined, selection: this.existing(selection) });
   }
 
   private existing(ids: Iterable<string>): ReadonlySet<string> {

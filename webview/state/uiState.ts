@@ -1,7 +1,14 @@
 import type { PortType } from '../../core/ports';
 import type { CanvasSettings } from '../../core/protocol';
 import type { LocatedIssue } from '../../core/issues';
+import type { Conflict } from '../../core/schema';
+import type { ToWebview } from '../../core/protocol';
 import { createStore, type Store } from './store';
+
+/** A merge to decide, as the host sent it (see the `merge` message). */
+export type MergeInfo = Omit<Extract<ToWebview, { type: 'merge' }>, 'type' | 'file' | 'conflicts'> & {
+  readonly conflicts: readonly Conflict[];
+};
 
 export interface StatusMessage {
   readonly level: 'error' | 'info';
@@ -18,7 +25,9 @@ export interface Viewport {
 
 /** Everything the view shows that is not the document itself. Never saved to the .bmad file. */
 export interface UiState {
-  readonly mode: 'loading' | 'canvas' | 'invalid';
+  readonly mode: 'loading' | 'canvas' | 'invalid' | 'merge';
+  /** Set in `merge` mode. */
+  readonly merge: MergeInfo | undefined;
   readonly file: string;
   readonly issues: readonly LocatedIssue[];
   readonly settings: CanvasSettings;
@@ -42,6 +51,7 @@ export const EMPTY: ReadonlySet<string> = new Set();
 export function createUiStore(): UiStore {
   return createStore<UiState>({
     mode: 'loading',
+    merge: undefined,
     file: '',
     issues: [],
     settings: { snapToGrid: true, showMinimap: true },

@@ -177,27 +177,41 @@ describe('the error view opens the text at the problem', () => {
   });
 });
 
-describe('the error view on a merge conflict', () => {
+describe('a file with git conflict markers', () => {
   let dir: string;
   after(async () => {
     await closeAll();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('says "merge conflict" with the marker lines instead of a JSON error', async () => {
-    const api = await bmadApi();
-    dir = tempDir('bmad-e2e-conflict-');
-    const uri = vscode.Uri.file(path.join(dir, 'conflicted.bmad'));
+  /** The starter canvas with one line replaced by a conflict block: ours as it was, theirs `theirs(line)`. */
+  function conflicted(name: string, theirs: (line: string) => string): { uri: vscode.Uri; at: number } {
+    const uri = vscode.Uri.file(path.join(dir, name));
     const lines = starterCanvasText().split('\n');
     const at = lines.findIndex((l) => l.includes('"position"'));
-    const theirs = lines[at]!.replace(/"y": -?\d+/, '"y": 999');
-    lines.splice(at, 1, '<<<<<<< HEAD', lines[at]!, '=======', theirs, '>>>>>>> coast-edit');
+    lines.splice(at, 1, '<<<<<<< HEAD', lines[at]!, '=======', theirs(lines[at]!), '>>>>>>> coast-edit');
     fs.writeFileSync(uri.fsPath, lines.join('\n'));
+    return { uri, at };
+  }
+
+  it('opens as the merge view when both sides read as canvases', async () => {
+    const api = await bmadApi();
+    dir = tempDir('bmad-e2e-conflict-');
+    const { uri } = conflicted('conflicted.bmad', (l) => l.replace(/"y": -?\d+/, '"y": 999'));
+    const session = await openCanvas(api, uri);
+    assert.equal(session.state, 'merge');
+    await ui.webview.waitFor('.merge-view');
+    assert.match(await ui.webview.text('.merge-view'), /git's conflict markers/);
+    await ui.webview.screenshot('integrity-merge-conflict');
+  });
+
+  it('opens as the error view, located on the side that does not read, when one side is broken', async () => {
+    const api = await bmadApi();
+    const { uri, at } = conflicted('broken-side.bmad', (l) => l.replace(/"y": -?\d+/, '"y": '));
     const session = await openCanvas(api, uri);
     assert.equal(session.state, 'invalid');
     await ui.webview.waitFor('.error-view');
     const shown = await ui.webview.text('.issue-list');
-    assert.match(shown, new RegExp(`conflicted\\.bmad:${at + 1}:1: merge conflict \\(lines ${at + 1}-${at + 5}: `));
-    await ui.webview.screenshot('integrity-merge-conflict');
+    assert.match(shown, new RegExp(`broken-side\\.bmad:${at + 4}:\\d+: theirs side: `));
   });
 });

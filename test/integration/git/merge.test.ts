@@ -59,6 +59,19 @@ describe('git merge of canvases through the bmad merge driver (real git)', funct
     assert.deepEqual(doc.conflicts, [{ on: 'param', node: 'n_shot1', param: 'duration', base: 4, ours: 6, theirs: 9 }]);
   });
 
+  it('bmad render and status refuse a canvas with unresolved conflicts, naming where they are', async () => {
+    const dir = await project();
+    mergeBranches(dir, [{ type: 'setParams', id: 'n_shot1', params: { duration: 6 } }], [{ type: 'setParams', id: 'n_shot1', params: { duration: 9 } }]);
+    const text = fs.readFileSync(path.join(dir, CANVAS), 'utf8');
+    const line = text.split('\n').findIndex((l) => l.includes('"on": "param"'));
+    for (const command of ['render', 'status']) {
+      const r = await runBmad([command], dir);
+      assert.notEqual(r.code, 0, `${command} ran: ${r.stdout}`);
+      const where = new RegExp(`main\\.bmad:${line}:\\d+: conflicts\\[0\\]: unresolved merge conflict \\(n_shot1 params\\.duration: base 4, ours 6, theirs 9\\)`);
+      assert.match(r.stderr, where, `${command}: ${r.stderr}`);
+    }
+  });
+
   it('a node deleted on one side and changed on the other: a conflict that keeps the node', async () => {
     const dir = await project();
     const r = mergeBranches(dir, [{ type: 'remove', nodeIds: ['n_shot2'], edgeIds: [] }], [{ type: 'setParams', id: 'n_shot2', params: { action: 'She runs.' } }]);

@@ -1,0 +1,36 @@
+import {
+  readMergeState, resolveConflicts, serializeDocument, type MergeState, type Side, type ToHost, type ToWebview,
+} from '../core';
+
+/**
+ * The merge view's half on the host: what the webview is shown for a text with undecided conflicts,
+ * and the text its choices produce. Plain functions of the text, so the session stays the only
+ * place that reads and writes the document.
+ */
+
+type MergeMessage = Extract<ToWebview, { type: 'merge' }>;
+type DocumentPayload = MergeMessage['doc'];
+type Resolve = Extract<ToHost, { type: 'resolve' }>;
+
+/** The merge message for a state; the cast is the one the session's asMessage explains. */
+export function mergeMessage(state: MergeState, file: string, version: number): MergeMessage {
+  const doc = state.doc as unknown as DocumentPayload;
+  return { type: 'merge', file, version, source: state.source, doc, conflicts: [...state.conflicts] };
+}
+
+export type ResolvedText = { ok: true; text: string; notes: readonly string[] } | { ok: false; message: string };
+
+/** The canonical text the choices make of `text`, or why they cannot be applied to it. */
+export function resolvedText(text: string, version: number, msg: Resolve): ResolvedText {
+  if (msg.version !== version) return { ok: false, message: 'the file changed since these choices were made; look again and choose' };
+  const read = readMergeState(text);
+  if (!read.ok || !read.state) return { ok: false, message: 'this canvas has no conflicts to resolve' };
+  const count = read.state.conflicts.length;
+  const choices = new Map<number, Side>();
+  for (const c of msg.choices) {
+    if (c.index >= count) return { ok: false, message: `choice for conflict ${c.index + 1}, but there are ${count}` };
+    choices.set(c.index, c.side);
+  }
+  const r = resolveConflicts(read.state, choices);
+  return r.ok ? { ok: true, text: serializeDocument(r.value.doc), notes: r.value.notes } : r;
+}
