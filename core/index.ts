@@ -9,3 +9,4 @@ export { decodeUtf8 } from './utf8';
 export * from './ops';
 export * from './protocol';
 export * from './ids';
+export * from './collabLink';
