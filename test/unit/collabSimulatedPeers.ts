@@ -25,7 +25,7 @@ export class SimulatedNetwork {
       for (const m of this.members) if (m !== self) this.send(() => Y.applyUpdate(m.doc, update, m.transport));
     };
     const transport: CollabTransport = {
-      on: () => undefined,
+      on: (_name, f) => f,
       destroy: () => {
         o.doc.off('update', onUpdate);
         this.members.delete(self);
