@@ -18,3 +18,4 @@ export * from './jsonEqual';
 export * from './conflictMarkers';
 export * from './resolveConflicts';
 export * from './unresolved';
+export * from './collabLink';

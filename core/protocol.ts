@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CollabInvite, SignallingUrls } from './collabLink';
 import { KIND_NAMES } from './nodes';
 import { Op } from './ops';
 import { BmadEdge, BmadNode, Conflict } from './schema';
@@ -92,6 +93,19 @@ export const ToHost = z.discriminatedUnion('type', [
     choices: z.array(z.strictObject({ index: z.number().int().nonnegative(), side: z.enum(['ours', 'theirs']) })).max(100_000),
   }),
   z.strictObject({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string().max(4000) }),
+  /**
+   * While a collaboration session runs: the shared canvas as it is now, whenever it differs from
+   * what the host's text was last told; the host writes it as the canonical text (minimal edit).
+   */
+  z.strictObject({ type: z.literal('collabDoc'), doc: DocumentMessage }),
+  /** The session as the webview's provider sees it, for the status bar. */
+  z.strictObject({
+    type: z.literal('collabStatus'),
+    state: z.enum(['off', 'connecting', 'connected']),
+    room: z.string().max(128).optional(),
+    peers: z.number().int().nonnegative().max(1000),
+    problem: z.string().max(2000).optional(),
+  }),
 ]);
 export type ToHost = z.infer<typeof ToHost>;
 
@@ -123,6 +137,11 @@ export const ToWebview = z.discriminatedUnion('type', [
     command: z.enum(['fitView', 'selectAll', 'addNode']),
     kind: NodeKindName.optional(),
   }),
+  /** Join (or start) a collaboration session on this canvas through these signalling servers. */
+  z.strictObject({ type: z.literal('collabJoin'), invite: CollabInvite, signallingUrls: SignallingUrls.min(1) }),
+  z.strictObject({ type: z.literal('collabLeave') }),
+  /** Edit › Undo / Redo reached the TextDocument while in session: the peer's own undo does it instead. */
+  z.strictObject({ type: z.literal('collabHistory'), action: z.enum(['undo', 'redo']) }),
 ]);
 export type ToWebview = z.infer<typeof ToWebview>;
 

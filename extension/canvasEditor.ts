@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CanvasSession } from './canvasSession';
 import { diskEncodingIssue } from './diskEncoding';
+import { signallingOrigins } from '../core';
+import { signallingUrls } from './collab/collabSettings';
 import { rendersRootOf } from './render/canvasProject';
 import type { SessionRegistry } from './sessionRegistry';
 import { canvasHtml, webviewOptions } from './webviewHtml';
@@ -15,9 +17,13 @@ export class CanvasEditorProvider implements vscode.CustomTextEditorProvider {
   static register(context: vscode.ExtensionContext, sessions: SessionRegistry, log: vscode.LogOutputChannel): vscode.Disposable {
     const provider = new CanvasEditorProvider(context.extensionUri, sessions, log);
     return vscode.window.registerCustomEditorProvider(CANVAS_VIEW_TYPE, provider, {
-      // The webview keeps its state with setState and asks for the document again (`ready`) when it
-      // comes back, so a hidden canvas costs no memory.
-      webviewOptions: { retainContextWhenHidden: false },
+      // Retained: a collaboration session lives in the webview (WebRTC exists only there), so a hidden
+      // tab must keep its page or the person drops out of the session, loses their own undo history
+      // and stops writing what others do into their file. The option is per view type, not per
+      // panel, so every canvas keeps its page while hidden; the cost is the memory of hidden canvases.
+      // Running the provider in the extension host instead would need a WebRTC stack for Node (a
+      // native addon) and a second copy of the Y.Doc there.
+      webviewOptions: { retainContextWhenHidden: true },
       supportsMultipleEditorsPerDocument: false,
     });
   }
@@ -42,7 +48,8 @@ export class CanvasEditorProvider implements vscode.CustomTextEditorProvider {
       closed.dispose();
       tracked.dispose();
     });
-    panel.webview.html = canvasHtml(panel.webview, this.extensionUri);
+    session.connectOrigins = signallingOrigins(signallingUrls());
+    panel.webview.html = canvasHtml(panel.webview, this.extensionUri, session.connectOrigins);
     this.log.info(`opened ${vscode.workspace.asRelativePath(document.uri, false)} as a canvas (${session.state})`);
   }
 }

@@ -1,5 +1,5 @@
 import {
-  readMergeState, resolveConflicts, serializeDocument, type MergeState, type Side, type ToHost, type ToWebview,
+  readMergeState, resolveConflicts, serializeDocument, type LocatedIssue, type MergeState, type Side, type ToHost, type ToWebview,
 } from '../core';
 
 /**
@@ -11,6 +11,15 @@ import {
 type MergeMessage = Extract<ToWebview, { type: 'merge' }>;
 type DocumentPayload = MergeMessage['doc'];
 type Resolve = Extract<ToHost, { type: 'resolve' }>;
+
+export type MergeToDecide = { ok: true; state: MergeState } | { ok: false; issues: LocatedIssue[] };
+
+/** The merge a text holds, or why its markers do not read as canvases; undefined when there is none to decide. */
+export function mergeToDecide(text: string): MergeToDecide | undefined {
+  const read = readMergeState(text);
+  if (!read.ok) return read;
+  return read.state ? { ok: true, state: read.state } : undefined;
+}
 
 /** The merge message for a state; the cast is the one the session's asMessage explains. */
 export function mergeMessage(state: MergeState, file: string, version: number): MergeMessage {

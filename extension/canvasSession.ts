@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import {
-  applyOp, parseDocument, parseToHost, readMergeState, serializeDocument,
-  type BmadDocument, type LocatedIssue, type Op, type MergeState, type ParseResult, type ToHost, type ToWebview,
+  applyOp, parseDocument, parseToHost, serializeDocument, validateDocument,
+  type BmadDocument, type LocatedIssue, type Op, type ParseResult, type ToHost, type ToWebview,
 } from '../core';
 import type { CanvasSessionApi, TextChangeRead } from './api';
 import { diskEncodingIssue, documentEncodingIssue } from './diskEncoding';
 import { DocumentWriter } from './documentWriter';
 import { openAsText, type TextPlace } from './openAsText';
-import { mergeMessage, resolvedText } from './canvasMerge';
+import { mergeMessage, mergeToDecide, resolvedText, type MergeToDecide } from './canvasMerge';
 import { affectsCanvas, canvasSettings } from './settings';
 
 /** Lets a burst of keystrokes in a text editor reach the canvas as one update. */
@@ -17,6 +17,10 @@ const WRITE_ATTEMPTS = 3;
 export const FILE_HAS_ERRORS = 'the file has errors; fix them as text first';
 
 type Outcome = { ok: true } | { ok: false; message: string };
+
+/** The collaboration session of this canvas as its webview last reported it. */
+export type CollabState = Omit<Extract<ToHost, { type: 'collabStatus' }>, 'type'>;
+const NO_COLLAB: CollabState = { state: 'off', peers: 0 };
 
 /**
  * One open canvas: the bridge between a TextDocument (the only truth) and its webview. Ops from the
@@ -37,6 +41,11 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   private selected: readonly string[] = [];
   private disposed = false;
   private encodingSeen: string;
+  private collabState: CollabState = NO_COLLAB;
+  private readonly collabChanged = new vscode.EventEmitter<CollabState>();
+  readonly onDidChangeCollab = this.collabChanged.event;
+  /** The signalling origins this webview's CSP lets it connect to (set with its HTML). */
+  connectOrigins: readonly string[] = [];
 
   constructor(
     readonly document: vscode.TextDocument,
@@ -54,6 +63,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     this.subscriptions.push(
       this.posted,
       this.read,
+      this.collabChanged,
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)),
       vscode.workspace.onDidSaveTextDocument((d) => d === this.document && this.recheckDisk()),
@@ -65,6 +75,10 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     const r = this.current();
     if (r.ok && !r.doc.conflicts?.length) return 'ok';
     return this.readMerge()?.ok ? 'merge' : 'invalid';
+  }
+
+  get collab(): CollabState {
+    return this.collabState;
   }
 
   get selection(): readonly string[] {
@@ -101,6 +115,8 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   private async handle(msg: ToHost): Promise<void> {
     switch (msg.type) {
       case 'ready':
+        // A new page: whatever session the old one had ended with it.
+        this.setCollab(NO_COLLAB);
         return this.sendCurrent();
       case 'op': {
         const result = await this.enqueue(() => this.write(msg.op));
@@ -131,7 +147,22 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
       case 'log':
         this.log[msg.level](`${this.file()} (canvas): ${msg.message}`);
         return;
+      case 'collabDoc': {
+        const r = await this.enqueue(() => this.writeDoc(msg.doc));
+        if (!r.ok) this.log.warn(`${this.file()}: the shared canvas was not written: ${r.message}`);
+        return;
+      }
+      case 'collabStatus': {
+        const { type: _, ...state } = msg;
+        return this.setCollab(state);
+      }
     }
+  }
+
+  private setCollab(state: CollabState): void {
+    if (JSON.stringify(state) === JSON.stringify(this.collabState)) return;
+    this.collabState = state;
+    this.collabChanged.fire(state);
   }
 
   /** An op made by the host (Add Node, Auto Layout): the webview did not see it, so it gets the result. */
@@ -148,17 +179,29 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     return run;
   }
 
-  private async write(op: Op): Promise<Outcome> {
+  private write(op: Op): Promise<Outcome> {
+    return this.writeWith((doc) => applyOp(doc, op));
+  }
+
+  /** The shared canvas of a collaboration session, written over whatever the text holds. */
+  private writeDoc(doc: unknown): Promise<Outcome> {
+    // Checked as a file would be (edges between existing nodes, no cycle): it becomes the file.
+    const valid = validateDocument(doc);
+    if (!valid.ok) return Promise.resolve({ ok: false, message: valid.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    return this.writeWith(() => valid);
+  }
+
+  private async writeWith(next: (doc: BmadDocument) => { ok: true; doc: BmadDocument } | { ok: false; message: string }): Promise<Outcome> {
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
       const parsed = this.current();
       // The studio never writes over a document it could not read.
       if (!parsed.ok) return { ok: false, message: FILE_HAS_ERRORS };
-      const next = applyOp(parsed.doc, op);
-      if (!next.ok) return next;
-      const text = serializeDocument(next.doc);
+      const r = next(parsed.doc);
+      if (!r.ok) return r;
+      const text = serializeDocument(r.doc);
       if (await this.writer.write(text)) {
         const { version } = this.document;
-        if (this.document.getText() === text) this.parsed = { version, result: { ok: true, doc: next.doc } };
+        if (this.document.getText() === text) this.parsed = { version, result: { ok: true, doc: r.doc } };
         return { ok: true };
       }
       this.log.info(`${this.file()}: the document changed while an edit was applied; retrying`);
@@ -185,6 +228,12 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     const echo = this.writer.consumeEcho(e.document.getText());
     this.read.fire({ version: e.document.version, echo });
     if (echo) return;
+    const undoing = e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo;
+    if (undoing && this.collabState.state !== 'off') {
+      // In session Edit › Undo is this person's own undo, not the text's (which may hold others' edits).
+      this.post({ type: 'collabHistory', action: e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : 'redo' });
+      return;
+    }
     clearTimeout(this.debounce);
     // Not dirty after a change: the text was (re)loaded from disk, whose bytes may have changed.
     if (!e.document.isDirty) this.recheckDisk();
@@ -215,15 +264,9 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     this.post({ type: 'invalid', file, issues: issues.map((i) => ({ ...i, path: [...i.path] })) });
   }
 
-  /**
-   * The merge the text holds, or why its markers do not read as canvases; undefined when there is no
-   * merge to decide, or the file is not UTF-8 (its text is not what is on disk).
-   */
-  private readMerge(): { ok: true; state: MergeState } | { ok: false; issues: LocatedIssue[] } | undefined {
-    if (documentEncodingIssue(this.document) ?? this.encodingIssue) return undefined;
-    const read = readMergeState(this.document.getText());
-    if (!read.ok) return read;
-    return read.state ? { ok: true, state: read.state } : undefined;
+  /** The merge to decide (see mergeToDecide); none while the file is not UTF-8 (its text is not what is on disk). */
+  private readMerge(): MergeToDecide | undefined {
+    return documentEncodingIssue(this.document) ?? this.encodingIssue ? undefined : mergeToDecide(this.document.getText());
   }
 
   post(msg: ToWebview): void {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BmadApi } from './api';
 import { registerCanvasContext } from './canvasContext';
 import { CanvasEditorProvider } from './canvasEditor';
+import { registerCollaboration } from './collab/collabFeature';
 import { registerCanvasCommands } from './commands/canvasCommands';
 import { registerNewCanvas } from './commands/newCanvas';
 import { registerNewProject } from './commands/newProject';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     CanvasEditorProvider.register(context, sessions, log),
     ...registerCanvasCommands(sessions, log),
     ...registerCanvasContext(sessions),
+    ...registerCollaboration(context.extensionUri, sessions, log),
     ...registerRender(context, sessions, log),
     registerNewProject(log, context.extensionPath),
     registerNewCanvas(log),

@@ -4,8 +4,10 @@
  * would refuse (an `eval`, zod's JIT probe) is refused in the tests too.
  *
  * `source` is what may serve the bundle, styles, images and media (VS Code's `webview.cspSource`).
+ * `connect` lists the signalling origins of collaboration sessions (`bmad.collaboration.signallingUrls`);
+ * without any the page may connect nowhere (default-src 'none').
  */
-export function canvasCsp(nonce: string, source: string): string {
+export function canvasCsp(nonce: string, source: string, connect: readonly string[] = []): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
@@ -13,5 +15,6 @@ export function canvasCsp(nonce: string, source: string): string {
     `img-src ${source} data: blob:`,
     `media-src ${source} blob:`,
     `font-src ${source}`,
+    ...(connect.length ? [`connect-src ${connect.join(' ')}`] : []),
   ].join('; ');
 }

@@ -24,14 +24,14 @@ export function webviewOptions(extensionUri: vscode.Uri, renders?: vscode.Uri): 
  * library that does append a <style> element must give it this nonce: the webview can read it from
  * its own script tag (`document.currentScript.nonce`, e.g. for `window.litNonce`).
  */
-export function canvasHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function canvasHtml(webview: vscode.Webview, extensionUri: vscode.Uri, connect: readonly string[] = []): string {
   const nonce = randomBytes(18).toString('base64');
   const dist = vscode.Uri.joinPath(extensionUri, 'dist');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'));
   const cssFile = vscode.Uri.joinPath(dist, 'webview.css');
   // esbuild writes webview.css only when the webview imports CSS; linking a missing file would log a 404.
   const css = fs.existsSync(cssFile.fsPath) ? webview.asWebviewUri(cssFile) : undefined;
-  const csp = canvasCsp(nonce, webview.cspSource);
+  const csp = canvasCsp(nonce, webview.cspSource, connect);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

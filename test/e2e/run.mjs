@@ -7,6 +7,8 @@
 // Then, once that code-server is gone, a third kind starts its own:
 //   3. test/e2e/installed/**/*.test.mjs run here in Node with mocha: the packaged .vsix installed into
 //      a clean code-server (see installed/render.test.mjs).
+//   4. test/e2e/collab/**/*.test.mjs run here in Node with mocha: two code-servers of their own, one
+//      per peer of a collaboration session (see collab/session.test.mjs).
 // All report into one closing line, `E2E: N passed, N failed`. Screenshots and logs go to
 // test-results/e2e/. Environment:
 //   BMAD_E2E_GREP=text           run only tests whose full title contains text (all kinds)
@@ -42,7 +44,7 @@ function extensionId() {
   return `${pkg.publisher}.${pkg.name}`.toLowerCase();
 }
 
-/** @typedef {{ kind: 'host' | 'ui' | 'installed' | 'harness', state: 'passed' | 'failed' | 'pending', title: string[],
+/** @typedef {{ kind: 'host' | 'ui' | 'installed' | 'collab' | 'harness', state: 'passed' | 'failed' | 'pending', title: string[],
  *              durationMs?: number, error?: { message: string, stack?: string } }} Result */
 
 /** @type {Result[]} */
@@ -61,16 +63,23 @@ async function main() {
   fs.mkdirSync(artifactsDir, { recursive: true });
   const started = Date.now();
   const installedTests = list(path.join(repoRoot, 'test/e2e/installed'), '.test.mjs');
+  const collabTests = list(path.join(repoRoot, 'test/e2e/collab'), '.test.mjs');
   try {
     await build();
     const hostTests = list(path.join(repoRoot, 'test/e2e/host'));
     const uiTests = list(path.join(repoRoot, 'test/e2e/ui'));
-    if (!hostTests.length && !uiTests.length && !installedTests.length) throw new Error('no E2E test files found');
+    if (!hostTests.length && !uiTests.length && !installedTests.length && !collabTests.length) throw new Error('no E2E test files found');
     if (hostTests.length || uiTests.length) await runAll(hostTests.length > 0, uiTests.length > 0);
   } catch (err) {
     record({ kind: 'harness', state: 'failed', title: ['setting up or running the E2E suite'], error: describeError(err) });
   } finally {
     await cleanup();
+  }
+  // Before the .vsix build below rewrites dist/ for production: they load this checkout's build.
+  try {
+    if (collabTests.length) await runMocha('collab', collabTests);
+  } catch (err) {
+    record({ kind: 'harness', state: 'failed', title: ['running the collaboration tests'], error: describeError(err) });
   }
   // Last, and alone: it builds the .vsix (a production build into dist/) and runs its own code-server.
   try {
@@ -229,7 +238,7 @@ async function runAll(withHost, withUi) {
 /**
  * Runs test files with mocha here in Node. The installed-extension tests drive their own window
  * and take their own screenshots on failure; the UI tests get one of `page`.
- * @param {'ui' | 'installed'} kind @param {string[]} files @param {import('playwright-core').Page} [page]
+ * @param {'ui' | 'installed' | 'collab'} kind @param {string[]} files @param {import('playwright-core').Page} [page]
  */
 async function runMocha(kind, files, page) {
   const mocha = new Mocha({

@@ -10,8 +10,11 @@ import { repoRoot } from './codeServer.mjs';
 export const EXTENSION_ID = 'bmad.bmad-movie-director';
 export const artifactsDir = path.join(repoRoot, 'test-results/e2e');
 
-/** Chromium as root, headless, no network chatter; Playwright gives it a fresh profile. */
-export async function launchBrowser() {
+/**
+ * Chromium as root, headless, no network chatter; Playwright gives it a fresh profile.
+ * @param {string[]} [extraArgs] e.g. `--disable-features=WebRtcHideLocalIpsWithMdns` for WebRTC on loopback
+ */
+export async function launchBrowser(extraArgs = []) {
   const executablePath = process.env.BMAD_CHROMIUM ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}: run \`bash scripts/setup.sh\``);
@@ -21,7 +24,7 @@ export async function launchBrowser() {
     headless: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--disable-component-update', '--disable-sync', ...extraArgs,
     ],
   });
 }

@@ -2,6 +2,7 @@ import { applyOp, type Op, type OpResult } from '../../core/ops';
 import { parseToWebview, type CanvasShortcutCommand, type ToWebview } from '../../core/protocol';
 import type { NodeKind } from '../../core/nodes';
 import type { BmadDocument } from '../../core/schema';
+import { CanvasCollab } from '../collab/canvasCollab';
 import type { HostChannel } from '../host/hostChannel';
 import { CanvasDoc } from './canvasDoc';
 import { FILE, LOCAL } from './origins';
@@ -31,12 +32,16 @@ export class CanvasSession {
   private readonly saver: StateSaver;
   private docJson: { version: number; text: string } | undefined;
   private postedSelection = '';
+  /** A collaboration session, when one runs: then the shared Y.Doc is the live state (canvasCollab.ts). */
+  readonly collab: CanvasCollab;
 
   constructor(
     private readonly host: HostChannel,
     readonly doc: CanvasDoc = new CanvasDoc(),
+    connectTo?: ConstructorParameters<typeof CanvasCollab>[2],
   ) {
     this.saver = new StateSaver(host, () => this.savedSnapshot());
+    this.collab = new CanvasCollab(doc, { post: (m) => host.post(m), notify: (level, text) => this.notify(level, text) }, connectTo);
     doc.onChange(() => this.saver.schedule());
   }
 
@@ -90,6 +95,12 @@ export class CanvasSession {
         if (m.command === 'fitView') return this.emitView({ command: 'fitView' });
         if (m.kind) return this.emitView({ command: 'addNode', kind: m.kind as NodeKind });
         return this.log('warn', 'addNode command without a kind');
+      case 'collabJoin':
+        return this.collab.join(m.invite, m.signallingUrls);
+      case 'collabLeave':
+        return this.collab.leave();
+      case 'collabHistory':
+        return this.collab.history(m.action, true);
     }
   }
 
@@ -99,6 +110,11 @@ export class CanvasSession {
     const r = this.doc.applyOp(op, LOCAL);
     if (!r.ok) {
       this.ui.set({ status: statusOf('error', r.message) });
+      return r;
+    }
+    // In session the shared canvas goes to the host as a whole (canvasCollab.ts), not as ops.
+    if (this.collab.active) {
+      this.collab.gestureEnded();
       return r;
     }
     const seq = ++this.seq;
@@ -127,6 +143,7 @@ export class CanvasSession {
   }
 
   history(action: 'undo' | 'redo'): void {
+    if (this.collab.active) return this.collab.history(action);
     this.host.post({ type: 'history', action });
   }
 
@@ -165,13 +182,21 @@ export class CanvasSession {
   }
 
   dispose(): void {
+    this.collab.leave();
     this.saver.flush();
     this.saver.dispose();
     this.doc.destroy();
   }
 
   private onDocument(m: DocumentMessage): void {
-    let doc: BmadDocument = m.doc;
+    if (this.collab.active) this.collab.onHostDocument(m.doc);
+    else this.applyHostDocument(m.doc);
+    const { selection } = this.ui.get();
+    this.ui.set({ mode: 'canvas', file: m.file, settings: m.settings, issues: [], merge: undefined, selection: this.existing(selection) });
+  }
+
+  private applyHostDocument(from: BmadDocument): void {
+    let doc: BmadDocument = from;
     for (const op of this.pending.values()) {
       const r = applyOp(doc, op);
       if (r.ok) doc = r.doc;
@@ -179,8 +204,6 @@ export class CanvasSession {
     if (typeof __BMAD_BENCH__ !== 'undefined' && __BMAD_BENCH__) performance.mark('bmad:apply');
     this.doc.applyDocument(doc, FILE);
     if (typeof __BMAD_BENCH__ !== 'undefined' && __BMAD_BENCH__) performance.measure('bmad:apply', 'bmad:apply');
-    const { selection } = this.ui.get();
-    this.ui.set({ mode: 'canvas', file: m.file, settings: m.settings, issues: [], merge: undefined, selection: this.existing(selection) });
   }
 
   private existing(ids: Iterable<string>): ReadonlySet<string> {

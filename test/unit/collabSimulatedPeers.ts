@@ -1,0 +1,106 @@
+import * as Y from 'yjs';
+import { parseDocument, serializeDocument, validateDocument } from '../../core';
+import type { ToHost } from '../../core/protocol';
+import type { BmadDocument } from '../../core/schema';
+import type { CollabOptions } from '../../webview/collab/provider';
+import type { CollabTransport } from '../../webview/collab/canvasCollab';
+import type { HostChannel } from '../../webview/host/hostChannel';
+import { CanvasSession } from '../../webview/state/session';
+
+/**
+ * STAND-IN for WebRTC (which Node lacks; the real provider runs in Chromium in test/browser/collab and
+ * the E2E): peers in one process whose Y.Docs exchange updates directly, each applied with the
+ * receiving peer's transport as origin, as the real provider does. `hold` queues updates instead, to
+ * make edits concurrent; `deliver` lets them through.
+ */
+export class SimulatedNetwork {
+  private readonly members = new Set<{ doc: Y.Doc; transport: CollabTransport }>();
+  private queue: (() => void)[] = [];
+  hold = false;
+
+  connect = (o: CollabOptions): CollabTransport => {
+    const self = { doc: o.doc, transport: undefined as unknown as CollabTransport };
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      if (origin === transport) return;
+      for (const m of this.members) if (m !== self) this.send(() => Y.applyUpdate(m.doc, update, m.transport));
+    };
+    const transport: CollabTransport = {
+      on: (_name, f) => f,
+      destroy: () => {
+        o.doc.off('update', onUpdate);
+        this.members.delete(self);
+      },
+      peers: [],
+      status: 'connected',
+    };
+    self.transport = transport;
+    for (const m of this.members) {
+      Y.applyUpdate(o.doc, Y.encodeStateAsUpdate(m.doc), transport);
+      Y.applyUpdate(m.doc, Y.encodeStateAsUpdate(o.doc), m.transport);
+    }
+    this.members.add(self);
+    o.doc.on('update', onUpdate);
+    return transport;
+  };
+
+  deliver(): void {
+    this.hold = false;
+    for (const f of this.queue.splice(0)) f();
+  }
+
+  private send(f: () => void): void {
+    if (this.hold) this.queue.push(f);
+    else f();
+  }
+}
+
+/**
+ * A peer: the real webview session, and a host that does what extension/canvasSession.ts does with
+ * `collabDoc` (validate, write the canonical text) and can change the text from elsewhere.
+ */
+export class SimulatedPeer {
+  readonly sent: ToHost[] = [];
+  text: string;
+  readonly session: CanvasSession;
+
+  constructor(file: BmadDocument, net: SimulatedNetwork) {
+    this.text = serializeDocument(file);
+    const channel: HostChannel = { post: (m) => this.onPost(m), getState: () => undefined, setState: () => undefined };
+    this.session = new CanvasSession(channel, undefined, net.connect);
+    this.session.start();
+    this.sendText();
+  }
+
+  /** The document in the text, as it would be saved. */
+  get doc(): BmadDocument {
+    const r = parseDocument(this.text);
+    if (!r.ok) throw new Error(`the text does not parse: ${JSON.stringify(r.issues)}`);
+    return r.doc;
+  }
+
+  /** Someone changed the text (a text editor, git): the host sends it to the canvas. */
+  editText(doc: BmadDocument): void {
+    this.text = serializeDocument(doc);
+    this.sendText();
+  }
+
+  join(): void {
+    this.session.receive({ type: 'collabJoin', invite: { room: 'room-of-tests', password: 'secret-password' }, signallingUrls: ['ws://127.0.0.1:1'] });
+  }
+
+  private sendText(): void {
+    const doc = JSON.parse(JSON.stringify(this.doc)) as unknown;
+    this.session.receive({ type: 'document', file: 'main.bmad', doc, settings: { snapToGrid: true, showMinimap: true } });
+  }
+
+  private onPost(m: ToHost): void {
+    this.sent.push(structuredClone(m));
+    if (m.type !== 'collabDoc') return;
+    const v = validateDocument(m.doc);
+    if (!v.ok) throw new Error(`the host was sent a canvas it would refuse: ${JSON.stringify(v.issues)}`);
+    this.text = serializeDocument(v.doc);
+  }
+}
+
+/** Lets queued microtasks (the session's coalesced writes) run. */
+export const settle = () => new Promise<void>((r) => setTimeout(r, 0));

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { makeEdge, makeNode } from '../../core/ops';
+import { SCHEMA_VERSION, type BmadDocument } from '../../core/schema';
+import { invalidEdges, rebaseOnto } from '../../webview/collab/sharedGraph';
+import { settle, SimulatedNetwork, SimulatedPeer } from './collabSimulatedPeers';
+
+function film(): BmadDocument {
+  const scene = makeNode('scene', { x: 0, y: 0 }, 'Scene');
+  const shot = makeNode('shot', { x: 320, y: 0 }, 'Shot');
+  const image = makeNode('image', { x: 640, y: 0 }, 'Keyframe');
+  return { version: SCHEMA_VERSION, nodes: [scene, shot, image], edges: [makeEdge(scene.id, 'scene', shot.id, 'scene')] };
+}
+
+const peers: SimulatedPeer[] = [];
+afterEach(() => peers.splice(0).forEach((p) => p.session.dispose()));
+
+/** Two peers on clones of one file, in one session. */
+async function pair() {
+  const file = film();
+  const net = new SimulatedNetwork();
+  const a = new SimulatedPeer(file, net);
+  const b = new SimulatedPeer(file, net);
+  peers.push(a, b);
+  a.join();
+  b.join();
+  await settle();
+  return { file, net, a, b, ids: file.nodes.map((n) => n.id) as [string, string, string] };
+}
+
+describe('collaboration session in the webview (simulated peers)', () => {
+  it('concurrent edits to different nodes and to the same node converge, and every text is the same', async () => {
+    const { net, a, b, ids } = await pair();
+    net.hold = true;
+    a.session.dispatch({ type: 'move', moves: [{ id: ids[0], x: 100, y: 50 }] });
+    b.session.dispatch({ type: 'rename', id: ids[1], label: 'Shot by B' });
+    a.session.dispatch({ type: 'rename', id: ids[2], label: 'A says' });
+    b.session.dispatch({ type: 'rename', id: ids[2], label: 'B says' });
+    net.deliver();
+    await settle();
+    assert.equal(a.text, b.text, 'byte-identical canonical text');
+    const doc = a.doc;
+    assert.deepEqual(doc.nodes.find((n) => n.id === ids[0])!.position, { x: 100, y: 50 });
+    assert.equal(doc.nodes.find((n) => n.id === ids[1])!.label, 'Shot by B');
+    assert.ok(['A says', 'B says'].includes(doc.nodes.find((n) => n.id === ids[2])!.label));
+    // Remote changes reach the host as the shared canvas, never as this peer's ops.
+    assert.deepEqual([...a.sent, ...b.sent].filter((m) => m.type === 'op'), []);
+  });
+
+  it('undo undoes only this peer\'s own last gesture, one gesture per step, and redo brings it back', async () => {
+    const { a, b, ids } = await pair();
+    a.session.dispatch({ type: 'move', moves: [{ id: ids[0], x: 16, y: 16 }] });
+    a.session.dispatch({ type: 'move', moves: [{ id: ids[0], x: 32, y: 32 }] });
+    b.session.dispatch({ type: 'rename', id: ids[1], label: 'B was here' });
+    await settle();
+    a.session.history('undo');
+    await settle();
+    assert.deepEqual(a.doc.nodes.find((n) => n.id === ids[0])!.position, { x: 16, y: 16 }, 'one step back');
+    assert.equal(a.doc.nodes.find((n) => n.id === ids[1])!.label, 'B was here', "B's edit stays");
+    assert.equal(a.text, b.text);
+    a.session.history('redo');
+    await settle();
+    assert.deepEqual(b.doc.nodes.find((n) => n.id === ids[0])!.position, { x: 32, y: 32 });
+    assert.equal(a.text, b.text);
+  });
+
+  it('Edit › Undo on the text (collabHistory) ends with the shared state written back even with nothing to undo', async () => {
+    const { a, b, file } = await pair();
+    const before = a.text;
+    // VS Code undid the text to something older; the host tells the canvas instead of sending it.
+    a.text = '{}\n';
+    a.session.receive({ type: 'collabHistory', action: 'undo' });
+    await settle();
+    assert.equal(a.text, before);
+    assert.equal(b.text, before);
+    assert.equal(a.doc.nodes.length, file.nodes.length);
+  });
+
+  it('deleting a node while another peer connects to it leaves a file that saves at both', async () => {
+    const { net, a, b, ids } = await pair();
+    net.hold = true;
+    a.session.dispatch({ type: 'remove', nodeIds: [ids[2]], edgeIds: [] });
+    const r = b.session.dispatch({ type: 'connect', edge: makeEdge(ids[1], 'shot', ids[2], 'shot') });
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    net.deliver();
+    await settle();
+    assert.equal(a.text, b.text);
+    assert.equal(a.doc.nodes.length, 2);
+    assert.deepEqual(a.doc.edges.filter((e) => e.target === ids[2]), [], 'the edge to the deleted node is gone');
+  });
+
+  it('a change to the text from elsewhere is carried onto the shared canvas without resetting a peer\'s edit', async () => {
+    const { net, a, b, ids, file } = await pair();
+    net.hold = true;
+    b.session.dispatch({ type: 'rename', id: ids[0], label: 'B renamed it' });
+    const edited = structuredClone(file);
+    edited.nodes[1]!.label = 'typed in the text editor';
+    a.editText(edited);
+    net.deliver();
+    await settle();
+    assert.equal(a.text, b.text);
+    assert.equal(a.doc.nodes.find((n) => n.id === ids[0])!.label, 'B renamed it');
+    assert.equal(a.doc.nodes.find((n) => n.id === ids[1])!.label, 'typed in the text editor');
+  });
+
+  it('the host resending the text it was given changes nothing', async () => {
+    const { a, b, ids } = await pair();
+    const stale = a.doc;
+    b.session.dispatch({ type: 'rename', id: ids[0], label: 'newer' });
+    await settle();
+    // A `document` that crossed B's update on the way (a save's re-read): a text A wrote before.
+    a.session.receive({ type: 'document', file: 'main.bmad', doc: JSON.parse(JSON.stringify(stale)) as unknown, settings: { snapToGrid: true, showMinimap: true } });
+    await settle();
+    assert.equal(a.doc.nodes.find((n) => n.id === ids[0])!.label, 'newer');
+    assert.equal(a.text, b.text);
+  });
+});
+
+describe('sharedGraph', () => {
+  it('invalidEdges names an edge to a missing node and the second edge into a single input, by id order', () => {
+    const doc = film();
+    const [scene, shot] = doc.nodes;
+    const dangling = { ...makeEdge(shot!.id, 'shot', 'gone', 'shot'), id: 'e-dangling' };
+    const second = { ...makeEdge(scene!.id, 'scene', shot!.id, 'scene'), id: 'zz-second' };
+    assert.deepEqual(invalidEdges({ ...doc, edges: [...doc.edges, dangling, second] }).sort(), ['e-dangling', 'zz-second']);
+    assert.deepEqual(invalidEdges(doc), []);
+  });
+
+  it('rebaseOnto carries only what changed between base and incoming', () => {
+    const base = film();
+    const current = structuredClone(base);
+    current.nodes[0]!.label = 'theirs';
+    const incoming = structuredClone(base);
+    incoming.nodes.splice(2, 1);
+    const out = rebaseOnto(base, incoming, current);
+    assert.deepEqual(out.nodes.map((n) => n.label), ['theirs', 'Shot']);
+  });
+});

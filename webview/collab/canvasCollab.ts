@@ -1,0 +1,158 @@
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { CollabInvite } from '../../core/collabLink';
+import type { ToHost } from '../../core/protocol';
+import type { BmadDocument } from '../../core/schema';
+import { serializeDocument } from '../../core/serialize';
+import type { CanvasDoc, DocChange } from '../state/canvasDoc';
+import { FILE, LOCAL } from '../state/origins';
+import { connect, type CollabOptions, type CollabProvider } from './connect';
+import { invalidEdges, rebaseOnto } from './sharedGraph';
+
+/** Origin of the edge deletions every peer makes alike after a merge (see invalidEdges). */
+const REPAIR = 'repair';
+/** Recent texts the host was sent or sent us; a `document` with one of these is not a new change. */
+const KNOWN_TEXTS = 32;
+
+/** What the session needs of a provider; the unit tests' simulated peers implement it too. */
+export type CollabTransport = Pick<CollabProvider, 'on' | 'destroy' | 'peers' | 'status'>;
+
+export interface CollabHost {
+  post(message: ToHost): void;
+  notify(level: 'error' | 'info', text: string): void;
+}
+
+/**
+ * A collaboration session on the canvas's Y.Doc. While it runs the shared Y.Doc is the live state:
+ * local gestures change it with origin LOCAL, peers' updates arrive with their link as origin, and
+ * whatever the result, the host is sent the whole canvas to write as canonical text whenever it
+ * differs from what the host's text holds. Nothing in session goes to the host as an op, so a write
+ * the host refuses never resets the shared canvas (and so never anyone else's work).
+ *
+ * Undo is this peer's own: a Y.UndoManager that tracks only LOCAL, one step per gesture.
+ */
+export class CanvasCollab {
+  private provider: CollabTransport | undefined;
+  private awareness: Awareness | undefined;
+  private undo: Y.UndoManager | undefined;
+  private room = '';
+  private stopListening: (() => void) | undefined;
+  private readonly known: string[] = [];
+  /** The document the host's text holds, as far as this side knows: the base of external changes. */
+  private hostDoc: BmadDocument | undefined;
+  private lastPosted: string | undefined;
+  private flushQueued = false;
+
+  constructor(
+    private readonly doc: CanvasDoc,
+    private readonly host: CollabHost,
+    private readonly connectTo: (o: CollabOptions) => CollabTransport = connect,
+  ) {}
+
+  get active(): boolean {
+    return this.provider !== undefined;
+  }
+
+  join(invite: CollabInvite, signallingUrls: readonly string[]): void {
+    this.leave();
+    const { ydoc, nodesRoot, edgesRoot } = this.doc;
+    this.hostDoc = this.doc.toJSON();
+    this.lastPosted = this.remember(serializeDocument(this.hostDoc));
+    this.room = invite.room;
+    this.awareness = new Awareness(ydoc);
+    this.undo = new Y.UndoManager([nodesRoot, edgesRoot], { trackedOrigins: new Set([LOCAL]) });
+    this.stopListening = this.doc.onChange((c) => this.onChange(c));
+    const p = this.connectTo({ doc: ydoc, awareness: this.awareness, room: invite.room, password: invite.password, signallingUrls });
+    this.provider = p;
+    const status = (problem?: string) => this.sendStatus(problem);
+    p.on('peers', () => status());
+    p.on('status', () => status());
+    p.on('problem', (x) => {
+      this.host.post({ type: 'log', level: 'warn', message: `collaboration: ${x.message}`.slice(0, 4000) });
+      if (x.kind !== 'decrypt') return;
+      this.host.notify('error', 'a peer uses another password: check the session link');
+      status('a peer uses another password');
+    });
+    status();
+  }
+
+  leave(): void {
+    if (!this.provider) return;
+    this.provider.destroy();
+    this.undo?.destroy();
+    this.awareness?.destroy();
+    this.stopListening?.();
+    this.provider = this.undo = this.awareness = this.stopListening = undefined;
+    this.sendStatus();
+  }
+
+  /** A local gesture has been applied: the next one is a new undo step (never merged by time). */
+  gestureEnded(): void {
+    this.undo?.stopCapturing();
+  }
+
+  /**
+   * Undo or redo of this peer's own gestures. `fromText`: VS Code's Edit › Undo already changed the
+   * host's text, which must get the shared state back even when there is nothing of ours to undo.
+   */
+  history(action: 'undo' | 'redo', fromText = false): void {
+    if (action === 'undo') this.undo?.undo();
+    else this.undo?.redo();
+    if (fromText) {
+      this.lastPosted = undefined;
+      this.scheduleFlush();
+    }
+  }
+
+  /** A `document` from the host while in session: our own state coming back, or a change to the text. */
+  onHostDocument(incoming: BmadDocument): void {
+    const text = serializeDocument(incoming);
+    if (this.known.includes(text)) return;
+    const merged = rebaseOnto(this.hostDoc ?? incoming, incoming, this.doc.toJSON());
+    this.hostDoc = incoming;
+    this.lastPosted = this.remember(text);
+    this.doc.applyDocument(merged, FILE);
+  }
+
+  private onChange(c: DocChange): void {
+    if (c.origin !== LOCAL && c.origin !== REPAIR) {
+      const bad = invalidEdges(this.doc.toJSON());
+      if (bad.length) this.doc.transact(() => bad.forEach((id) => this.doc.edgesRoot.delete(id)), REPAIR);
+    }
+    this.scheduleFlush();
+  }
+
+  /** Once per task: a burst of peer updates becomes one write. */
+  private scheduleFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      if (!this.provider) return;
+      const doc = this.doc.toJSON();
+      const text = serializeDocument(doc);
+      if (text === this.lastPosted) return;
+      this.lastPosted = this.remember(text);
+      this.hostDoc = doc;
+      this.host.post({ type: 'collabDoc', doc: asMessage(doc) });
+    });
+  }
+
+  private remember(text: string): string {
+    this.known.push(text);
+    if (this.known.length > KNOWN_TEXTS) this.known.shift();
+    return text;
+  }
+
+  private sendStatus(problem?: string): void {
+    const p = this.provider;
+    if (!p) return this.host.post({ type: 'collabStatus', state: 'off', peers: 0 });
+    const peers = p.peers.filter((x) => x.open).length;
+    const state = p.status === 'connected' ? 'connected' : 'connecting';
+    this.host.post({ type: 'collabStatus', state, room: this.room, peers, ...(problem && { problem }) });
+  }
+}
+
+type DocPayload = Extract<ToHost, { type: 'collabDoc' }>['doc'];
+/** The mirror holds nodes built by core's nodeFrom, which the protocol types as the per-kind union. */
+const asMessage = (doc: BmadDocument): DocPayload => doc as unknown as DocPayload;
