@@ -8,6 +8,7 @@ import { registerNewProject } from './commands/newProject';
 import { registerHosts } from './hosts/hostsFeature';
 import { probeHost } from './hosts/probeHost';
 import { registerRender } from './render/renderFeature';
+import { registerScript } from './script/scriptFeature';
 import { SessionRegistry } from './sessionRegistry';
 
 /** Set by a banner esbuild puts first in dist/extension.js, so activation time includes loading the bundle. */
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     registerNewProject(log, context.extensionPath),
     registerNewCanvas(log),
     ...registerHosts(context, probeHost(context.secrets, log), log),
+    ...registerScript(sessions, log),
   );
   const bundle = typeof __bmadBundleStart === 'number' ? started - __bmadBundleStart : NaN;
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (bundle evaluated in ${bundle.toFixed(1)} ms)`);
