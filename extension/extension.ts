@@ -8,6 +8,7 @@ import { registerNewProject } from './commands/newProject';
 import { registerHosts } from './hosts/hostsFeature';
 import { probeHost } from './hosts/probeHost';
 import { registerRender } from './render/renderFeature';
+import { registerReview } from './review/reviewFeature';
 import { registerScript } from './script/scriptFeature';
 import { SessionRegistry } from './sessionRegistry';
 
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     registerNewCanvas(log),
     ...registerHosts(context, probeHost(context.secrets, log), log),
     ...registerScript(sessions, log),
+    ...registerReview(sessions, log),
   );
   const bundle = typeof __bmadBundleStart === 'number' ? started - __bmadBundleStart : NaN;
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (bundle evaluated in ${bundle.toFixed(1)} ms)`);
