@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAgent } from './agent/agentFeature';
 import type { BmadApi } from './api';
 import { registerCanvasContext } from './canvasContext';
 import { CanvasEditorProvider } from './canvasEditor';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     ...registerHosts(context, probeHost(context.secrets, log), log),
     ...registerScript(sessions, log),
     ...registerReview(sessions, log),
+    ...registerAgent(context, sessions, log),
   );
   const bundle = typeof __bmadBundleStart === 'number' ? started - __bmadBundleStart : NaN;
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (bundle evaluated in ${bundle.toFixed(1)} ms)`);

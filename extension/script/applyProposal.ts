@@ -28,12 +28,12 @@ export async function canvasSession(sessions: SessionRegistry, uri: vscode.Uri):
  * takes all of it back. Refused, with nothing applied, when the canvas is not the one the proposal
  * was made against (it changed since) or the ops do not apply.
  */
-export async function applyProposal(sessions: SessionRegistry, canvas: vscode.Uri, proposal: Proposal): Promise<Outcome> {
+export async function applyProposal(sessions: SessionRegistry, canvas: vscode.Uri, proposal: Pick<Proposal, 'ops' | 'canvasSha256'>): Promise<Outcome> {
   const ops = SingleOp.array().safeParse(proposal.ops);
   if (!ops.success) return { ok: false, message: `the proposal holds an op a batch cannot: ${ops.error.issues[0]?.message}` };
   const session = await canvasSession(sessions, canvas);
   if (sha256Text(session.document.getText()) !== proposal.canvasSha256) {
-    return { ok: false, message: 'the canvas has changed since the proposal was made; run Break Down Script again' };
+    return { ok: false, message: 'the canvas has changed since the proposal was made; ask for it again' };
   }
   return session.applyHostOp({ type: 'batch', ops: ops.data });
 }
