@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { batch, emptyDocument, serializeDocument, type BmadDocument } from '../../core';
+import { batch, emptyDocument, serializeDocument, SingleOp, type BmadDocument } from '../../core';
 import { breakDown, breakdownToOps } from '../../core/breakdown';
 import { directorReply, type DirectorInput } from '../../runner/agent/director';
 import { openAiComplete } from '../../runner/agent/openaiClient';
@@ -23,7 +23,7 @@ The tide turned early.
 `;
 
 function built(): BmadDocument {
-  const r = batch(emptyDocument(), breakdownToOps(breakDown(SCRIPT), emptyDocument(), 'script.fountain').ops as never);
+  const r = batch(emptyDocument(), SingleOp.array().parse(breakdownToOps(breakDown(SCRIPT), emptyDocument(), 'script.fountain').ops));
   if (!r.ok) throw new Error(r.message);
   return r.doc;
 }
