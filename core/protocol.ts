@@ -9,8 +9,8 @@ import { BmadEdge, BmadNode, Conflict } from './schema';
  * receive with these schemas; a message that does not parse is logged and dropped, never applied.
  */
 
-/** Palette commands the canvas runs from its own shortcuts; `bmad.<name>` on the host. */
-export const CANVAS_SHORTCUT_COMMANDS = ['addNode', 'generateNode'] as const;
+/** Palette commands the canvas runs from its own shortcuts and buttons; `bmad.<name>` on the host. */
+export const CANVAS_SHORTCUT_COMMANDS = ['addNode', 'generateNode', 'openScript', 'breakDownScript'] as const;
 export type CanvasShortcutCommand = (typeof CANVAS_SHORTCUT_COMMANDS)[number];
 
 const NodeKindName = z.enum(KIND_NAMES as [string, ...string[]]);
@@ -77,7 +77,8 @@ export const ToHost = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openAsText'), at: TextPlace.optional() }),
   z.strictObject({ type: z.literal('history'), action: z.enum(['undo', 'redo']) }),
   /**
-   * A canvas shortcut that runs a palette command (Shift+A, Shift+G). The webview handles these keys
+   * A canvas shortcut or button that runs a palette command (Shift+A, Shift+G, a script node's Open
+   * Script). The webview handles these keys
    * itself, never the workbench: VS Code forwards every keydown from a webview, where `inputFocus` is
    * false even while the person types in the inspector, so a workbench keybinding would fire mid-word.
    */

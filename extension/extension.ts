@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAgent } from './agent/agentFeature';
 import type { BmadApi } from './api';
 import { registerCanvasContext } from './canvasContext';
 import { CanvasEditorProvider } from './canvasEditor';
@@ -9,6 +10,8 @@ import { registerNewProject } from './commands/newProject';
 import { registerHosts } from './hosts/hostsFeature';
 import { probeHost } from './hosts/probeHost';
 import { registerRender } from './render/renderFeature';
+import { registerReview } from './review/reviewFeature';
+import { registerScript } from './script/scriptFeature';
 import { SessionRegistry } from './sessionRegistry';
 
 /** Set by a banner esbuild puts first in dist/extension.js, so activation time includes loading the bundle. */
@@ -30,6 +33,9 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     registerNewProject(log, context.extensionPath),
     registerNewCanvas(log),
     ...registerHosts(context, probeHost(context.secrets, log), log),
+    ...registerScript(sessions, log),
+    ...registerReview(sessions, log),
+    ...registerAgent(context, sessions, log),
   );
   const bundle = typeof __bmadBundleStart === 'number' ? started - __bmadBundleStart : NaN;
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (bundle evaluated in ${bundle.toFixed(1)} ms)`);

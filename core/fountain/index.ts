@@ -5,3 +5,4 @@ export { inlineSpans, plainText, type InlineSpan } from './inline';
 export type { SourcePosition, SourceRange } from './source';
 export type { CharacterCue, ElementKind, FountainDocument, FountainElement, Note, TitleEntry } from './types';
 export type { Camera, Framing, Screenplay, ScriptScene, ScriptShot, TimeOfDay } from './screenplayTypes';
+export { fountainOutline, type OutlineItem } from './outline';

@@ -1,60 +1,70 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyOp, formatIssue, parseDocumentBytes, type BmadDocument } from '../../core';
-import { breakdownToOps, PROPOSAL_VERSION, Proposal, type Breakdown } from '../../core/breakdown';
+import { applyOp, type BmadDocument } from '../../core';
+import { breakDown, breakdownToOps, PROPOSAL_VERSION, Proposal, type Breakdown } from '../../core/breakdown';
+import { readCanvasFile } from '../canvasFile';
 import { UserError } from '../errors';
 import { writeFileAtomic } from '../fsAtomic';
 import { sha256Text } from '../hash';
 import { findProjectRoot } from '../project';
 
+/** The breakdown of a script's text; shot notes it cannot read are a UserError naming each `file:line:col`. */
+export function breakDownScript(text: string, shown: string): Breakdown {
+  const b = breakDown(text);
+  if (b.problems.length) throw new UserError(b.problems.map((p) => `${shown}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+  return b;
+}
+
+/** What a proposal would do, in one sentence for the CLI and the editor's dialog. */
+export function proposalSummaryText(s: Proposal['summary']): string {
+  return `${s.added} to add, ${s.updated} to update, ${s.adopted} to link, ${s.removed} to remove, ${s.kept} kept for hand edits; ` +
+    `${s.edgesAdded} edges to add, ${s.edgesRemoved} to remove`;
+}
+
 /** Where the proposal for a canvas goes: beside it. */
 export const proposalFileFor = (canvas: string) => `${canvas}.proposal.json`;
 
-/** The canvas, read and checked; any problem is a UserError of located lines. */
-function readCanvas(file: string, shown: string): { doc: BmadDocument; bytes: Buffer } {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`${shown}:1:1: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
-  }
-  const r = parseDocumentBytes(bytes);
-  if (!r.ok) throw new UserError(r.issues.map((i) => formatIssue(shown, i)).join('\n'));
-  return { doc: r.doc, bytes };
-}
-
 /**
- * Writes `<canvas>.proposal.json` for the breakdown of `script`; the canvas itself is never written.
- * The script is named as the canvas's project names it (project-relative), so the ops find or make
- * the script node that reads it. An older proposal there is not overwritten unless `force`.
+ * The proposal that brings the canvas `canvasText` (the file `canvas`) in line with the breakdown of
+ * `script`. The script is named as the canvas's project names it (project-relative), so the ops find
+ * or make the script node that reads it.
  */
-export function writeProposal(o: { breakdown: Breakdown; scriptText: string; script: string; canvas: string; shownCanvas: string; force: boolean }): Proposal {
-  const { doc, bytes } = readCanvas(o.canvas, o.shownCanvas);
+export function makeProposal(o: { breakdown: Breakdown; scriptText: string; script: string; canvas: string; doc: BmadDocument; canvasText: string }): Proposal {
   const root = findProjectRoot(path.dirname(o.canvas)) ?? path.dirname(o.canvas);
   const scriptRel = path.relative(root, o.script).split(path.sep).join('/');
-  const r = breakdownToOps(o.breakdown, doc, scriptRel);
+  const r = breakdownToOps(o.breakdown, o.doc, scriptRel);
   // The ops must apply to the canvas they were made for; if not, that is a bug here, not the user's.
   r.ops.reduce((d, op, k) => {
     const next = applyOp(d, op);
     if (!next.ok) throw new Error(`breakdown op ${k} (${op.type}) does not apply: ${next.message}`);
     return next.doc;
-  }, doc);
-  const proposal = Proposal.parse({
+  }, o.doc);
+  return Proposal.parse({
     version: PROPOSAL_VERSION,
     by: 'bmad breakdown',
     canvas: path.basename(o.canvas),
-    canvasSha256: sha256Text(bytes.toString('utf8')),
+    canvasSha256: sha256Text(o.canvasText),
     script: path.relative(path.dirname(o.canvas), o.script).split(path.sep).join('/'),
     scriptSha256: sha256Text(o.scriptText),
     summary: r.summary,
     changes: r.changes,
     ops: r.ops,
   });
-  const out = proposalFileFor(o.canvas);
-  if (fs.existsSync(out) && !o.force) {
-    throw new UserError(`${proposalFileFor(o.shownCanvas)} already exists: review or delete it first, or pass --force to replace it`);
+}
+
+/** Writes the proposal beside its canvas; an older one there is not overwritten unless `force`. */
+export function saveProposal(proposal: Proposal, canvas: string, shownCanvas: string, force: boolean): void {
+  const out = proposalFileFor(canvas);
+  if (fs.existsSync(out) && !force) {
+    throw new UserError(`${proposalFileFor(shownCanvas)} already exists: review or delete it first, or pass --force to replace it`);
   }
   writeFileAtomic(out, `${JSON.stringify(proposal, null, 2)}\n`);
+}
+
+/** Writes `<canvas>.proposal.json` for the breakdown of `script` against the canvas on disk, never the canvas itself. */
+export function writeProposal(o: { breakdown: Breakdown; scriptText: string; script: string; canvas: string; shownCanvas: string; force: boolean }): Proposal {
+  const { doc, bytes } = readCanvasFile(o.canvas, o.shownCanvas);
+  const proposal = makeProposal({ ...o, doc, canvasText: bytes.toString('utf8') });
+  saveProposal(proposal, o.canvas, o.shownCanvas, o.force);
   return proposal;
 }

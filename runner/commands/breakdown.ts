@@ -1,25 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { decodeUtf8, formatIssue } from '../../core';
-import { breakDown } from '../../core/breakdown';
 import { breakdownText } from '../breakdown/print';
-import { proposalFileFor, writeProposal } from '../breakdown/proposal';
+import { readTextOrSay } from '../canvasFile';
+import { breakDownScript, proposalFileFor, proposalSummaryText, writeProposal } from '../breakdown/proposal';
 import { defineCommand, EXIT } from './command';
-import { guarded, JSON_OPTION, UserError } from './common';
-
-function readScript(file: string, shown: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`${shown}:1:1: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
-  }
-  const text = decodeUtf8(bytes);
-  if (!text.ok) throw new UserError(formatIssue(shown, text.issue));
-  return text.text;
-}
+import { guarded, JSON_OPTION } from './common';
 
 export const breakdownCommand = defineCommand({
   name: 'breakdown',
@@ -46,9 +31,8 @@ export const breakdownCommand = defineCommand({
     return guarded(ctx, 'breakdown', args.json, async () => {
       const shown = args._[0]!;
       const script = path.resolve(ctx.cwd, shown);
-      const text = readScript(script, shown);
-      const b = breakDown(text);
-      if (b.problems.length) throw new UserError(b.problems.map((p) => `${shown}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+      const text = readTextOrSay(script, shown);
+      const b = breakDownScript(text, shown);
       if (!args.apply) {
         ctx.stdout.write(args.json ? `${JSON.stringify(b)}\n` : breakdownText(b));
         return EXIT.ok;
@@ -57,8 +41,7 @@ export const breakdownCommand = defineCommand({
       const s = proposal.summary;
       if (args.json) ctx.stdout.write(`${JSON.stringify({ type: 'proposal', file: proposalFileFor(args.apply), summary: s })}\n`);
       else {
-        ctx.stdout.write(`wrote ${proposalFileFor(args.apply)}: ${s.added} to add, ${s.updated} to update, ${s.adopted} to link, ${s.removed} to remove`);
-        ctx.stdout.write(`, ${s.kept} kept for hand edits; ${s.edgesAdded} edges to add, ${s.edgesRemoved} to remove\n`);
+        ctx.stdout.write(`wrote ${proposalFileFor(args.apply)}: ${proposalSummaryText(s)}\n`);
       }
       return EXIT.ok;
     });

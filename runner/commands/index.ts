@@ -11,6 +11,7 @@ import { newCommand } from './new';
 import { pipelinesCommand } from './pipelines';
 import { regenerateCommand } from './regenerate';
 import { renderCommand } from './render';
+import { reviewCommand } from './review';
 import { signalCommand } from './signal';
 import { statusCommand } from './status';
 import { takesCommand } from './takes';
@@ -18,4 +19,4 @@ import { targetsCommand } from './targets';
 import { validate } from './validate';
 
 /** Every `bmad` command, in the order help lists them. */
-export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, breakdownCommand, pipelinesCommand, modelsCommand, targetsCommand, exportCommand, diffCommand, showCommand, mergeCommand, installGitCommand, signalCommand];
+export const COMMANDS: readonly Command<any>[] = [newCommand, renderCommand, statusCommand, regenerateCommand, takesCommand, cleanCommand, validate, breakdownCommand, reviewCommand, pipelinesCommand, modelsCommand, targetsCommand, exportCommand, diffCommand, showCommand, mergeCommand, installGitCommand, signalCommand];

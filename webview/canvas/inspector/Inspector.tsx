@@ -10,6 +10,7 @@ import type { UiState } from '../../state/uiState';
 import { FieldFrame } from './FieldFrame';
 import { fieldSpecs } from './fieldSpecs';
 import { ParamField } from './ParamField';
+import { ScriptActions } from './ScriptActions';
 import { eventValue, VscodeTextfield } from './vscodeElements';
 
 const selectSelection = (s: UiState) => s.selection;
@@ -40,6 +41,7 @@ function NodeForm({ node }: { node: BmadNode }) {
       </header>
       <p className="inspector-description">{spec.description}</p>
       <RenderPreview id={node.id} />
+      {node.kind === 'script' && <ScriptActions />}
       <FieldFrame id={`label-${node.id}`} label="label">
         <VscodeTextfield id={`label-${node.id}`} className="nodrag nokey" value={node.label} maxLength={200} onChange={onLabel} />
       </FieldFrame>

@@ -1,0 +1,10 @@
+import type * as vscode from 'vscode';
+import type { SessionRegistry } from '../sessionRegistry';
+import { registerBreakDownScript } from './breakDownScript';
+import { registerFountainOutline } from './fountainOutline';
+import { registerOpenScript } from './openScript';
+
+/** The script in the editor: its outline, Break Down Script, and the script node's Open Script. */
+export function registerScript(sessions: SessionRegistry, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  return [registerFountainOutline(), registerBreakDownScript(sessions, log), registerOpenScript(sessions, log)];
+}

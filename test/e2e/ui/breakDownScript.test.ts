@@ -1,0 +1,86 @@
+// Break Down Script as a person does it in real VS Code: select the script node on the canvas, press
+// its Break Down Script button, read the modal dialog, Apply All; the canvas shows the new nodes, and
+// one Ctrl+Z on the canvas takes the whole breakdown back. The file on disk says what the user got.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocument, type BmadDocument } from '../../../core';
+import { writeProjectTemplate } from '../../../runner/newProject/template';
+import { starterScript } from '../../../runner/newProject/starterCanvas';
+import { session, until } from './session';
+
+const SECOND_SCENE = `
+EXT. HARBOUR WALL - DAWN
+
+JONAH runs along the wall with a lantern.
+
+JONAH
+Mara! The boat is back!
+
+MARA
+I know. I watched it all night.
+`;
+
+/** The canvas on disk, or undefined while a save is half-written. */
+function onDisk(file: string): BmadDocument | undefined {
+  const r = parseDocument(fs.readFileSync(file, 'utf8'));
+  return r.ok ? r.doc : undefined;
+}
+
+describe('Break Down Script (UI)', () => {
+  it('from the script node: the dialog lists the proposal, Apply All is one edit, one Ctrl+Z undoes it', async () => {
+    const s = session();
+    const root = path.join(s.workspace, 'two-lights');
+    await writeProjectTemplate(root, { name: 'Two Lights', defaultTier: 'low' });
+    const script = path.join(root, '02_Source_Creative', 'script.fountain');
+    const canvas = path.join(root, '02_Source_Creative', 'main.bmad');
+    fs.writeFileSync(script, starterScript('Two Lights') + SECOND_SCENE);
+    const before = fs.readFileSync(canvas, 'utf8');
+
+    await s.quickOpen('two-lights/02_Source_Creative/main.bmad');
+    const frame = await s.webview();
+    const scriptCard = frame.locator('.react-flow__node', { hasText: 'Script' }).first();
+    await scriptCard.waitFor();
+    const nodesBefore = await frame.locator('.react-flow__node').count();
+    await scriptCard.locator('.card-header').click();
+    await frame.locator('.inspector vscode-button', { hasText: 'Break Down Script' }).click();
+
+    const dialog = s.page.locator('.monaco-dialog-box').filter({ hasText: 'Break Down Script' });
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    assert.match(text, /Break Down Script: two-lights\/02_Source_Creative\/script\.fountain → two-lights\/02_Source_Creative\/main\.bmad/);
+    assert.match(text, /\d+ to add, \d+ to update, \d+ to link, 0 to remove/);
+    assert.match(text, /add scene scene:EXT\. HARBOUR WALL - DAWN:1 \(script lines \d+–\d+\)/);
+    assert.ok(fs.existsSync(`${canvas}.proposal.json`), 'the proposal file is written before the question');
+    await s.screenshot('breakdown-dialog');
+    await dialog.getByRole('button', { name: 'Apply All' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await frame.locator('.react-flow__node', { hasText: 'HARBOUR WALL' }).first().waitFor();
+    const nodesAfter = await frame.locator('.react-flow__node').count();
+    assert.ok(nodesAfter > nodesBefore, `the canvas shows the new nodes (${nodesBefore} → ${nodesAfter})`);
+    await until('the applied proposal to be removed', () => !fs.existsSync(`${canvas}.proposal.json`));
+    await s.webviewScreenshot('breakdown-applied');
+    await s.page.keyboard.press('Control+S');
+    const applied = await until('the breakdown saved to disk', () => {
+      const d = onDisk(canvas);
+      return d?.nodes.some((n) => n.kind === 'character' && (n.params as { name?: string }).name === 'Jonah') && d;
+    });
+    const headings = applied.nodes.filter((n) => n.kind === 'scene').map((n) => (n.params as { heading: string }).heading).sort();
+    assert.deepEqual(headings, ['EXT. HARBOUR WALL - DAWN', 'INT. LIGHTHOUSE LAMP ROOM - NIGHT']);
+
+    // One press, with the canvas focused, takes back all of it (a click in the pane's corner focuses it).
+    await frame.locator('.react-flow__pane').click({ position: { x: 20, y: 20 }, force: true });
+    await s.page.keyboard.press('Control+Z');
+    await frame.locator('.react-flow__node', { hasText: 'HARBOUR WALL' }).first().waitFor({ state: 'detached' });
+    await s.page.keyboard.press('Control+S');
+    await until('the undone canvas saved to disk', () => fs.readFileSync(canvas, 'utf8') === before);
+    assert.equal(await frame.locator('.react-flow__node').count(), nodesBefore, 'one press undid the whole breakdown');
+    await s.webviewScreenshot('breakdown-undone');
+
+    // The script node opens its script.
+    await scriptCard.locator('.card-header').click();
+    await frame.locator('.inspector vscode-button', { hasText: 'Open Script' }).click();
+    await s.page.locator('.tab.active', { hasText: 'script.fountain' }).waitFor();
+  });
+});
