@@ -227,7 +227,7 @@ async function runAll(withHost, withUi) {
       screenshot: (name) => screenshot(w.page, name),
       webviewScreenshot: (name) => webviewScreenshot(w.page, name),
       webview: (opts) => webviewFrame(w.page, opts),
-      quickOpen: (rel) => quickOpen(w.page, rel),
+      quickOpen: (rel) => quickOpen(w.page, rel, w.folder),
       runCommand: (title) => runCommand(w.page, title),
     };
     Object.assign(globalThis, { __bmadE2E: session });

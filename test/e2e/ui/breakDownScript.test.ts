@@ -39,7 +39,9 @@ describe('Break Down Script (UI)', () => {
 
     await s.quickOpen('two-lights/02_Source_Creative/main.bmad');
     const frame = await s.webview();
-    const scriptCard = frame.locator('.react-flow__node', { hasText: 'Script' }).first();
+    // By id: a card's text match would also find the Scene card, whose input port is named "script".
+    const scriptNode = onDisk(canvas)!.nodes.find((n) => n.kind === 'script')!;
+    const scriptCard = frame.locator(`.react-flow__node[data-id="${scriptNode.id}"]`);
     await scriptCard.waitFor();
     const nodesBefore = await frame.locator('.react-flow__node').count();
     await scriptCard.locator('.card-header').click();
