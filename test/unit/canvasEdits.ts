@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { applyOp, KIND_NAMES, makeEdge, NODE_KINDS, nodeFrom, type BmadDocument, type BmadNode, type Op } from '../../core';
+import { applyOp, insert, KIND_NAMES, makeEdge, makeNode, NODE_KINDS, nodeFrom, type BmadDocument, type BmadNode, type Op } from '../../core';
 import { documentArb } from './arbitraries';
 
 /**
@@ -84,3 +84,23 @@ export const disjointMergeArb = fc.tuple(documentArb(20), sideEditsArb, sideEdit
   const theirs = applySide(base, t, (id) => (index.get(id) ?? 0) % 2 === 1 || id.startsWith('t_'), 't');
   return { base, ours, theirs };
 });
+
+/** The document an op makes, or the op's own message as an error. */
+export function applied(doc: BmadDocument, op: Op): BmadDocument {
+  const r = applyOp(doc, op);
+  if (!r.ok) throw new Error(r.message);
+  return r.doc;
+}
+
+/** Scene → two shots, and a style: fixed ids so each diff, merge and git scenario can name what it edits. */
+export function baseCanvas(): BmadDocument {
+  const nodes: BmadNode[] = [
+    { ...makeNode('scene', { x: 0, y: 0 }, 'Scene 1'), id: 'n_scene' },
+    ...[1, 2].map((i) => ({ ...makeNode('shot', { x: 300, y: i * 200 }, `Shot ${i}`), id: `n_shot${i}` })),
+    { ...makeNode('style', { x: 0, y: 400 }, 'Look'), id: 'n_look' },
+  ];
+  const edges = [1, 2].map((i) => ({ ...makeEdge('n_scene', 'scene', `n_shot${i}`, 'scene'), id: `e_s${i}` }));
+  const r = insert({ version: 1, nodes: [], edges: [] }, nodes, edges);
+  if (!r.ok) throw new Error(r.message);
+  return r.doc;
+}

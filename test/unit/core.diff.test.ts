@@ -5,14 +5,9 @@ import {
   revertOps, serializeDocument, setParams, type BmadDocument, type BmadNode,
 } from '../../core';
 import { documentArb } from './arbitraries';
-import { sideEditsArb, applySide } from './canvasEdits';
+import { applied, sideEditsArb, applySide } from './canvasEdits';
 
 const text = (d: BmadDocument) => serializeDocument(d);
-function applied(doc: BmadDocument, op: Op): BmadDocument {
-  const r = applyOp(doc, op);
-  if (!r.ok) throw new Error(r.message);
-  return r.doc;
-}
 const ok = <T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> => {
   assert.ok(r.ok, JSON.stringify(r));
   return r as Extract<T, { ok: true }>;

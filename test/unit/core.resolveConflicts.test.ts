@@ -3,23 +3,10 @@ import {
   applyOp, insert, makeEdge, makeNode, mergeCanvases, parseDocument, readMergeState, resolveConflicts, serializeDocument,
   unresolvedConflicts, type BmadDocument, type BmadNode, type MergeState, type Op,
 } from '../../core';
+import { applied, baseCanvas } from './canvasEdits';
 
-function applied(doc: BmadDocument, op: Op): BmadDocument {
-  const r = applyOp(doc, op);
-  if (!r.ok) throw new Error(r.message);
-  return r.doc;
-}
 
-function base(): BmadDocument {
-  const nodes: BmadNode[] = [
-    { ...makeNode('scene', { x: 0, y: 0 }, 'Scene 1'), id: 'n_scene' },
-    ...[1, 2].map((i) => ({ ...makeNode('shot', { x: 300, y: i * 200 }, `Shot ${i}`), id: `n_shot${i}` })),
-  ];
-  const edges = [1, 2].map((i) => ({ ...makeEdge('n_scene', 'scene', `n_shot${i}`, 'scene'), id: `e_s${i}` }));
-  const r = insert({ version: 1, nodes: [], edges: [] }, nodes, edges);
-  assert.ok(r.ok);
-  return r.doc;
-}
+const base = baseCanvas;
 const set = (d: BmadDocument, id: string, params: Record<string, unknown>) => applied(d, { type: 'setParams', id, params });
 const params = (d: BmadDocument, id: string) => d.nodes.find((n) => n.id === id)?.params as Record<string, unknown> | undefined;
 

@@ -20,18 +20,7 @@ export function gitStatus(dir: string, ...args: string[]): { code: number | null
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
-/** Scene → two shots, and a style: fixed ids so each test can name what it edits. */
-export function baseCanvas(): BmadDocument {
-  const nodes: BmadNode[] = [
-    { ...makeNode('scene', { x: 0, y: 0 }, 'Scene 1'), id: 'n_scene' },
-    ...[1, 2].map((i) => ({ ...makeNode('shot', { x: 300, y: i * 200 }, `Shot ${i}`), id: `n_shot${i}` })),
-    { ...makeNode('style', { x: 0, y: 400 }, 'Look'), id: 'n_look' },
-  ];
-  const edges = [1, 2].map((i) => ({ ...makeEdge('n_scene', 'scene', `n_shot${i}`, 'scene'), id: `e_s${i}` }));
-  const r = insert({ version: 1, nodes: [], edges: [] }, nodes, edges);
-  if (!r.ok) throw new Error(r.message);
-  return r.doc;
-}
+export { baseCanvas } from '../../unit/canvasEdits';
 
 export function readCanvas(dir: string): BmadDocument {
   const r = parseDocument(fs.readFileSync(path.join(dir, CANVAS), 'utf8'));
