@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  applyOp, parseDocument, parseToHost, readMergeState, serializeDocument,
+  applyOp, diffCanvases, diffOps, parseDocument, parseToHost, readMergeState, serializeDocument,
   type BmadDocument, type LocatedIssue, type Op, type MergeState, type ParseResult, type ToHost, type ToWebview,
 } from '../core';
 import type { CanvasSessionApi, TextChangeRead } from './api';
@@ -8,6 +8,8 @@ import { diskEncodingIssue, documentEncodingIssue } from './diskEncoding';
 import { DocumentWriter } from './documentWriter';
 import { openAsText, type TextPlace } from './openAsText';
 import { mergeMessage, resolvedText } from './canvasMerge';
+import { compareMessage, type CompareTarget } from './canvasCompare';
+import { readOnlyLabel } from './readOnly';
 import { affectsCanvas, canvasSettings } from './settings';
 
 /** Lets a burst of keystrokes in a text editor reach the canvas as one update. */
@@ -37,6 +39,9 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   private selected: readonly string[] = [];
   private disposed = false;
   private encodingSeen: string;
+  private comparing: CompareTarget | undefined;
+  /** Names the version shown when the file cannot be written (a `git:` URI); undefined when it can. */
+  readonly readOnly: string | undefined;
 
   constructor(
     readonly document: vscode.TextDocument,
@@ -49,6 +54,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     private encodingIssue: LocatedIssue | undefined,
   ) {
     this.uri = document.uri;
+    this.readOnly = readOnlyLabel(document.uri);
     this.encodingSeen = document.encoding;
     this.writer = new DocumentWriter(document);
     this.subscriptions.push(
@@ -128,6 +134,10 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
       case 'runCommand':
         await vscode.commands.executeCommand(`bmad.${msg.command}`);
         return;
+      case 'compareAction':
+        if (msg.action === 'close') return this.setCompare(undefined);
+        await this.restoreCompared();
+        return;
       case 'log':
         this.log[msg.level](`${this.file()} (canvas): ${msg.message}`);
         return;
@@ -141,6 +151,30 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     return result;
   }
 
+  get compared(): CompareTarget | undefined {
+    return this.comparing;
+  }
+
+  /** Shows the canvas marked against `target` (read-only until closed), or ends compare mode. */
+  setCompare(target: CompareTarget | undefined): void {
+    this.comparing = target;
+    this.sendCurrent();
+  }
+
+  /**
+   * Makes the canvas what the compared version was, as one batch op: one edit, so one undo step.
+   * Compare mode stays on, so the marks show what is left (nothing, until the next edit or undo).
+   */
+  async restoreCompared(): Promise<Outcome> {
+    const target = this.comparing;
+    if (!target) return { ok: false, message: 'the canvas is not being compared with a version' };
+    const parsed = this.current();
+    if (!parsed.ok) return { ok: false, message: FILE_HAS_ERRORS };
+    const result = await this.applyHostOp(diffOps(diffCanvases(parsed.doc, target.doc)));
+    if (!result.ok) this.log.warn(`${this.file()}: restoring ${target.label} failed: ${result.message}`);
+    return result;
+  }
+
   /** Ops run one after another: each must see the text the previous one wrote. */
   private enqueue<T>(f: () => Promise<T>): Promise<T> {
     const run = this.queue.then(f);
@@ -149,6 +183,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   }
 
   private async write(op: Op): Promise<Outcome> {
+    if (this.readOnly) return { ok: false, message: `read-only: ${this.readOnly}` };
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
       const parsed = this.current();
       // The studio never writes over a document it could not read.
@@ -205,7 +240,9 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     const parsed = this.current();
     const file = this.file();
     if (parsed.ok && !parsed.doc.conflicts?.length) {
-      this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings: canvasSettings(this.uri) });
+      const settings = canvasSettings(this.uri);
+      if (this.comparing) return this.post(compareMessage(this.comparing, parsed.doc, file, settings));
+      this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings, ...(this.readOnly && { readOnly: this.readOnly }) });
       return;
     }
     // Undecided conflicts (ours, or git's markers) open the merge view; anything else is an error.

@@ -5,6 +5,7 @@ import { CanvasEditorProvider } from './canvasEditor';
 import { registerCanvasCommands } from './commands/canvasCommands';
 import { registerNewCanvas } from './commands/newCanvas';
 import { registerNewProject } from './commands/newProject';
+import { registerHistory } from './history/historyFeature';
 import { registerHosts } from './hosts/hostsFeature';
 import { probeHost } from './hosts/probeHost';
 import { registerRender } from './render/renderFeature';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     registerNewProject(log, context.extensionPath),
     registerNewCanvas(log),
     ...registerHosts(context, probeHost(context.secrets, log), log),
+    ...registerHistory(sessions, log),
   );
   const bundle = typeof __bmadBundleStart === 'number' ? started - __bmadBundleStart : NaN;
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (bundle evaluated in ${bundle.toFixed(1)} ms)`);
