@@ -4,7 +4,8 @@
  * adds a few, the edits of the two sides on different nodes. Medians of several runs; never asserted.
  */
 import {
-  applyOp, diffCanvases, diffOps, makeNode, mergeCanvases, parseDocument, serializeDocument, type BmadDocument, type SingleOp,
+  applyOp, compareView, diffCanvases, diffOps, makeNode, mergeCanvases, parseDocument, parseToWebview, serializeDocument,
+  type BmadDocument, type SingleOp,
 } from '../core';
 import { generateCanvas } from './generate';
 
@@ -68,6 +69,17 @@ const conflicted = side(base, 0, 'c');
 const conflictMerge = mergeCanvases(base, ours, conflicted);
 const conflictMs = bench(() => mergeCanvases(base, ours, conflicted));
 
+// The host's and the wire's part of opening the visual diff: the marked canvas, then the compare
+// message as the webview parses it. The webview's drawing of it is not in this figure.
+const compareMsg = () => {
+  const v = compareView(base, ours);
+  const settings = { snapToGrid: true, showMinimap: true };
+  return { type: 'compare', file: 'f.bmad', against: 'HEAD', doc: v.doc, settings, marks: v.marks, changes: v.changes, order: v.order };
+};
+if (!parseToWebview(compareMsg()).ok) throw new Error('the compare message does not parse');
+const compareMs = bench(() => compareView(base, ours));
+const compareWireMs = bench(() => parseToWebview(JSON.parse(JSON.stringify(compareMsg()))));
+
 const row = (what: string, ms: number, budget?: number) =>
   console.log(`${what.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms${budget ? `   ratio to budget (${budget} ms) ${(ms / budget).toFixed(2)}` : ''}`);
 console.log(`history: 5,000-node canvases, ${base.edges.length} edges; each side changes ${d.nodes.length} nodes (median of ${RUNS} runs)`);
@@ -76,3 +88,5 @@ row('  diff → ops', opsMs);
 row('  apply the ops (as one batch edit)', applyMs);
 row('three-way merge, independent edits (0 conflicts)', mergeMs, 200);
 row(`three-way merge, same nodes edited (${conflictMerge.conflicts.length} conflicts)`, conflictMs, 200);
+row('compare view (marked canvas with ghosts)', compareMs);
+row('  + compare message through JSON and its zod parse', compareWireMs, 1500);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CollabInvite, SignallingUrls } from './collabLink';
 import { KIND_NAMES } from './nodes';
 import { Op } from './ops';
-import { BmadEdge, BmadNode, Conflict } from './schema';
+import { BmadEdge, BmadNode, Conflict, NodeId } from './schema';
+import { CHANGE_MARKS } from './compareView';
 
 /**
  * Every message between the canvas webview and the extension host. Both sides parse what they
@@ -93,6 +94,8 @@ export const ToHost = z.discriminatedUnion('type', [
     version: z.number().int(),
     choices: z.array(z.strictObject({ index: z.number().int().nonnegative(), side: z.enum(['ours', 'theirs']) })).max(100_000),
   }),
+  /** The compare bar's buttons: leave compare mode, or make the canvas what the compared version was. */
+  z.strictObject({ type: z.literal('compareAction'), action: z.enum(['close', 'restore']) }),
   z.strictObject({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string().max(4000) }),
   /**
    * While a collaboration session runs: the shared canvas as it is now, whenever it differs from
@@ -112,7 +115,28 @@ export type ToHost = z.infer<typeof ToHost>;
 
 export const ToWebview = z.discriminatedUnion('type', [
   /** The document as the TextDocument holds it now: on load, and after any change from elsewhere. */
-  z.strictObject({ type: z.literal('document'), file: z.string(), doc: DocumentMessage, settings: CanvasSettings }),
+  z.strictObject({
+    type: z.literal('document'),
+    file: z.string(),
+    doc: DocumentMessage,
+    settings: CanvasSettings,
+    /** Set when the file cannot be written (an older version from git): names that version. */
+    readOnly: z.string().max(200).optional(),
+  }),
+  /**
+   * Compare mode (read-only): `doc` is the working canvas with the compared version's removed nodes
+   * put back as ghosts; `marks` and `changes` come from core's compareView.
+   */
+  z.strictObject({
+    type: z.literal('compare'),
+    file: z.string(),
+    against: z.string().max(200),
+    doc: DocumentMessage,
+    settings: CanvasSettings,
+    marks: z.record(NodeId, z.enum(CHANGE_MARKS)),
+    changes: z.record(NodeId, z.array(z.strictObject({ key: z.string(), before: z.string(), after: z.string() })).max(10_000)),
+    order: z.array(NodeId).max(1_000_000),
+  }),
   /** The text does not parse: show the error view, edit nothing. */
   z.strictObject({ type: z.literal('invalid'), file: z.string(), issues: z.array(LocatedIssue) }),
   /**

@@ -1,6 +1,7 @@
 import {
   readMergeState, resolveConflicts, serializeDocument, type LocatedIssue, type MergeState, type Side, type ToHost, type ToWebview,
 } from '../core';
+import { asMessage } from './documentPayload';
 
 /**
  * The merge view's half on the host: what the webview is shown for a text with undecided conflicts,
@@ -9,7 +10,6 @@ import {
  */
 
 type MergeMessage = Extract<ToWebview, { type: 'merge' }>;
-type DocumentPayload = MergeMessage['doc'];
 type Resolve = Extract<ToHost, { type: 'resolve' }>;
 
 export type MergeToDecide = { ok: true; state: MergeState } | { ok: false; issues: LocatedIssue[] };
@@ -21,9 +21,9 @@ export function mergeToDecide(text: string): MergeToDecide | undefined {
   return read.state ? { ok: true, state: read.state } : undefined;
 }
 
-/** The merge message for a state; the cast is the one the session's asMessage explains. */
+/** The merge message for a state. */
 export function mergeMessage(state: MergeState, file: string, version: number): MergeMessage {
-  const doc = state.doc as unknown as DocumentPayload;
+  const doc = asMessage(state.doc);
   return { type: 'merge', file, version, source: state.source, doc, conflicts: [...state.conflicts] };
 }
 

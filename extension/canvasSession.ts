@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  applyOp, parseDocument, parseToHost, serializeDocument, validateDocument,
+  applyOp, parseDocument, parseToHost, serializeDocument,
   type BmadDocument, type LocatedIssue, type Op, type ParseResult, type ToHost, type ToWebview,
 } from '../core';
 import type { CanvasSessionApi, TextChangeRead } from './api';
@@ -8,6 +8,10 @@ import { diskEncodingIssue, documentEncodingIssue } from './diskEncoding';
 import { DocumentWriter } from './documentWriter';
 import { openAsText, type TextPlace } from './openAsText';
 import { mergeMessage, mergeToDecide, resolvedText, type MergeToDecide } from './canvasMerge';
+import { compareMessage, restoreCompared, type CompareTarget } from './canvasCompare';
+import { asMessage } from './documentPayload';
+import { CollabStatus, NO_COLLAB, sharedCanvas, type CollabState } from './collab/collabState';
+import { readOnlyLabel } from './readOnly';
 import { affectsCanvas, canvasSettings } from './settings';
 
 /** Lets a burst of keystrokes in a text editor reach the canvas as one update. */
@@ -18,9 +22,6 @@ export const FILE_HAS_ERRORS = 'the file has errors; fix them as text first';
 
 type Outcome = { ok: true } | { ok: false; message: string };
 
-/** The collaboration session of this canvas as its webview last reported it. */
-export type CollabState = Omit<Extract<ToHost, { type: 'collabStatus' }>, 'type'>;
-const NO_COLLAB: CollabState = { state: 'off', peers: 0 };
 
 /**
  * One open canvas: the bridge between a TextDocument (the only truth) and its webview. Ops from the
@@ -41,11 +42,14 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   private selected: readonly string[] = [];
   private disposed = false;
   private encodingSeen: string;
-  private collabState: CollabState = NO_COLLAB;
-  private readonly collabChanged = new vscode.EventEmitter<CollabState>();
-  readonly onDidChangeCollab = this.collabChanged.event;
+  private readonly collabStatus = new CollabStatus();
+  readonly onDidChangeCollab = this.collabStatus.onDidChange;
   /** The signalling origins this webview's CSP lets it connect to (set with its HTML). */
   connectOrigins: readonly string[] = [];
+  /** The version the canvas is shown marked against (read-only until closed); see setCompare. */
+  compared: CompareTarget | undefined;
+  /** Names the version shown when the file cannot be written (a `git:` URI); undefined when it can. */
+  readonly readOnly: string | undefined;
 
   constructor(
     readonly document: vscode.TextDocument,
@@ -58,12 +62,13 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     private encodingIssue: LocatedIssue | undefined,
   ) {
     this.uri = document.uri;
+    this.readOnly = readOnlyLabel(document.uri);
     this.encodingSeen = document.encoding;
     this.writer = new DocumentWriter(document);
     this.subscriptions.push(
       this.posted,
       this.read,
-      this.collabChanged,
+      this.collabStatus,
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)),
       vscode.workspace.onDidSaveTextDocument((d) => d === this.document && this.recheckDisk()),
@@ -78,7 +83,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   }
 
   get collab(): CollabState {
-    return this.collabState;
+    return this.collabStatus.current;
   }
 
   get selection(): readonly string[] {
@@ -116,7 +121,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         // A new page: whatever session the old one had ended with it.
-        this.setCollab(NO_COLLAB);
+        this.collabStatus.set(NO_COLLAB);
         return this.sendCurrent();
       case 'op': {
         const result = await this.enqueue(() => this.write(msg.op));
@@ -144,31 +149,42 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
       case 'runCommand':
         await vscode.commands.executeCommand(`bmad.${msg.command}`);
         return;
+      case 'compareAction':
+        if (msg.action === 'close') return this.setCompare(undefined);
+        await this.restoreCompared();
+        return;
       case 'log':
         this.log[msg.level](`${this.file()} (canvas): ${msg.message}`);
         return;
       case 'collabDoc': {
-        const r = await this.enqueue(() => this.writeDoc(msg.doc));
+        const r = await this.enqueue(() => this.writeWith(() => sharedCanvas(msg.doc)));
         if (!r.ok) this.log.warn(`${this.file()}: the shared canvas was not written: ${r.message}`);
         return;
       }
       case 'collabStatus': {
         const { type: _, ...state } = msg;
-        return this.setCollab(state);
+        return this.collabStatus.set(state);
       }
     }
-  }
-
-  private setCollab(state: CollabState): void {
-    if (JSON.stringify(state) === JSON.stringify(this.collabState)) return;
-    this.collabState = state;
-    this.collabChanged.fire(state);
   }
 
   /** An op made by the host (Add Node, Auto Layout): the webview did not see it, so it gets the result. */
   async applyHostOp(op: Op): Promise<Outcome> {
     const result = await this.enqueue(() => this.write(op));
     this.sendCurrent();
+    return result;
+  }
+
+  /** Shows the canvas marked against `target` (read-only until closed), or ends compare mode. */
+  setCompare(target: CompareTarget | undefined): void {
+    this.compared = target;
+    this.sendCurrent();
+  }
+
+  /** Makes the canvas what the compared version was, as one edit (see canvasCompare's restoreCompared). */
+  async restoreCompared(): Promise<Outcome> {
+    const result = await restoreCompared(this);
+    if (!result.ok) this.log.warn(`${this.file()}: restoring ${this.compared?.label} failed: ${result.message}`);
     return result;
   }
 
@@ -183,15 +199,8 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     return this.writeWith((doc) => applyOp(doc, op));
   }
 
-  /** The shared canvas of a collaboration session, written over whatever the text holds. */
-  private writeDoc(doc: unknown): Promise<Outcome> {
-    // Checked as a file would be (edges between existing nodes, no cycle): it becomes the file.
-    const valid = validateDocument(doc);
-    if (!valid.ok) return Promise.resolve({ ok: false, message: valid.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-    return this.writeWith(() => valid);
-  }
-
   private async writeWith(next: (doc: BmadDocument) => { ok: true; doc: BmadDocument } | { ok: false; message: string }): Promise<Outcome> {
+    if (this.readOnly) return { ok: false, message: `read-only: ${this.readOnly}` };
     for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
       const parsed = this.current();
       // The studio never writes over a document it could not read.
@@ -229,7 +238,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     this.read.fire({ version: e.document.version, echo });
     if (echo) return;
     const undoing = e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo;
-    if (undoing && this.collabState.state !== 'off') {
+    if (undoing && this.collabStatus.current.state !== 'off') {
       // In session Edit › Undo is this person's own undo, not the text's (which may hold others' edits).
       this.post({ type: 'collabHistory', action: e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : 'redo' });
       return;
@@ -254,7 +263,9 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     const parsed = this.current();
     const file = this.file();
     if (parsed.ok && !parsed.doc.conflicts?.length) {
-      this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings: canvasSettings(this.uri) });
+      const settings = canvasSettings(this.uri);
+      if (this.compared) return this.post(compareMessage(this.compared, parsed.doc, file, settings));
+      this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings, ...(this.readOnly && { readOnly: this.readOnly }) });
       return;
     }
     // Undecided conflicts (ours, or git's markers) open the merge view; anything else is an error.
@@ -286,12 +297,3 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     for (const d of this.subscriptions.splice(0)) d.dispose();
   }
 }
-
-type DocumentPayload = Extract<ToWebview, { type: 'document' }>['doc'];
-
-/**
- * core's BmadDocument types params as a plain record, the protocol as the per-kind union. A parsed
- * document has had every node's params checked against its kind's schema, so it is that union; the
- * cast saves validating a large canvas a second time on every send.
- */
-const asMessage = (doc: BmadDocument): DocumentPayload => doc as unknown as DocumentPayload;

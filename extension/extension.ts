@@ -7,6 +7,7 @@ import { registerCollaboration } from './collab/collabFeature';
 import { registerCanvasCommands } from './commands/canvasCommands';
 import { registerNewCanvas } from './commands/newCanvas';
 import { registerNewProject } from './commands/newProject';
+import { registerHistory } from './history/historyFeature';
 import { registerHosts } from './hosts/hostsFeature';
 import { probeHost } from './hosts/probeHost';
 import { registerRender } from './render/renderFeature';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     ...registerScript(sessions, log),
     ...registerReview(sessions, log),
     ...registerAgent(context, sessions, log),
+    ...registerHistory(sessions, log),
   );
   const bundle = typeof __bmadBundleStart === 'number' ? started - __bmadBundleStart : NaN;
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (bundle evaluated in ${bundle.toFixed(1)} ms)`);

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import { useSession } from '../hooks/useSession';
+import { CompareBar } from './CompareBar';
 import { FlowCanvas } from './FlowCanvas';
 import { Inspector } from './inspector/Inspector';
 import { openingViewport } from './openingViewport';
@@ -26,6 +27,7 @@ export function CanvasView() {
       <div className="canvas-view">
         <PortLegend />
         <FlowCanvas initialViewport={initialViewport} />
+        <CompareBar />
         <Inspector />
         <StatusBar />
       </div>

@@ -57,7 +57,9 @@ export function useCanvasKeyboard(fitView: () => void): void {
         if (isUndoRedoChord(e)) e.stopPropagation();
         return;
       }
-      if (e.defaultPrevented || session.ui.get().mode !== 'canvas') return;
+      // Compare mode keeps the shortcuts: undo after a restore, fit view, selection; edits are refused by dispatch.
+      const { mode } = session.ui.get();
+      if (e.defaultPrevented || (mode !== 'canvas' && mode !== 'compare')) return;
       if (handleKey(e, session, fitView)) {
         e.preventDefault();
         e.stopPropagation();

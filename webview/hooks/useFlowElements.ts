@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'react';
+import type { ChangeMark } from '../../core/compareView';
 import type { BmadEdge, BmadNode } from '../../core/schema';
 import type { CardNode, PortEdge } from '../canvas/nodes/flowTypes';
 import { toFlowEdge } from '../canvas/nodes/toFlowEdge';
@@ -20,9 +21,12 @@ export interface FlowElements {
 const NONE: FlowElements = { nodes: [], edges: [] };
 const selectSelection = (s: UiState) => s.selection;
 const selectEdges = (s: UiState) => s.selectedEdges;
+const selectCompare = (s: UiState) => s.compare;
 const selectPositions = (s: { positions: ReadonlyMap<string, { x: number; y: number }> }) => s.positions;
 
-type NodeCache = Map<string, { src: BmadNode; selected: boolean; pos: { x: number; y: number }; ghost: boolean; node: CardNode }>;
+type NodeCache = Map<string, {
+  src: BmadNode; selected: boolean; pos: { x: number; y: number }; ghost: boolean; mark: ChangeMark | undefined; node: CardNode;
+}>;
 type EdgeCache = Map<string, { src: BmadEdge; selected: boolean; edge: PortEdge }>;
 
 /**
@@ -40,6 +44,7 @@ export function useFlowElements(drafts: DragDrafts, hidden: boolean, initial: Vi
   const live = useVisibleNodes(index, initial);
   const selection = useUi(selectSelection);
   const selectedEdges = useUi(selectEdges);
+  const compare = useUi(selectCompare);
   const positions = useStoreSlice(drafts, selectPositions);
   const nodeCache = useRef<NodeCache>(new Map());
   const edgeCache = useRef<EdgeCache>(new Map());
@@ -64,15 +69,18 @@ export function useFlowElements(drafts: DragDrafts, hidden: boolean, initial: Vi
     }
     const nextNodes: NodeCache = new Map();
     const nodes: CardNode[] = [];
+    // The compare's marks: a card with none gets no mark, so nodes that did not change look as ever.
+    const marks = compare?.marks;
     for (const id of [...all].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0))) {
       const n = doc.getNode(id);
       if (!n) continue;
       const ghost = !cards.has(id);
       const selected = selection.has(id);
       const pos = positions.get(id) ?? n.position;
+      const mark = marks?.get(id);
       let c = nodeCache.current.get(id);
-      if (!c || c.src !== n || c.selected !== selected || c.pos !== pos || c.ghost !== ghost) {
-        c = { src: n, selected, pos, ghost, node: ghost ? toGhostNode(n) : toFlowNode(n, selected, pos) };
+      if (!c || c.src !== n || c.selected !== selected || c.pos !== pos || c.ghost !== ghost || c.mark !== mark) {
+        c = { src: n, selected, pos, ghost, mark, node: ghost ? toGhostNode(n) : toFlowNode(n, selected, pos, mark) };
       }
       nextNodes.set(id, c);
       nodes.push(c.node);
@@ -82,5 +90,5 @@ export function useFlowElements(drafts: DragDrafts, hidden: boolean, initial: Vi
     return { nodes, edges };
     // `version` stands for "the document changed" (the mirror maps are updated in place).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc, version, index, live, selection, selectedEdges, positions, hidden]);
+  }, [doc, version, index, live, selection, selectedEdges, positions, hidden, compare]);
 }

@@ -13,6 +13,7 @@ import { createUiStore, EMPTY, statusOf, type UiStore, type Viewport } from './u
 export type ViewCommand = { readonly command: 'fitView' } | { readonly command: 'addNode'; readonly kind: NodeKind };
 
 type DocumentMessage = Extract<ToWebview, { type: 'document' }>;
+type CompareMessage = Extract<ToWebview, { type: 'compare' }>;
 
 /**
  * The webview side of the editing protocol. Local gestures update the Y.Doc at once (origin LOCAL) and
@@ -79,11 +80,13 @@ export class CanvasSession {
     switch (m.type) {
       case 'document':
         return this.onDocument(m);
+      case 'compare':
+        return this.onCompare(m);
       case 'invalid':
-        return this.ui.set({ mode: 'invalid', file: m.file, issues: m.issues, merge: undefined });
+        return this.ui.set({ mode: 'invalid', file: m.file, issues: m.issues, merge: undefined, compare: undefined });
       case 'merge': {
         const { type: _, file, ...merge } = m;
-        return this.ui.set({ mode: 'merge', file, merge, issues: [] });
+        return this.ui.set({ mode: 'merge', file, merge, issues: [], compare: undefined });
       }
       case 'opResult':
         this.pending.delete(m.seq);
@@ -106,7 +109,10 @@ export class CanvasSession {
 
   /** A local gesture. Checked with core's rules first: an op the host would refuse is never sent. */
   dispatch(op: Op): OpResult {
-    if (this.ui.get().mode !== 'canvas') return { ok: false, message: 'the canvas is not editable now' };
+    const { mode, readOnly } = this.ui.get();
+    if (readOnly) return this.refuse(`read-only: ${readOnly}`);
+    if (mode === 'compare') return this.refuse('comparing: close the compare to edit');
+    if (mode !== 'canvas') return { ok: false, message: 'the canvas is not editable now' };
     const r = this.doc.applyOp(op, LOCAL);
     if (!r.ok) {
       this.ui.set({ status: statusOf('error', r.message) });
@@ -140,6 +146,11 @@ export class CanvasSession {
     const seq = ++this.seq;
     this.resolving.add(seq);
     this.host.post({ type: 'resolve', seq, version, choices: [...choices].map(([index, side]) => ({ index, side })) });
+  }
+
+  /** The compare bar: leave compare mode, or make the canvas what the compared version was. */
+  compareAction(action: 'close' | 'restore'): void {
+    this.host.post({ type: 'compareAction', action });
   }
 
   history(action: 'undo' | 'redo'): void {
@@ -192,7 +203,10 @@ export class CanvasSession {
     if (this.collab.active) this.collab.onHostDocument(m.doc);
     else this.applyHostDocument(m.doc);
     const { selection } = this.ui.get();
-    this.ui.set({ mode: 'canvas', file: m.file, settings: m.settings, issues: [], merge: undefined, selection: this.existing(selection) });
+    this.ui.set({
+      mode: 'canvas', file: m.file, settings: m.settings, issues: [], merge: undefined, compare: undefined,
+      readOnly: m.readOnly, selection: this.existing(selection),
+    });
   }
 
   private applyHostDocument(from: BmadDocument): void {
@@ -204,6 +218,25 @@ export class CanvasSession {
     if (typeof __BMAD_BENCH__ !== 'undefined' && __BMAD_BENCH__) performance.mark('bmad:apply');
     this.doc.applyDocument(doc, FILE);
     if (typeof __BMAD_BENCH__ !== 'undefined' && __BMAD_BENCH__) performance.measure('bmad:apply', 'bmad:apply');
+  }
+
+  /** Compare mode: the marked canvas (ghosts included) replaces what is shown; nothing here is editable. */
+  private onCompare(m: CompareMessage): void {
+    this.pending.clear();
+    this.doc.applyDocument(m.doc, FILE);
+    const compare = {
+      against: m.against,
+      marks: new Map(Object.entries(m.marks)),
+      changes: new Map(Object.entries(m.changes)),
+      order: m.order,
+    };
+    const { selection } = this.ui.get();
+    this.ui.set({ mode: 'compare', file: m.file, settings: m.settings, issues: [], merge: undefined, compare, selection: this.existing(selection) });
+  }
+
+  private refuse(message: string): OpResult {
+    this.ui.set({ status: statusOf('error', message) });
+    return { ok: false, message };
   }
 
   private existing(ids: Iterable<string>): ReadonlySet<string> {

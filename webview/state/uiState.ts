@@ -2,6 +2,7 @@ import type { PortType } from '../../core/ports';
 import type { CanvasSettings } from '../../core/protocol';
 import type { LocatedIssue } from '../../core/issues';
 import type { Conflict } from '../../core/schema';
+import type { ChangeMark, FieldChange } from '../../core/compareView';
 import type { ToWebview } from '../../core/protocol';
 import { createStore, type Store } from './store';
 
@@ -9,6 +10,14 @@ import { createStore, type Store } from './store';
 export type MergeInfo = Omit<Extract<ToWebview, { type: 'merge' }>, 'type' | 'file' | 'conflicts'> & {
   readonly conflicts: readonly Conflict[];
 };
+
+/** A compare the host sent (see the `compare` message): what the marks and the compare bar show. */
+export interface CompareInfo {
+  readonly against: string;
+  readonly marks: ReadonlyMap<string, ChangeMark>;
+  readonly changes: ReadonlyMap<string, readonly FieldChange[]>;
+  readonly order: readonly string[];
+}
 
 export interface StatusMessage {
   readonly level: 'error' | 'info';
@@ -25,9 +34,13 @@ export interface Viewport {
 
 /** Everything the view shows that is not the document itself. Never saved to the .bmad file. */
 export interface UiState {
-  readonly mode: 'loading' | 'canvas' | 'invalid' | 'merge';
+  readonly mode: 'loading' | 'canvas' | 'invalid' | 'merge' | 'compare';
   /** Set in `merge` mode. */
   readonly merge: MergeInfo | undefined;
+  /** Set in `compare` mode, which is read-only. */
+  readonly compare: CompareInfo | undefined;
+  /** Names the version shown when the file cannot be written (the older side of a git diff). */
+  readonly readOnly: string | undefined;
   readonly file: string;
   readonly issues: readonly LocatedIssue[];
   readonly settings: CanvasSettings;
@@ -52,6 +65,8 @@ export function createUiStore(): UiStore {
   return createStore<UiState>({
     mode: 'loading',
     merge: undefined,
+    compare: undefined,
+    readOnly: undefined,
     file: '',
     issues: [],
     settings: { snapToGrid: true, showMinimap: true },

@@ -14,6 +14,30 @@ import { ScriptActions } from './ScriptActions';
 import { eventValue, VscodeTextfield } from './vscodeElements';
 
 const selectSelection = (s: UiState) => s.selection;
+const selectCompare = (s: UiState) => s.compare;
+
+/** In compare mode: how the node differs from the compared version, each field old → new. */
+function NodeChanges({ id }: { id: string }) {
+  const compare = useUi(selectCompare);
+  const mark = compare?.marks.get(id);
+  if (!compare || !mark) return null;
+  const changes = compare.changes.get(id) ?? [];
+  const title = mark === 'changed' ? `Changed since ${compare.against}` : mark === 'added' ? `Added since ${compare.against}` : `Removed since ${compare.against}`;
+  return (
+    <section className={`inspector-changes diff-${mark}`} aria-label="Changes">
+      <h3>{title}</h3>
+      {changes.length > 0 && (
+        <ul>
+          {changes.map((c) => (
+            <li key={c.key} className="inspector-change">
+              <span className="change-key">{c.key}</span>: <span className="change-before">{c.before}</span> → <span className="change-after">{c.after}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 /** The right-hand panel: the form of the one selected node (nothing when zero or several are). */
 export function Inspector() {
@@ -39,6 +63,7 @@ function NodeForm({ node }: { node: BmadNode }) {
         <span className={`kind-chip kind-${node.kind}`}>{spec.title}</span>
         <span className="inspector-id" title="Node id">{node.id}</span>
       </header>
+      <NodeChanges id={node.id} />
       <p className="inspector-description">{spec.description}</p>
       <RenderPreview id={node.id} />
       {node.kind === 'script' && <ScriptActions />}

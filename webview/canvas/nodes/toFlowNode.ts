@@ -2,6 +2,7 @@ import { nodeLabel, nodeTitle } from '../../../core/nodeNames';
 import { kindSpec, takesTier, type NodeKind } from '../../../core/nodes';
 import type { RenderKind } from '../../../core/previewParams';
 import { paramOf, type BmadNode } from '../../../core/schema';
+import type { ChangeMark } from '../../../core/compareView';
 import { handlesOf } from './cardLayout';
 import type { CardData, CardFamily, CardNode } from './flowTypes';
 
@@ -45,7 +46,7 @@ export function cardData(n: BmadNode): CardData {
  * and declared handle bounds. React Flow then never needs a ResizeObserver pass before it can place
  * edges, and `onlyRenderVisibleElements` really skips off-screen nodes on the first render too.
  */
-export function toFlowNode(n: BmadNode, selected: boolean, position = n.position): CardNode {
+export function toFlowNode(n: BmadNode, selected: boolean, position = n.position, mark?: ChangeMark): CardNode {
   const { width, height } = kindSpec(n.kind).size;
   return {
     id: n.id,
@@ -57,8 +58,9 @@ export function toFlowNode(n: BmadNode, selected: boolean, position = n.position
     measured: { width, height },
     handles: handlesOf(n.kind),
     selected,
-    className: `kind-${n.kind}`,
-    ariaLabel: nodeTitle(n),
+    // A compare mark (diff-added, diff-removed, diff-changed) colours the card; a removed one is a ghost.
+    className: mark ? `kind-${n.kind} diff-${mark}` : `kind-${n.kind}`,
+    ariaLabel: mark ? `${nodeTitle(n)} (${mark})` : nodeTitle(n),
   };
 }
 

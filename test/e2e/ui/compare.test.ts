@@ -1,0 +1,111 @@
+// Compare Canvas with… in real VS Code: a canvas in a real git repository is compared with an older
+// commit picked from the quick pick; the cards of the added, changed and removed nodes carry their
+// marks, the inspector shows a changed param old → new; Restore This Version makes the canvas the
+// older one in one edit, and one Ctrl+Z takes all of it back.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Frame } from 'playwright-core';
+import { applyOp, insert, makeEdge, makeNode, parseDocument, serializeDocument, type BmadDocument, type Op } from '../../../core';
+import { session, until } from './session';
+
+const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+function baseCanvas(): BmadDocument {
+  const nodes = [
+    { ...makeNode('scene', { x: 0, y: 0 }, 'Scene 1'), id: 'n_scene' },
+    ...[1, 2].map((i) => ({ ...makeNode('shot', { x: 320, y: i * 200 }, `Shot ${i}`), id: `n_shot${i}` })),
+  ];
+  const edges = [1, 2].map((i) => ({ ...makeEdge('n_scene', 'scene', `n_shot${i}`, 'scene'), id: `e_s${i}` }));
+  const r = insert({ version: 1, nodes: [], edges: [] }, nodes, edges);
+  if (!r.ok) throw new Error(r.message);
+  return r.doc;
+}
+
+const readCanvas = (file: string): BmadDocument => {
+  const r = parseDocument(fs.readFileSync(file, 'utf8'));
+  if (!r.ok) throw new Error('the canvas does not parse');
+  return r.doc;
+};
+
+/** The marks on the cards, as `id:mark`, sorted. */
+async function marks(frame: Frame): Promise<string[]> {
+  const found = await frame.locator('.react-flow__node').evaluateAll((els) =>
+    els.flatMap((el) => {
+      const m = /\bdiff-(added|changed|removed)\b/.exec(el.className);
+      return m ? [`${el.getAttribute('data-id')}:${m[1]}`] : [];
+    }));
+  return found.sort();
+}
+
+describe('compare canvas with a commit (UI)', () => {
+  it('marks the added, changed and removed cards; Restore is one edit that one Ctrl+Z undoes', async () => {
+    const s = session();
+    const dir = path.join(s.workspace, 'compared');
+    fs.mkdirSync(dir);
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'config', 'user.email', 'e2e@example.com');
+    git(dir, 'config', 'user.name', 'E2E');
+    const file = path.join(dir, 'compared.bmad');
+    const base = baseCanvas();
+    fs.writeFileSync(file, serializeDocument(base));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'the base cut');
+    const edit: Op = {
+      type: 'batch',
+      ops: [
+        { type: 'remove', nodeIds: ['n_shot2'], edgeIds: [] },
+        { type: 'setParams', id: 'n_shot1', params: { duration: 9 } },
+        { type: 'insert', nodes: [{ ...makeNode('shot', { x: 640, y: 200 }, 'Shot 3'), id: 'n_shot3' }], edges: [] },
+      ],
+    };
+    const edited = applyOp(base, edit);
+    if (!edited.ok) throw new Error(edited.message);
+    fs.writeFileSync(file, serializeDocument(edited.doc));
+    git(dir, 'commit', '-qam', 'recut');
+    const recut = fs.readFileSync(file, 'utf8');
+
+    await s.quickOpen('compared/compared.bmad');
+    let frame = await s.webview();
+    await frame.locator('.react-flow__node', { hasText: 'Shot 3' }).waitFor();
+    await s.runCommand('BMAD: Compare Canvas with…');
+    const pick = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'the base cut' });
+    await pick.waitFor();
+    assert.match(await pick.innerText(), /1 scene added, 2 shots added, 2 edges added/, 'each commit says what it did to the canvas');
+    await pick.click();
+
+    frame = await s.webview();
+    await frame.locator('.compare-bar').waitFor();
+    assert.match(await frame.locator('.compare-title').innerText(), /^Compared with [0-9a-f]{7} the base cut$/);
+    await until('the marks on the cards', async () => (await marks(frame)).length === 3);
+    assert.deepEqual(await marks(frame), ['n_shot1:changed', 'n_shot2:removed', 'n_shot3:added']);
+    assert.match(await frame.locator('.compare-count').innerText(), /^3 changes$/);
+
+    // Next change walks top to bottom: Shot 1 (y 200, x 320) comes before Shot 3 (y 200, x 640).
+    await frame.getByRole('button', { name: '↓ Next' }).click();
+    const changes = frame.locator('.inspector-changes');
+    await changes.waitFor();
+    assert.match(await changes.innerText(), /Changed since .*the base cut[\s\S]*duration: 4 → 9/);
+    assert.match(await frame.locator('.compare-count').innerText(), /^1 of 3 changes$/);
+    await s.webviewScreenshot('compare-marked');
+
+    await frame.getByRole('button', { name: 'Restore This Version' }).click();
+    await until('no marks left once the canvas is the base again', async () => (await marks(frame)).length === 0);
+    assert.match(await frame.locator('.compare-count').innerText(), /^no changes$/);
+    await s.page.keyboard.press('Control+S');
+    await until('the restored canvas saved', () => serializeDocument(readCanvas(file)) === serializeDocument(base) && fs.readFileSync(file, 'utf8') === serializeDocument(base));
+
+    // One Ctrl+Z takes the whole restore back: the marks come back, and saving writes the recut again.
+    await frame.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await s.page.keyboard.press('Control+Z');
+    await until('the marks back after one undo', async () => (await marks(frame)).length === 3);
+    assert.deepEqual(await marks(frame), ['n_shot1:changed', 'n_shot2:removed', 'n_shot3:added']);
+    await s.page.keyboard.press('Control+S');
+    await until('the recut saved again', () => fs.readFileSync(file, 'utf8') === recut);
+    await s.webviewScreenshot('compare-undone');
+    await frame.getByRole('button', { name: 'Close' }).click();
+    await until('compare closed', async () => (await frame.locator('.compare-bar').count()) === 0);
+    assert.deepEqual(await marks(frame), []);
+  });
+});
