@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  applyOp, diffCanvases, diffOps, insert, makeEdge, makeNode, mergeCanvases, parseDocument, serializeDocument, setParams,
-  type BmadDocument, type BmadNode, type Op,
+  diffCanvases, diffOps, insert, makeEdge, makeNode, mergeCanvases, parseDocument, serializeDocument, setParams,
+  type BmadDocument,
 } from '../../core';
 import { applied, baseCanvas, disjointMergeArb } from './canvasEdits';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {
-  applyOp, insert, makeEdge, makeNode, mergeCanvases, parseDocument, readMergeState, resolveConflicts, serializeDocument,
-  unresolvedConflicts, type BmadDocument, type BmadNode, type MergeState, type Op,
+  insert, makeEdge, makeNode, mergeCanvases, parseDocument, readMergeState, resolveConflicts, serializeDocument,
+  unresolvedConflicts, type BmadDocument, type MergeState, type Op,
 } from '../../core';
 import { applied, baseCanvas } from './canvasEdits';
 

@@ -9,7 +9,7 @@ import type { Frame, Locator } from 'playwright-core';
 
 type Box = { x: number; y: number; width: number; height: number };
 import { parseDocument, serializeDocument, type BmadDocument } from '../../../core';
-import { session } from './session';
+import { session, until } from './session';
 
 const EMPTY = '{\n  "version": 1,\n  "nodes": [],\n  "edges": []\n}\n';
 
@@ -23,16 +23,6 @@ function readDoc(file: string): BmadDocument {
 function readDocWhenWhole(file: string): BmadDocument | undefined {
   const r = parseDocument(fs.readFileSync(file, 'utf8'));
   return r.ok ? r.doc : undefined;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }
 
 /** The boxes of these elements once two reads a frame or more apart agree (nothing is moving). */

@@ -3,25 +3,13 @@
 // marks, the inspector shows a changed param old → new; Restore This Version makes the canvas the
 // older one in one edit, and one Ctrl+Z takes all of it back.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { applyOp, insert, makeEdge, makeNode, parseDocument, serializeDocument, type BmadDocument, type Op } from '../../../core';
+import { applyOp, insert, makeNode, parseDocument, serializeDocument, type BmadDocument, type Op } from '../../../core';
+import { baseCanvas, git } from './gitCanvas';
 import { session, until } from './session';
 
-const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
-function baseCanvas(): BmadDocument {
-  const nodes = [
-    { ...makeNode('scene', { x: 0, y: 0 }, 'Scene 1'), id: 'n_scene' },
-    ...[1, 2].map((i) => ({ ...makeNode('shot', { x: 320, y: i * 200 }, `Shot ${i}`), id: `n_shot${i}` })),
-  ];
-  const edges = [1, 2].map((i) => ({ ...makeEdge('n_scene', 'scene', `n_shot${i}`, 'scene'), id: `e_s${i}` }));
-  const r = insert({ version: 1, nodes: [], edges: [] }, nodes, edges);
-  if (!r.ok) throw new Error(r.message);
-  return r.doc;
-}
 
 const readCanvas = (file: string): BmadDocument => {
   const r = parseDocument(fs.readFileSync(file, 'utf8'));

@@ -3,30 +3,19 @@
 // with the mouse, applies, saves with Ctrl+S, and the file on disk is a valid canvas with the value
 // chosen and no conflicts left.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Frame } from 'playwright-core';
-import { applyOp, insert, makeEdge, makeNode, parseDocument, serializeDocument, type BmadDocument, type Op } from '../../../core';
+import { applyOp, parseDocument, serializeDocument, type BmadDocument, type Op } from '../../../core';
 import { installGitDrivers } from '../../../runner/git/gitDrivers';
+import { baseCanvas, git } from './gitCanvas';
 import { session, until } from './session';
 
 /** This bundle is dist/test/ui/merge.test.mjs; the CLI the drivers run is dist/cli.js next to it. */
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli.js');
 
-const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
-function baseCanvas(): BmadDocument {
-  const nodes = [
-    { ...makeNode('scene', { x: 0, y: 0 }, 'Scene 1'), id: 'n_scene' },
-    ...[1, 2].map((i) => ({ ...makeNode('shot', { x: 320, y: i * 200 }, `Shot ${i}`), id: `n_shot${i}` })),
-  ];
-  const edges = [1, 2].map((i) => ({ ...makeEdge('n_scene', 'scene', `n_shot${i}`, 'scene'), id: `e_s${i}` }));
-  const r = insert({ version: 1, nodes: [], edges: [] }, nodes, edges);
-  if (!r.ok) throw new Error(r.message);
-  return r.doc;
-}
 
 /** Each repository's canvas has its own name, so Quick Open cannot pick another test's. */
 const canvasOf = (dir: string) => path.join(dir, `${path.basename(dir)}.bmad`);

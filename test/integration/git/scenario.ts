@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  applyOp, insert, makeEdge, makeNode, parseDocument, serializeDocument, type BmadDocument, type BmadNode, type Op,
+  applyOp, parseDocument, serializeDocument, type BmadDocument, type Op,
 } from '../../../core';
 
 /** Scenario repositories for the git driver tests: real git, a canvas with fixed ids, branches edited by ops. */
