@@ -185,6 +185,10 @@ export class Scheduler {
       e.notBefore = Date.now() + delayMs;
       const t = setTimeout(() => {
         this.timers.delete(t);
+        // The timer is what ends the backoff: it can fire a millisecond before Date.now() reaches
+        // notBefore (libuv's loop clock is not Date's), and a pump that skipped the task then would
+        // leave it waiting forever, with no timer left to wake it.
+        e.notBefore = 0;
         this.pump();
       }, delayMs);
       this.timers.add(t);
