@@ -100,9 +100,10 @@ export async function quickOpen(page, relPath, root) {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(root ? path.join(root, relPath) : relPath);
-    // Enter before the results are listed would do nothing: wait for the row (or the empty list) first.
-    await named.first().or(none).first().waitFor();
-    if (await row.isVisible()) break;
+    // Enter before the results are listed would do nothing: wait for this file's row (or the empty
+    // list) first. Rows of other files with the same name (recently opened ones) may come before it.
+    const listed = await row.or(none).first().waitFor({ timeout: 10_000 }).then(() => row.isVisible(), () => false);
+    if (listed) break;
     if (attempt === 3) throw new Error(`Quick Open found no "${relPath}" in three tries`);
     console.log(`E2E: Quick Open listed nothing for ${relPath}; closing it and trying again`);
     await page.keyboard.press('Escape');

@@ -22,9 +22,10 @@ const toast = (text: string) => `.notifications-toasts .notification-toast:has-t
 async function paletteCommands(): Promise<string[]> {
   await ui.press('F1');
   await ui.waitFor('.quick-input-widget input');
-  await ui.type('BMAD: ');
-  // An always-available command being listed is the acknowledgement that the list is filtered.
-  await ui.waitFor('.quick-input-list .monaco-list-row:has-text("BMAD: Open as Text")');
+  // Narrow enough that every match is drawn (the list draws only the rows in view); Remove Host is
+  // always listed, so its row is the acknowledgement that the list is filtered.
+  await ui.type('BMAD: Re');
+  await ui.waitFor('.quick-input-list .monaco-list-row:has-text("BMAD: Remove Host")');
   const rows = (await ui.evaluate(`[...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => r.getAttribute('aria-label') ?? r.textContent)`)) as string[];
   await ui.press('Escape');
   await ui.waitFor('.quick-input-widget', 'hidden');
