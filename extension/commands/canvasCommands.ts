@@ -73,6 +73,6 @@ export function registerCanvasCommands(sessions: SessionRegistry, log: vscode.Lo
 
 async function pickKind(): Promise<NodeKind | undefined> {
   const items = KIND_NAMES.map((kind) => ({ label: NODE_KINDS[kind].title, detail: NODE_KINDS[kind].description, nodeKind: kind }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Add Node', placeHolder: 'Kind of node', matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { title: 'Add Node', placeHolder: 'Kind of node', matchOnDetail: true, ignoreFocusOut: true });
   return picked?.nodeKind;
 }
