@@ -1,6 +1,7 @@
 import type { ErrorCode, JobSpec, ProgressLine } from '../../../core/contract';
 import { VideoParams } from '../../../core/previewParams';
 import type { Tier } from '../../../core/ports';
+import { CAMERA_WORDS } from '../cameraWords';
 
 /**
  * A video job as a Wan2GP settings file, for its documented headless mode
@@ -14,17 +15,6 @@ import type { Tier } from '../../../core/ports';
  * (two experts, best motion) for high.
  */
 export const WAN2GP_MODEL_BY_TIER: Record<Tier, string> = { low: 'i2v', standard: 'i2v_720p', high: 'i2v_2_2' };
-
-/** How the camera param reads in a prompt: Wan follows camera directions written in words. */
-const CAMERA_WORDS: Record<VideoParams['camera'], string> = {
-  static: 'static camera',
-  'push-in': 'the camera slowly pushes in',
-  'pull-out': 'the camera slowly pulls out',
-  'pan-left': 'the camera pans left',
-  'pan-right': 'the camera pans right',
-  'tilt-up': 'the camera tilts up',
-  'tilt-down': 'the camera tilts down',
-};
 
 export interface Wan2gpSettings {
   readonly model_type: string;

@@ -1,4 +1,5 @@
 import type { ImageParams, VideoParams } from '../../../../core/previewParams';
+import { CAMERA_WORDS } from '../../cameraWords';
 
 /**
  * The text a diffusion model reads, from the resolved params: the node's own prompt first (the
@@ -11,16 +12,6 @@ const FRAMING_WORDS: Record<string, string> = {
   'close-up': 'close-up',
   'extreme-close-up': 'extreme close-up',
   'over-shoulder': 'over-the-shoulder shot',
-};
-
-const CAMERA_WORDS: Record<string, string> = {
-  static: 'static camera',
-  'push-in': 'the camera slowly pushes in',
-  'pull-out': 'the camera slowly pulls out',
-  'pan-left': 'the camera pans left',
-  'pan-right': 'the camera pans right',
-  'tilt-up': 'the camera tilts up',
-  'tilt-down': 'the camera tilts down',
 };
 
 const joined = (parts: readonly (string | null | undefined)[]): string =>
