@@ -20,3 +20,4 @@ export * from './conflictMarkers';
 export * from './resolveConflicts';
 export * from './unresolved';
 export * from './collabLink';
+export * from './presence';

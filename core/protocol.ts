@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CollabInvite, SignallingUrls } from './collabLink';
 import { KIND_NAMES } from './nodes';
 import { Op } from './ops';
+import { CollabUser, PresenceState } from './presence';
 import { BmadEdge, BmadNode, Conflict, NodeId } from './schema';
 import { CHANGE_MARKS } from './compareView';
 
@@ -109,9 +110,15 @@ export const ToHost = z.discriminatedUnion('type', [
     room: z.string().max(128).optional(),
     peers: z.number().int().nonnegative().max(1000),
     problem: z.string().max(2000).optional(),
+    /** The names of the peers present (awareness), for the status bar's tooltip. */
+    names: z.array(CollabUser.shape.name).max(1000).optional(),
   }),
+  /** While Live Share relays presence (`presenceRelay`): this peer's state, whenever it changes. */
+  z.strictObject({ type: z.literal('presence'), state: PresenceState }),
 ]);
 export type ToHost = z.infer<typeof ToHost>;
+
+const PeerPresenceMessage = PresenceState.extend({ id: z.number().int() });
 
 export const ToWebview = z.discriminatedUnion('type', [
   /** The document as the TextDocument holds it now: on load, and after any change from elsewhere. */
@@ -163,10 +170,17 @@ export const ToWebview = z.discriminatedUnion('type', [
     kind: NodeKindName.optional(),
   }),
   /** Join (or start) a collaboration session on this canvas through these signalling servers. */
-  z.strictObject({ type: z.literal('collabJoin'), invite: CollabInvite, signallingUrls: SignallingUrls.min(1) }),
+  z.strictObject({ type: z.literal('collabJoin'), invite: CollabInvite, signallingUrls: SignallingUrls.min(1), user: CollabUser }),
   z.strictObject({ type: z.literal('collabLeave') }),
   /** Edit › Undo / Redo reached the TextDocument while in session: the peer's own undo does it instead. */
   z.strictObject({ type: z.literal('collabHistory'), action: z.enum(['undo', 'redo']) }),
+  /**
+   * Live Share: presence goes through the extension (a vsls shared service), not WebRTC. The canvas
+   * sends `presence` as `user` in `colour` until `presenceRelayEnd`; `presencePeers` are the others.
+   */
+  z.strictObject({ type: z.literal('presenceRelay'), user: CollabUser, colour: PresenceState.shape.colour }),
+  z.strictObject({ type: z.literal('presenceRelayEnd') }),
+  z.strictObject({ type: z.literal('presencePeers'), peers: z.array(PeerPresenceMessage).max(1000) }),
 ]);
 export type ToWebview = z.infer<typeof ToWebview>;
 

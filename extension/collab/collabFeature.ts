@@ -6,6 +6,7 @@ import type { SessionRegistry } from '../sessionRegistry';
 import { canvasHtml } from '../webviewHtml';
 import { SIGNALLING_SETTING, signallingSettings } from './collabSettings';
 import { CollabStatusBar } from './collabStatusBar';
+import { collabUser } from './userName';
 
 /** Context key: the active canvas is in a collaboration session (the palette shows Leave). */
 const COLLABORATING_KEY = 'bmad.collaborating';
@@ -35,7 +36,7 @@ export function registerCollaboration(extensionUri: vscode.Uri, sessions: Sessio
     }
     await allowConnections(session, signallingOrigins(urls));
     invites.set(session, invite);
-    session.post({ type: 'collabJoin', invite, signallingUrls: urls });
+    session.post({ type: 'collabJoin', invite, signallingUrls: urls, user: await collabUser(session.uri) });
     log.info(`${vscode.workspace.asRelativePath(session.uri, false)}: joining collaboration room ${invite.room} via ${urls.join(', ')}`);
     return true;
   };

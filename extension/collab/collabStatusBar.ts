@@ -20,6 +20,7 @@ export class CollabStatusBar implements vscode.Disposable {
     this.item.text = c.state === 'connected' ? `$(broadcast) ${room} · ${peers}` : `$(sync~spin) ${room} · connecting`;
     this.item.tooltip = [
       `Collaboration session ${c.room ?? ''}: ${c.state}, ${peers} connected.`,
+      c.names?.length ? `With: ${c.names.join(', ')}` : '',
       c.problem ? `Problem: ${c.problem}` : '',
       'Click to copy the session link.',
     ].filter(Boolean).join('\n');

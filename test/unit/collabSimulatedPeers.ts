@@ -85,7 +85,7 @@ export class SimulatedPeer {
   }
 
   join(): void {
-    this.session.receive({ type: 'collabJoin', invite: { room: 'room-of-tests', password: 'secret-password' }, signallingUrls: ['ws://127.0.0.1:1'] });
+    this.session.receive({ type: 'collabJoin', invite: { room: 'room-of-tests', password: 'secret-password' }, signallingUrls: ['ws://127.0.0.1:1'], user: { name: 'simulated peer' } });
   }
 
   private sendText(): void {

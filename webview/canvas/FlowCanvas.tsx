@@ -8,6 +8,7 @@ import { useFitView } from '../hooks/useFitView';
 import { useFlowElements } from '../hooks/useFlowElements';
 import { useZoomBand } from '../hooks/useZoomBand';
 import { useOverviewPicking } from '../hooks/useOverviewPicking';
+import { usePresencePointer } from '../hooks/usePresencePointer';
 import { useSelectionSync } from '../hooks/useSelectionSync';
 import { useSession } from '../hooks/useSession';
 import { useUi } from '../hooks/useUi';
@@ -20,6 +21,7 @@ import { CanvasMiniMap } from './minimap/CanvasMiniMap';
 import type { CardNode, PortEdge } from './nodes/flowTypes';
 import { nodeTypes } from './nodes/nodeTypes';
 import { OverviewLayer } from './overview/OverviewLayer';
+import { PresenceLayer } from './presence/PresenceLayer';
 
 const GRID: [number, number] = [16, 16];
 const MULTI_SELECT = ['Shift', 'Meta', 'Control'];
@@ -49,6 +51,7 @@ export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
   useCanvasKeyboard(fitView);
   useClipboard();
   useViewCommands(fitView);
+  usePresencePointer();
   const onMove = useCallback<OnMove>((_e, vp) => session.setViewport(vp), [session]);
 
   return (
@@ -75,6 +78,7 @@ export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
     >
       {band === 'full' && <DotBackground gap={32} size={1.5} />}
       <OverviewLayer active={overview} />
+      <PresenceLayer />
       {settings.showMinimap && <CanvasMiniMap />}
       {/* Our fit view: React Flow's would fit only the nodes it holds (none while zoomed out). */}
       <Controls className="canvas-zoom" position="top-right" orientation="horizontal" showInteractive={false} showFitView={false}>

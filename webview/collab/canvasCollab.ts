@@ -1,12 +1,14 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CollabInvite } from '../../core/collabLink';
+import type { CollabUser } from '../../core/presence';
 import type { ToHost } from '../../core/protocol';
 import type { BmadDocument } from '../../core/schema';
 import { serializeDocument } from '../../core/serialize';
 import type { CanvasDoc, DocChange } from '../state/canvasDoc';
 import { FILE, LOCAL } from '../state/origins';
 import { connect, type CollabOptions, type CollabProvider } from './connect';
+import { Presence } from './presence';
 import { invalidEdges, rebaseOnto } from './sharedGraph';
 
 /** Origin of the edge deletions every peer makes alike after a merge (see invalidEdges). */
@@ -42,18 +44,21 @@ export class CanvasCollab {
   private hostDoc: BmadDocument | undefined;
   private lastPosted: string | undefined;
   private flushQueued = false;
+  private lastStatus = '';
+  private stopPresence: (() => void) | undefined;
 
   constructor(
     private readonly doc: CanvasDoc,
     private readonly host: CollabHost,
     private readonly connectTo: (o: CollabOptions) => CollabTransport = connect,
+    readonly presence: Presence = new Presence(),
   ) {}
 
   get active(): boolean {
     return this.provider !== undefined;
   }
 
-  join(invite: CollabInvite, signallingUrls: readonly string[]): void {
+  join(invite: CollabInvite, signallingUrls: readonly string[], user: CollabUser): void {
     this.leave();
     const { ydoc, nodesRoot, edgesRoot } = this.doc;
     this.hostDoc = this.doc.toJSON();
@@ -62,6 +67,9 @@ export class CanvasCollab {
     this.awareness = new Awareness(ydoc);
     this.undo = new Y.UndoManager([nodesRoot, edgesRoot], { trackedOrigins: new Set([LOCAL]) });
     this.stopListening = this.doc.onChange((c) => this.onChange(c));
+    // Before connecting, so that the first awareness message a peer gets already says who we are.
+    this.presence.attach(this.awareness, user.name);
+    this.stopPresence = this.presence.view.subscribe(() => this.sendStatus());
     const p = this.connectTo({ doc: ydoc, awareness: this.awareness, room: invite.room, password: invite.password, signallingUrls });
     this.provider = p;
     const status = (problem?: string) => this.sendStatus(problem);
@@ -78,11 +86,14 @@ export class CanvasCollab {
 
   leave(): void {
     if (!this.provider) return;
+    // While the links are open: our awareness state's removal reaches the peers at once.
+    this.stopPresence?.();
+    this.presence.detach();
     this.provider.destroy();
     this.undo?.destroy();
     this.awareness?.destroy();
     this.stopListening?.();
-    this.provider = this.undo = this.awareness = this.stopListening = undefined;
+    this.provider = this.undo = this.awareness = this.stopListening = this.stopPresence = undefined;
     this.sendStatus();
   }
 
@@ -144,12 +155,18 @@ export class CanvasCollab {
     return text;
   }
 
+  /** Posted only when it changes: presence changes (a pointer moving) come many times a second. */
   private sendStatus(problem?: string): void {
     const p = this.provider;
-    if (!p) return this.host.post({ type: 'collabStatus', state: 'off', peers: 0 });
-    const peers = p.peers.filter((x) => x.open).length;
-    const state = p.status === 'connected' ? 'connected' : 'connecting';
-    this.host.post({ type: 'collabStatus', state, room: this.room, peers, ...(problem && { problem }) });
+    const names = this.presence.view.get().peers.map((x) => x.name);
+    const state = !p ? 'off' : p.status === 'connected' ? 'connected' : 'connecting';
+    const status: ToHost = !p
+      ? { type: 'collabStatus', state: 'off', peers: 0 }
+      : { type: 'collabStatus', state, room: this.room, peers: p.peers.filter((x) => x.open).length, names, ...(problem && { problem }) };
+    const key = JSON.stringify(status);
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    this.host.post(status);
   }
 }
 

@@ -44,6 +44,7 @@ export class CanvasSession {
     this.saver = new StateSaver(host, () => this.savedSnapshot());
     this.collab = new CanvasCollab(doc, { post: (m) => host.post(m), notify: (level, text) => this.notify(level, text) }, connectTo);
     doc.onChange(() => this.saver.schedule());
+    this.ui.subscribe(() => this.collab.presence.setSelection(this.ui.get().selection));
   }
 
   /** Redraws from saved state at once (a reloaded webview), then asks the host for the document. */
@@ -99,11 +100,18 @@ export class CanvasSession {
         if (m.kind) return this.emitView({ command: 'addNode', kind: m.kind as NodeKind });
         return this.log('warn', 'addNode command without a kind');
       case 'collabJoin':
-        return this.collab.join(m.invite, m.signallingUrls);
+        return this.collab.join(m.invite, m.signallingUrls, m.user);
       case 'collabLeave':
         return this.collab.leave();
       case 'collabHistory':
         return this.collab.history(m.action, true);
+      case 'presenceRelay':
+        return this.collab.presence.relay(m.user.name, m.colour, (state) => this.host.post({ type: 'presence', state }));
+      case 'presenceRelayEnd':
+        // A WebRTC session's awareness is the session's to end, not Live Share's.
+        return this.collab.active ? undefined : this.collab.presence.detach();
+      case 'presencePeers':
+        return this.collab.presence.setPeers(m.peers);
     }
   }
 

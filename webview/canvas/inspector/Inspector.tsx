@@ -1,3 +1,4 @@
+import { useEffect, type FocusEvent } from 'react';
 import { nodeTitle } from '../../../core/nodeNames';
 import { kindSpec } from '../../../core/nodes';
 import { paramOf, type BmadNode } from '../../../core/schema';
@@ -57,8 +58,13 @@ function NodeForm({ node }: { node: BmadNode }) {
     const label = eventValue(e);
     if (label !== node.label) session.dispatch({ type: 'rename', id: node.id, label });
   };
+  const { presence } = session.collab;
+  // Focus moving between two fields of this form blurs one and focuses the other: only leaving the form ends it.
+  const onBlur = (e: FocusEvent) => !e.currentTarget.contains(e.relatedTarget as Node | null) && presence.setEditing(null);
+  useEffect(() => () => presence.setEditing(null), [presence]);
   return (
-    <aside className="inspector nokey nowheel" aria-label={`Inspector: ${nodeTitle(node)}`}>
+    <aside className="inspector nokey nowheel" aria-label={`Inspector: ${nodeTitle(node)}`}
+      onFocus={() => presence.setEditing(node.id)} onBlur={onBlur}>
       <header className="inspector-header">
         <span className={`kind-chip kind-${node.kind}`}>{spec.title}</span>
         <span className="inspector-id" title="Node id">{node.id}</span>

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useGeometry } from '../../hooks/useGeometry';
 import { usePalette } from '../../hooks/usePalette';
 import { MINIMAP_SIZE } from '../overlays';
+import { MinimapPeers } from '../presence/MinimapPeers';
 import { drawMinimap, minimapFrame } from './minimapFrame';
 
 const { width: W, height: H } = MINIMAP_SIZE;
@@ -57,6 +58,7 @@ export function CanvasMiniMap() {
     <div className="canvas-minimap nodrag nopan nowheel" style={{ width: W, height: H }} onPointerDown={centerAt} onPointerMove={centerAt}
       role="img" aria-label="Minimap; click to move the view">
       <canvas ref={canvasRef} style={{ width: W, height: H }} />
+      {g && frame && <MinimapPeers g={g} frame={frame} />}
       <div ref={viewRef} className="minimap-viewport" />
     </div>
   );

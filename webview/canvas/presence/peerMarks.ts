@@ -1,0 +1,31 @@
+import type { PeerPresence } from '../../../core/presence';
+import type { Geometry } from '../overview/geometry';
+
+/** Black or white, whichever reads better on the peer's colour (the chips carry their own background). */
+export function chipText(colour: string): string {
+  const n = Number.parseInt(colour.slice(1), 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#000000' : '#ffffff';
+}
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** Node id → index into the geometry's rects, built once per geometry. */
+const indexes = new WeakMap<Geometry, Map<string, number>>();
+
+export function boxOf(g: Geometry, id: string): Box | undefined {
+  let index = indexes.get(g);
+  if (!index) indexes.set(g, (index = new Map(g.ids.map((nodeId, i) => [nodeId, i]))));
+  const i = index.get(id);
+  if (i === undefined) return undefined;
+  const r = g.rects;
+  return { x: r[i * 4]!, y: r[i * 4 + 1]!, w: r[i * 4 + 2]!, h: r[i * 4 + 3]! };
+}
+
+/** Whether any peer shows something on a card (then the geometry is worth building). */
+export const marksCards = (peers: readonly PeerPresence[]): boolean => peers.some((p) => p.selection.length > 0 || p.editing !== null);
