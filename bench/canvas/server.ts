@@ -12,10 +12,13 @@ export const BENCH_PANE = { width: 1600, height: 1000 } as const;
 
 /**
  * The bench page's CSP: the webview's own (extension/webviewCsp.ts) with this server as its source,
- * plus `connect-src` for the host shim's fetch of the document (VS Code's host posts it instead).
+ * plus `connect-src` for the host shim's fetch of the document (VS Code's host posts it instead) and,
+ * with `signal=ws://127.0.0.1:<port>`, that loopback signalling server (a collaboration test's).
  */
-export function benchPageCsp(nonce: string): string {
-  return `${canvasCsp(nonce, "'self'")}; connect-src 'self'`;
+export function benchPageCsp(nonce: string, q?: URLSearchParams): string {
+  const signal = q?.get('signal') ?? '';
+  const loopback = /^ws:\/\/127\.0\.0\.1:\d{1,5}$/.test(signal) ? ` ${signal}` : '';
+  return `${canvasCsp(nonce, "'self'")}; connect-src 'self'${loopback}`;
 }
 
 /**

@@ -11,7 +11,7 @@ export function usePresencePointer(): void {
   const rf = useReactFlow();
   useEffect(() => {
     if (!dom) return;
-    const move = (e: PointerEvent) => presence.live && presence.setPointer(rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    const move = (e: PointerEvent) => presence.live && presence.setPointer(rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false }));
     const leave = () => presence.setPointer(null);
     dom.addEventListener('pointermove', move);
     dom.addEventListener('pointerleave', leave);

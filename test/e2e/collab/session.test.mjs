@@ -81,6 +81,8 @@ describe('a collaboration session between two VS Code windows', function () {
     for (const name of ['ada', 'ben']) {
       const dir = path.join(root, name);
       run('git', ['clone', '-q', origin, dir], root);
+      // Each person's own name, as their commits carry it: it is the name the others see.
+      run('git', ['config', 'user.name', name === 'ada' ? 'Ada Lovelace' : 'Ben Okri'], dir);
       const server = await startCodeServer({
         root: path.join(root, `code-server-${name}`),
         logFile: path.join(artifactsDir, `collab-${name}-code-server.log`),
@@ -158,6 +160,15 @@ describe('a collaboration session between two VS Code windows', function () {
     }
     // The page was loaded again with its CSP allowing the signalling server: look its frame up again.
     for (const p of peers) p.frame = await webviewFrame(p.page);
+  });
+
+  it("Ben's canvas shows Ada's pointer with her name (git user.name)", async () => {
+    const [ada, ben] = peers;
+    const box = await ada.frame.locator('.react-flow__node[data-id="n-light"]').boundingBox();
+    assert.ok(box, 'the card is on the canvas');
+    await ada.page.mouse.move(box.x + box.width + 40, box.y + 20, { steps: 4 });
+    await ben.frame.locator('.peer-pointer', { hasText: 'Ada Lovelace' }).waitFor({ timeout: 20_000 });
+    await screenshot(ben.page, 'collab-presence-ben');
   });
 
   it('concurrent drags of different nodes and of the same node converge, and the saved files are byte-identical', async () => {

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { node, posted, sendFromHost, startCanvas, type CanvasHarness } from '../canvasPage';
+import { startBmadSignal, type SignalProcess } from '../../unit/runner/signalProcess';
+
+const SCREENS = path.resolve(__dirname, '../../../test-results/screens');
+
+/**
+ * Presence between two real canvases (the production webview bundle, each page its own browser
+ * context) in a session through a real `bmad signal`: what B sees of A.
+ */
+describe('presence: the other peer on the canvas, in Chromium', function () {
+  this.timeout(120000);
+  let signal: SignalProcess;
+  let harness: CanvasHarness;
+  let pages: Page[] = [];
+
+  before(async () => {
+    signal = await startBmadSignal();
+    harness = await startCanvas();
+  });
+  after(async () => {
+    await harness?.close();
+    const end = await signal?.stop();
+    assert.equal(end?.code, 0, end?.stderr);
+  });
+  afterEach(async () => {
+    await Promise.all(pages.map((p) => p.context().close()));
+    pages = [];
+  });
+
+  async function inSession(theme: 'dark' | 'light'): Promise<[Page, Page]> {
+    const query = `doc=film&theme=${theme}&signal=${encodeURIComponent(signal.url)}`;
+    const [a, b] = (pages = [await harness.open(query), await harness.open(query)]) as [Page, Page];
+    const invite = { room: `presence-${process.pid}-${theme}`, password: 'presence-pass' };
+    await sendFromHost(a, { type: 'collabJoin', invite, signallingUrls: [signal.url], user: { name: 'Ada Lovelace' } });
+    await sendFromHost(b, { type: 'collabJoin', invite, signallingUrls: [signal.url], user: { name: 'Ben' } });
+    // The status each canvas sends its host names the other peer once its presence has arrived.
+    for (const [p, other] of [[a, 'Ben'], [b, 'Ada Lovelace']] as const) {
+      await p.waitForFunction((name) => (window as unknown as { __posted: { type: string; names?: string[] }[] }).__posted
+        .some((m) => m.type === 'collabStatus' && m.names?.includes(name)), other);
+    }
+    return [a, b];
+  }
+
+  const idOf = (page: Page, label: string) => node(page, label).getAttribute('data-id') as Promise<string>;
+
+  it("B sees A's pointer, selection and inspector focus in A's colour, and none of it once A leaves", async () => {
+    const [a, b] = await inSession('dark');
+    const status = (await posted(b, 'collabStatus')).at(-1) as { names?: string[] };
+    assert.deepEqual(status.names, ['Ada Lovelace'], "B's status bar tooltip names A");
+
+    // Pointer: both pages open the same canvas at the same size, so the same screen point is the same flow point.
+    const card = await node(a, 'Keyframe 1').boundingBox();
+    assert.ok(card);
+    const at = { x: card.x + card.width / 2, y: card.y + card.height + 40 };
+    await a.mouse.move(at.x - 30, at.y - 30);
+    await a.mouse.move(at.x, at.y, { steps: 5 });
+    const chip = b.locator('.peer-pointer', { hasText: 'Ada Lovelace' });
+    await b.waitForFunction(({ x, y }) => {
+      const el = document.querySelector('.peer-pointer');
+      const r = el?.getBoundingClientRect();
+      return !!r && Math.abs(r.left - x) < 3 && Math.abs(r.top - y) < 3;
+    }, at);
+    const chipBox = await chip.boundingBox();
+    assert.ok(chipBox && Math.abs(chipBox.x - at.x) < 3 && Math.abs(chipBox.y - at.y) < 3, `the pointer is where A moved: ${JSON.stringify(chipBox)} vs ${JSON.stringify(at)}`);
+
+    // Selection: A selects "Keyframe 2"; B sees an outline on that card with A's initials.
+    const id = await idOf(a, 'Keyframe 2');
+    await node(a, 'Keyframe 2').click({ position: { x: 120, y: 12 } });
+    const outline = b.locator(`.peer-outline[data-node="${id}"]`);
+    await outline.waitFor();
+    assert.equal(await outline.innerText(), 'AL');
+    const [o, c] = [await outline.boundingBox(), await node(b, 'Keyframe 2').boundingBox()];
+    assert.ok(o && c && Math.abs(o.x - c.x) < 2 && Math.abs(o.y - c.y) < 2 && Math.abs(o.width - c.width) < 2, 'the outline is on the card');
+    assert.equal(await b.locator('.peer-outline').count(), 1, 'only the card A selected');
+    assert.equal(await outline.evaluate((el) => getComputedStyle(el).outlineColor), await chip.locator('.peer-chip').evaluate((el) => getComputedStyle(el).backgroundColor));
+    await b.locator(`.minimap-peer[data-node="${id}"]`).waitFor();
+
+    // Editing: A's focus in an inspector field shows "✎ Ada Lovelace" on that card at B.
+    await a.locator('vscode-textfield[id^="label-"] input').focus();
+    const editing = b.locator(`.peer-editing[data-node="${id}"]`);
+    await editing.waitFor();
+    assert.equal(await editing.innerText(), '✎ Ada Lovelace');
+    await a.mouse.move(at.x + 10, at.y + 10);
+    fs.mkdirSync(SCREENS, { recursive: true });
+    await b.screenshot({ path: path.join(SCREENS, 'presence-dark.png') });
+    // Focus leaving the inspector ends it.
+    await a.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await editing.waitFor({ state: 'detached' });
+
+    await node(a, 'Keyframe 2').click({ position: { x: 120, y: 12 } });
+    await outline.waitFor();
+    await sendFromHost(a, { type: 'collabLeave' });
+    await b.locator('.peer-pointer, .peer-outline, .peer-editing, .minimap-peer').first().waitFor({ state: 'detached' });
+    assert.equal(await b.locator('.peer-pointer, .peer-outline, .peer-editing, .minimap-peer').count(), 0);
+    await b.waitForFunction(() => (window as unknown as { __posted: { type: string; names?: string[] }[] }).__posted
+      .filter((m) => m.type === 'collabStatus').at(-1)?.names?.length === 0);
+  });
+
+  it('the chips read on a light theme too', async () => {
+    const [a, b] = await inSession('light');
+    const card = await node(a, 'Shot 1 wide').boundingBox();
+    assert.ok(card);
+    await node(a, 'Shot 1 wide').click({ position: { x: 120, y: 12 } });
+    await a.mouse.move(card.x + card.width + 60, card.y + 40, { steps: 4 });
+    await b.locator('.peer-outline').waitFor();
+    await b.locator('.peer-pointer').waitFor();
+    const [fg, bg] = await b.locator('.peer-pointer .peer-chip').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    assert.notEqual(fg, bg);
+    await b.screenshot({ path: path.join(SCREENS, 'presence-light.png') });
+  });
+});
