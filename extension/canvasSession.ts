@@ -43,6 +43,9 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   private disposed = false;
   private encodingSeen: string;
   private readonly collabStatus = new CollabStatus();
+  private readonly received = new vscode.EventEmitter<ToHost>();
+  /** Every message from the page once handled here (Live Share's presence relay listens to it). */
+  readonly onDidReceive = this.received.event;
   readonly onDidChangeCollab = this.collabStatus.onDidChange;
   /** The signalling origins this webview's CSP lets it connect to (set with its HTML). */
   connectOrigins: readonly string[] = [];
@@ -66,9 +69,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     this.encodingSeen = document.encoding;
     this.writer = new DocumentWriter(document);
     this.subscriptions.push(
-      this.posted,
-      this.read,
-      this.collabStatus,
+      this.posted, this.read, this.collabStatus, this.received,
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)),
       vscode.workspace.onDidSaveTextDocument((d) => d === this.document && this.recheckDisk()),
@@ -114,7 +115,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
       this.log.warn(`${this.file()}: dropped a message from the canvas: ${r.error}`);
       return Promise.resolve();
     }
-    return this.handle(r.message);
+    return this.handle(r.message).finally(() => this.received.fire(r.message));
   }
 
   private async handle(msg: ToHost): Promise<void> {
@@ -265,8 +266,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     if (parsed.ok && !parsed.doc.conflicts?.length) {
       const settings = canvasSettings(this.uri);
       if (this.compared) return this.post(compareMessage(this.compared, parsed.doc, file, settings));
-      this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings, ...(this.readOnly && { readOnly: this.readOnly }) });
-      return;
+      return this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings, ...(this.readOnly && { readOnly: this.readOnly }) });
     }
     // Undecided conflicts (ours, or git's markers) open the merge view; anything else is an error.
     const read = this.readMerge();

@@ -4,6 +4,7 @@ import type { BmadApi } from './api';
 import { registerCanvasContext } from './canvasContext';
 import { CanvasEditorProvider } from './canvasEditor';
 import { registerCollaboration } from './collab/collabFeature';
+import { registerLiveShare } from './collab/liveShare';
 import { registerCanvasCommands } from './commands/canvasCommands';
 import { registerNewCanvas } from './commands/newCanvas';
 import { registerNewProject } from './commands/newProject';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     ...registerCanvasCommands(sessions, log),
     ...registerCanvasContext(sessions),
     ...registerCollaboration(context.extensionUri, sessions, log),
+    registerLiveShare(context.extension.id, sessions, log),
     ...registerRender(context, sessions, log),
     registerNewProject(log, context.extensionPath),
     registerNewCanvas(log),

@@ -9,7 +9,9 @@ const GitQuery = z.object({ ref: z.string() });
  * it can. VS Code's git opens the older side of a diff on a read-only `git:` file system.
  */
 export function readOnlyLabel(uri: vscode.Uri): string | undefined {
+  // A Live Share guest's canvas (`vsls:`) is writable unless Live Share made the session read-only.
   if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) !== false && uri.scheme !== 'git') return undefined;
+  if (uri.scheme === 'vsls') return 'Live Share, read-only';
   if (uri.scheme !== 'git') return uri.scheme;
   let ref = '';
   try {
