@@ -106,6 +106,8 @@ export class CanvasSession {
       case 'collabHistory':
         return this.collab.history(m.action, true);
       case 'presenceRelay':
+        // A WebRTC session's awareness already carries presence; Live Share's relay would replace it.
+        if (this.collab.active) return;
         return this.collab.presence.relay(m.user.name, m.colour, (state) => this.host.post({ type: 'presence', state }));
       case 'presenceRelayEnd':
         // A WebRTC session's awareness is the session's to end, not Live Share's.

@@ -112,4 +112,25 @@ describe('presence: the other peer on the canvas, in Chromium', function () {
     assert.notEqual(fg, bg);
     await b.screenshot({ path: path.join(SCREENS, 'presence-light.png') });
   });
+
+  it("Live Share's relay: the canvas sends its presence to the host and draws the peers the host sends", async () => {
+    const page = await harness.open('doc=film');
+    pages = [page];
+    await sendFromHost(page, { type: 'presenceRelay', user: { name: 'Guest Two' }, colour: '#8e4ec6' });
+    const id = await idOf(page, 'Clip 1');
+    await node(page, 'Clip 1').click({ position: { x: 120, y: 12 } });
+    type Sent = { type: string; state?: { name: string; colour: string; selection: string[] } };
+    await page.waitForFunction((nodeId) => (window as unknown as { __posted: Sent[] }).__posted
+      .some((m) => m.type === 'presence' && m.state?.selection.includes(nodeId)), id);
+    const last = (await posted(page, 'presence')).at(-1) as Sent;
+    assert.deepEqual([last.state?.name, last.state?.colour], ['Guest Two', '#8e4ec6']);
+    const host = { id: 1, name: 'Host Person', colour: '#12a594', pointer: { x: 0, y: 0 }, selection: [id], editing: id };
+    await sendFromHost(page, { type: 'presencePeers', peers: [host] });
+    await page.locator(`.peer-outline[data-node="${id}"]`).waitFor();
+    assert.equal(await page.locator(`.peer-editing[data-node="${id}"]`).innerText(), '✎ Host Person');
+    assert.equal(await page.locator('.peer-pointer').innerText(), 'Host Person');
+    await sendFromHost(page, { type: 'presenceRelayEnd' });
+    await page.locator('.peer-pointer').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.peer-outline, .peer-editing').count(), 0);
+  });
 });
