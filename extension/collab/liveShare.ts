@@ -34,6 +34,7 @@ interface LiveSharePeer {
 }
 interface LiveShareService extends RelayChannel {
   readonly isServiceAvailable: boolean;
+  readonly onDidChangeIsServiceAvailable: vscode.Event<boolean>;
 }
 interface LiveShareApi {
   readonly session: LiveSharePeer & { readonly id: string | null };
@@ -62,8 +63,10 @@ class LiveSharePresence implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   private readonly canvasSubs = new Map<CanvasSession, vscode.Disposable[]>();
   private api: Promise<LiveShareApi | null> | undefined;
-  private relay: { relay: PresenceRelay; role: number; colour: string; name?: string } | undefined;
+  private relay: { relay: PresenceRelay; role: number; colour: string; name?: string; sub: vscode.Disposable; end: () => void } | undefined;
   private told = false;
+  /** Session changes are handled one after another: each awaits Live Share. */
+  private changing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly extension: vscode.Extension<LiveShareExports>,
@@ -121,7 +124,12 @@ class LiveSharePresence implements vscode.Disposable {
   }
 
   /** A Live Share session started, ended, or this person's role in it changed. */
-  private async sessionChanged(api: LiveShareApi): Promise<void> {
+  private sessionChanged(api: LiveShareApi): Promise<void> {
+    this.changing = this.changing.then(() => this.follow(api)).catch((e: unknown) => this.log.warn(`Live Share: ${String(e)}`));
+    return this.changing;
+  }
+
+  private async follow(api: LiveShareApi): Promise<void> {
     const { role, peerNumber } = api.session;
     if (this.relay?.role === role) return;
     this.stop();
@@ -134,8 +142,14 @@ class LiveSharePresence implements vscode.Disposable {
       },
       invalid: (message) => this.log.warn(message),
     });
-    this.relay = { relay, role, colour: presenceColour(peerNumber), ...(api.session.user && { name: api.session.user.displayName }) };
-    this.log.info(`Live Share: relaying presence as ${role === HOST ? 'host' : 'guest'} (peer ${peerNumber})`);
+    // A guest's proxy exists before the host shares the service (or without it, when the host has no
+    // BMAD): once it is there, every canvas sends its state again, which is what the host missed.
+    const sub = service.onDidChangeIsServiceAvailable((up) => up && this.canvases().forEach((s) => void this.offer(s)));
+    const name = api.session.user?.displayName;
+    const end = () => void (role === HOST && api.unshareService(SERVICE).catch(() => undefined));
+    this.relay = { relay, role, colour: presenceColour(peerNumber), sub, end, ...(name && { name }) };
+    const waiting = service.isServiceAvailable ? '' : '; the host has not shared it yet';
+    this.log.info(`Live Share: relaying presence as ${role === HOST ? 'host' : 'guest'} (peer ${peerNumber})${waiting}`);
     for (const s of this.canvases()) void this.offer(s);
   }
 
@@ -155,6 +169,8 @@ class LiveSharePresence implements vscode.Disposable {
   private stop(): void {
     if (!this.relay) return;
     this.relay.relay.dispose();
+    this.relay.sub.dispose();
+    this.relay.end();
     this.relay = undefined;
     for (const s of this.canvases()) s.post({ type: 'presenceRelayEnd' });
   }
