@@ -11,10 +11,12 @@ import { VslsFileSystemStandIn } from './vslsFileSystemStandIn';
 describe('a Live Share guest’s canvas (vsls: document)', () => {
   let standIn: ReturnType<typeof VslsFileSystemStandIn.register>;
   const uri = vscode.Uri.from({ scheme: 'vsls', path: '/guest.bmad' });
+  // Made once: each call makes new random node ids.
+  const original = starterCanvasText();
 
   before(() => {
     standIn = VslsFileSystemStandIn.register();
-    standIn.fs.writeFile(uri, new TextEncoder().encode(starterCanvasText()));
+    standIn.fs.writeFile(uri, new TextEncoder().encode(original));
   });
   after(async () => {
     await closeAll();
@@ -28,16 +30,16 @@ describe('a Live Share guest’s canvas (vsls: document)', () => {
     try {
       const first = await posts.next('document', 30_000);
       assert.equal(first.readOnly, undefined, 'a guest can edit');
-      const node = parsed(starterCanvasText()).nodes[0]!;
+      const node = parsed(original).nodes[0]!;
       await session.receive({ type: 'op', seq: 1, op: { type: 'rename', id: node.id, label: 'Renamed by a guest' } });
       const result = await posts.next('opResult');
-      assert.deepEqual([result.seq, result.ok], [1, true]);
+      assert.deepEqual([result.seq, result.ok], [1, true], result.message);
     } finally {
       posts.dispose();
     }
     const doc = await textDocument(uri);
     const text = doc.getText();
-    assert.equal(parsed(text).nodes.find((n) => n.label === 'Renamed by a guest')?.id, parsed(starterCanvasText()).nodes[0]!.id);
+    assert.equal(parsed(text).nodes.find((n) => n.label === 'Renamed by a guest')?.id, parsed(original).nodes[0]!.id);
     assert.ok(isCanonical(text));
     await doc.save();
     await waitFor('the save to reach the shared file', () => standIn.fs.text(uri) === text);
