@@ -5,6 +5,7 @@ import type { BmadDocument } from '../../core/schema';
 import type { CollabOptions } from '../../webview/collab/provider';
 import type { CollabTransport } from '../../webview/collab/canvasCollab';
 import type { HostChannel } from '../../webview/host/hostChannel';
+import { CanvasDoc } from '../../webview/state/canvasDoc';
 import { CanvasSession } from '../../webview/state/session';
 
 /**
@@ -63,10 +64,13 @@ export class SimulatedPeer {
   text: string;
   readonly session: CanvasSession;
 
-  constructor(file: BmadDocument, net: SimulatedNetwork) {
+  constructor(file: BmadDocument, net: Pick<SimulatedNetwork, 'connect'>, clientID?: number) {
     this.text = serializeDocument(file);
     const channel: HostChannel = { post: (m) => this.onPost(m), getState: () => undefined, setState: () => undefined };
-    this.session = new CanvasSession(channel, undefined, net.connect);
+    const ydoc = new Y.Doc();
+    // A fixed client id makes a seeded run replay exactly (Yjs breaks ties between concurrent writes by it).
+    if (clientID !== undefined) ydoc.clientID = clientID;
+    this.session = new CanvasSession(channel, new CanvasDoc(ydoc), net.connect);
     this.session.start();
     this.sendText();
   }
@@ -88,7 +92,8 @@ export class SimulatedPeer {
     this.session.receive({ type: 'collabJoin', invite: { room: 'room-of-tests', password: 'secret-password' }, signallingUrls: ['ws://127.0.0.1:1'] });
   }
 
-  private sendText(): void {
+  /** The host sends its text again (as after a save re-reads it). */
+  sendText(): void {
     const doc = JSON.parse(JSON.stringify(this.doc)) as unknown;
     this.session.receive({ type: 'document', file: 'main.bmad', doc, settings: { snapToGrid: true, showMinimap: true } });
   }
