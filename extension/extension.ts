@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     CanvasEditorProvider.register(context, sessions, log),
     ...registerCanvasCommands(sessions, log),
     ...registerCanvasContext(sessions),
-    ...registerCollaboration(context.extensionUri, sessions, log),
+    ...registerCollaboration(context.extensionUri, sessions, log, context.workspaceState),
     ...registerRender(context, sessions, log),
     registerNewProject(log, context.extensionPath),
     registerNewCanvas(log),

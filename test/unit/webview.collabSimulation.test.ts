@@ -8,8 +8,8 @@ import { settle, SimulatedPeer } from './collabSimulatedPeers';
 /**
  * Seeded simulations of a session, as the Yjs test suite runs them: 2–5 peers, each the real webview
  * session (CanvasSession → CanvasDoc → docDiff, and the host's canonical text from core/serialize),
- * make random gestures while the network delivers late, out of order, loses updates and resyncs, and
- * hosts echo their text back. Whatever happened, once the network heals every peer's text is the same
+ * make random gestures while the network delivers late, out of order, loses updates and resyncs,
+ * hosts echo their text back, and canvases close, are edited offline and rejoin (from the kept snapshot). Whatever happened, once the network heals every peer's text is the same
  * bytes and a valid .bmad. The seeds are a fixed list, so a failure names the seed that replays it.
  */
 
@@ -78,9 +78,20 @@ async function simulate(seed: number): Promise<{ peers: SimulatedPeer[]; applied
   peers.forEach((p) => p.join());
   await settle();
   let applied = 0;
+  let pages = 0;
+  const away = new Set<SimulatedPeer>();
   for (let s = 0; s < STEPS; s++) {
     const roll = r();
-    if (roll < 0.45) {
+    if (roll < 0.04) {
+      // A canvas closes (its page and Y.Doc are gone) and opens again, out of the session, or rejoins.
+      const p = pick(r, peers)!;
+      if (away.delete(p)) p.join();
+      else {
+        await settle();
+        p.reopen(2000 + pages++);
+        away.add(p);
+      }
+    } else if (roll < 0.45) {
       const k = int(r, count);
       const op = gesture(r, peers[k]!.session.doc.toJSON(), k, s);
       if (op && peers[k]!.session.dispatch(op).ok) applied++;
@@ -98,6 +109,7 @@ async function simulate(seed: number): Promise<{ peers: SimulatedPeer[]; applied
       pick(r, peers)!.sendText();
     }
   }
+  for (const p of away) p.join();
   // Heal: deliver everything until no peer has anything more to say (repairs make updates too).
   do {
     net.flush();
