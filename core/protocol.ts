@@ -16,6 +16,8 @@ export const CANVAS_SHORTCUT_COMMANDS = ['addNode', 'generateNode', 'openScript'
 export type CanvasShortcutCommand = (typeof CANVAS_SHORTCUT_COMMANDS)[number];
 
 const NodeKindName = z.enum(KIND_NAMES as [string, ...string[]]);
+/** Binary data as base64 (a Y.Doc state of a 5,000-node canvas is a few MB; 64 MB is far beyond). */
+const Base64 = z.string().max(64 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 
 export const CanvasSettings = z.strictObject({
   snapToGrid: z.boolean(),
@@ -103,6 +105,12 @@ export const ToHost = z.discriminatedUnion('type', [
    * what the host's text was last told; the host writes it as the canonical text (minimal edit).
    */
   z.strictObject({ type: z.literal('collabDoc'), doc: DocumentMessage }),
+  /**
+   * The session's Y.Doc state (Y.encodeStateAsUpdate, base64), sent a moment after it changes and on
+   * Leave. The host keeps it per room and file, so that a peer whose canvas or window closed rejoins on
+   * the session's history and merges its offline edits field by field (CanvasDoc.adopt).
+   */
+  z.strictObject({ type: z.literal('collabSnapshot'), room: z.string().min(1).max(128), update: Base64 }),
   /** The session as the webview's provider sees it, for the status bar. */
   z.strictObject({
     type: z.literal('collabStatus'),
@@ -170,7 +178,14 @@ export const ToWebview = z.discriminatedUnion('type', [
     kind: NodeKindName.optional(),
   }),
   /** Join (or start) a collaboration session on this canvas through these signalling servers. */
-  z.strictObject({ type: z.literal('collabJoin'), invite: CollabInvite, signallingUrls: SignallingUrls.min(1), user: CollabUser }),
+  z.strictObject({
+    type: z.literal('collabJoin'),
+    invite: CollabInvite,
+    signallingUrls: SignallingUrls.min(1),
+    user: CollabUser,
+    /** The last collabSnapshot this peer sent for this room and file, when there is one. */
+    resume: Base64.optional(),
+  }),
   z.strictObject({ type: z.literal('collabLeave') }),
   /** Edit › Undo / Redo reached the TextDocument while in session: the peer's own undo does it instead. */
   z.strictObject({ type: z.literal('collabHistory'), action: z.enum(['undo', 'redo']) }),

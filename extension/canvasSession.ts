@@ -22,7 +22,6 @@ export const FILE_HAS_ERRORS = 'the file has errors; fix them as text first';
 
 type Outcome = { ok: true } | { ok: false; message: string };
 
-
 /**
  * One open canvas: the bridge between a TextDocument (the only truth) and its webview. Ops from the
  * webview are applied to the document parsed from the current text and written as the smallest
@@ -47,6 +46,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   /** Every message from the page once handled here (Live Share's presence relay listens to it). */
   readonly onDidReceive = this.received.event;
   readonly onDidChangeCollab = this.collabStatus.onDidChange;
+  readonly onDidSnapshotCollab = this.collabStatus.onDidSnapshot;
   /** The signalling origins this webview's CSP lets it connect to (set with its HTML). */
   connectOrigins: readonly string[] = [];
   /** The version the canvas is shown marked against (read-only until closed); see setCompare. */
@@ -162,6 +162,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
         if (!r.ok) this.log.warn(`${this.file()}: the shared canvas was not written: ${r.message}`);
         return;
       }
+      case 'collabSnapshot': return this.collabStatus.snapshot(msg.room, msg.update);
       case 'collabStatus': {
         const { type: _, ...state } = msg;
         return this.collabStatus.set(state);

@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     CanvasEditorProvider.register(context, sessions, log),
     ...registerCanvasCommands(sessions, log),
     ...registerCanvasContext(sessions),
-    ...registerCollaboration(context.extensionUri, sessions, log),
+    ...registerCollaboration(context.extensionUri, sessions, log, context.workspaceState),
     registerLiveShare(context.extension.id, sessions, log),
     ...registerRender(context, sessions, log),
     registerNewProject(log, context.extensionPath),

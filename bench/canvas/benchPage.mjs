@@ -73,7 +73,7 @@ export async function serve(mounts) {
     if (ext === '.html') {
       const nonce = crypto.randomBytes(16).toString('base64');
       let html = body.toString('utf8');
-      if (benchPageCsp) html = html.replaceAll('__CSP__', benchPageCsp(nonce, url.searchParams));
+      if (benchPageCsp) html = html.replaceAll('__CSP__', benchPageCsp(nonce));
       const state = prefix === '/ours/' && url.searchParams.has('view') ? benchInitialState(url.searchParams, JSON.parse(docJson(url.searchParams))) : undefined;
       // Before the shim, which reads it as the webview's saved state; `<` escaped so it cannot end the script.
       if (state) html = html.replace('<script', `<script nonce="__NONCE__">window.__benchInitialState=${JSON.stringify(state).replaceAll('<', '\\u003c')}</script>\n<script`);

@@ -1,10 +1,12 @@
 import { startSignalServer } from '../../runner/signal/server';
 import { converge, startSwarm, type Peer } from '../../test/browser/collab/harness';
+import { latencyRows } from './latencyRuns';
 
 /**
  * `npm run bench:collab`: our WebRTC provider between Chromium pages (separate browser contexts) on
  * this machine, through a real signalling server: connect time, a late joiner of a 5,000-node canvas,
- * and a 5 MB update. Times are wall-clock from this process, median of RUNS.
+ * and a 5 MB update (wall-clock from this process, median of RUNS); then the latency of one edit
+ * against raw y-webrtc (latencyRuns.ts). BENCH_COLLAB=latency runs only that part.
  */
 
 const RUNS = 3;
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
   };
   const rows: [string, string][] = [];
   try {
-    for (const password of [undefined, 'secret']) {
+    for (const password of process.env.BENCH_COLLAB === 'latency' ? [] : [undefined, 'secret']) {
       const label = password ? 'with password' : 'no password';
       const connect: number[] = [];
       const late: number[] = [];
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
         `${median(late).toFixed(0)} ms (Yjs encode+apply alone: ${median(local).toFixed(0)} ms, ×${(median(late) / median(local)).toFixed(1)})`]);
       rows.push([`one 5 MB update A→B (${label})`, `${median(big).toFixed(0)} ms = ${(5 * 1024 * 1024 / 1e6 / (median(big) / 1000)).toFixed(1)} MB/s`]);
     }
+    rows.push(['latency of one edit (wall clock in each page)', ''], ...(await latencyRows(server.url)));
   } finally {
     await swarm.close();
     await server.close();

@@ -5,6 +5,7 @@ import type { CanvasSession } from '../canvasSession';
 import type { SessionRegistry } from '../sessionRegistry';
 import { canvasHtml } from '../webviewHtml';
 import { SIGNALLING_SETTING, signallingSettings } from './collabSettings';
+import { CollabSnapshots } from './collabSnapshots';
 import { CollabStatusBar } from './collabStatusBar';
 import { collabUser } from './userName';
 
@@ -16,8 +17,11 @@ const COLLABORATING_KEY = 'bmad.collaborating';
  * canvas's webview (webview/collab/canvasCollab.ts); this side makes the invitation, checks the
  * signalling setting, lets the page's CSP reach exactly those servers, and shows the session.
  */
-export function registerCollaboration(extensionUri: vscode.Uri, sessions: SessionRegistry, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCollaboration(
+  extensionUri: vscode.Uri, sessions: SessionRegistry, log: vscode.LogOutputChannel, state: vscode.Memento,
+): vscode.Disposable[] {
   const bar = new CollabStatusBar(sessions);
+  const snapshots = new CollabSnapshots(state);
   const invites = new WeakMap<CanvasSession, CollabInvite>();
   const updateContext = () =>
     void vscode.commands.executeCommand('setContext', COLLABORATING_KEY, (sessions.active?.collab.state ?? 'off') !== 'off');
@@ -36,7 +40,8 @@ export function registerCollaboration(extensionUri: vscode.Uri, sessions: Sessio
     }
     await allowConnections(session, signallingOrigins(urls));
     invites.set(session, invite);
-    session.post({ type: 'collabJoin', invite, signallingUrls: urls, user: await collabUser(session.uri) });
+    const resume = snapshots.get(invite.room, session.uri);
+    session.post({ type: 'collabJoin', invite, signallingUrls: urls, user: await collabUser(session.uri), ...(resume !== undefined && { resume }) });
     log.info(`${vscode.workspace.asRelativePath(session.uri, false)}: joining collaboration room ${invite.room} via ${urls.join(', ')}`);
     return true;
   };
@@ -62,6 +67,7 @@ export function registerCollaboration(extensionUri: vscode.Uri, sessions: Sessio
     bar,
     sessions.onDidChange(updateContext),
     sessions.onDidOpen((s) => s.onDidChangeCollab(() => (updateContext(), bar.update()))),
+    sessions.onDidOpen((s) => s.onDidSnapshotCollab((x) => void snapshots.save(x.room, s.uri, x.update))),
     vscode.commands.registerCommand('bmad.collab.start', async () => {
       const s = activeCanvas();
       if (!s) return;

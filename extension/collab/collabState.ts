@@ -5,11 +5,17 @@ import { validateDocument, type BmadDocument, type ToHost } from '../../core';
 export type CollabState = Omit<Extract<ToHost, { type: 'collabStatus' }>, 'type'>;
 export const NO_COLLAB: CollabState = { state: 'off', peers: 0 };
 
-/** A canvas's collaboration state, firing only when it really changes (the status bar follows it). */
+/**
+ * A canvas's collaboration state, firing only when it really changes (the status bar follows it), and
+ * the session state its webview sends to keep.
+ */
 export class CollabStatus implements vscode.Disposable {
   private value: CollabState = NO_COLLAB;
   private readonly changed = new vscode.EventEmitter<CollabState>();
   readonly onDidChange = this.changed.event;
+  private readonly snapshots = new vscode.EventEmitter<{ room: string; update: string }>();
+  /** The webview's session state, to keep (collabSnapshots.ts). */
+  readonly onDidSnapshot = this.snapshots.event;
 
   get current(): CollabState {
     return this.value;
@@ -21,8 +27,13 @@ export class CollabStatus implements vscode.Disposable {
     this.changed.fire(state);
   }
 
+  snapshot(room: string, update: string): void {
+    this.snapshots.fire({ room, update });
+  }
+
   dispose(): void {
     this.changed.dispose();
+    this.snapshots.dispose();
   }
 }
 

@@ -16,14 +16,14 @@ describe('canvas webview under its CSP in Chromium', function () {
   after(async () => harness?.close());
   afterEach(async () => page?.context().close());
 
-  it('the test page carries the webview\'s CSP (plus connect-src for the stand-in host)', async () => {
+  it('the test page carries the webview\'s CSP (plus connect-src for the stand-in host and a loopback `bmad signal`)', async () => {
     page = await harness.open('doc=film');
     const { csp, nonce } = await page.evaluate(() => ({
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
       nonce: document.querySelector('script')?.nonce ?? '',
     }));
     assert.ok(nonce.length >= 16, 'the page has a nonce');
-    assert.equal(csp, `${canvasCsp(nonce, "'self'")}; connect-src 'self'`);
+    assert.equal(csp, `${canvasCsp(nonce, "'self'")}; connect-src 'self' ws://127.0.0.1:*`);
   });
 
   it('opening and validating a 5,000-node canvas reports no CSP violation', async () => {

@@ -1,11 +1,14 @@
 import * as Y from 'yjs';
-import { parseDocument, serializeDocument, validateDocument } from '../../core';
+import { applyOp, parseDocument, serializeDocument, validateDocument } from '../../core';
 import type { ToHost } from '../../core/protocol';
 import type { BmadDocument } from '../../core/schema';
 import type { CollabOptions } from '../../webview/collab/provider';
 import type { CollabTransport } from '../../webview/collab/canvasCollab';
 import type { HostChannel } from '../../webview/host/hostChannel';
+import { CanvasDoc } from '../../webview/state/canvasDoc';
 import { CanvasSession } from '../../webview/state/session';
+
+const ROOM = 'room-of-tests';
 
 /**
  * STAND-IN for WebRTC (which Node lacks; the real provider runs in Chromium in test/browser/collab and
@@ -56,17 +59,33 @@ export class SimulatedNetwork {
 
 /**
  * A peer: the real webview session, and a host that does what extension/canvasSession.ts does with
- * `collabDoc` (validate, write the canonical text) and can change the text from elsewhere.
+ * `op` and `collabDoc` (validate, write the canonical text), keeps `collabSnapshot`s per room as
+ * extension/collab/collabSnapshots.ts does, and can change the text from elsewhere.
  */
 export class SimulatedPeer {
   readonly sent: ToHost[] = [];
   text: string;
-  readonly session: CanvasSession;
+  session!: CanvasSession;
+  /** The host's kept snapshots, by room (the extension's workspaceState). */
+  readonly snapshots = new Map<string, string>();
 
-  constructor(file: BmadDocument, net: SimulatedNetwork) {
+  constructor(file: BmadDocument, private readonly net: Pick<SimulatedNetwork, 'connect'>, clientID?: number) {
     this.text = serializeDocument(file);
+    this.open(clientID);
+  }
+
+  /** The canvas closes (its webview is gone) and opens again: a new page, a new Y.Doc, the same host. */
+  reopen(clientID?: number): void {
+    this.session.dispose();
+    this.open(clientID);
+  }
+
+  private open(clientID: number | undefined): void {
     const channel: HostChannel = { post: (m) => this.onPost(m), getState: () => undefined, setState: () => undefined };
-    this.session = new CanvasSession(channel, undefined, net.connect);
+    const ydoc = new Y.Doc();
+    // A fixed client id makes a seeded run replay exactly (Yjs breaks ties between concurrent writes by it).
+    if (clientID !== undefined) ydoc.clientID = clientID;
+    this.session = new CanvasSession(channel, new CanvasDoc(ydoc), this.net.connect);
     this.session.start();
     this.sendText();
   }
@@ -84,17 +103,29 @@ export class SimulatedPeer {
     this.sendText();
   }
 
+  /** Joins the room, with the snapshot the host kept for it (as the Join command does). */
   join(): void {
-    this.session.receive({ type: 'collabJoin', invite: { room: 'room-of-tests', password: 'secret-password' }, signallingUrls: ['ws://127.0.0.1:1'], user: { name: 'simulated peer' } });
+    const resume = this.snapshots.get(ROOM);
+    this.session.receive({
+      type: 'collabJoin', invite: { room: ROOM, password: 'secret-password' }, signallingUrls: ['ws://127.0.0.1:1'],
+      user: { name: 'simulated peer' }, ...(resume && { resume }),
+    });
   }
 
-  private sendText(): void {
+  /** The host sends its text again (as after a save re-reads it). */
+  sendText(): void {
     const doc = JSON.parse(JSON.stringify(this.doc)) as unknown;
     this.session.receive({ type: 'document', file: 'main.bmad', doc, settings: { snapToGrid: true, showMinimap: true } });
   }
 
   private onPost(m: ToHost): void {
     this.sent.push(structuredClone(m));
+    if (m.type === 'collabSnapshot') this.snapshots.set(m.room, m.update);
+    if (m.type === 'op') {
+      const r = applyOp(this.doc, m.op);
+      if (r.ok) this.text = serializeDocument(r.doc);
+      queueMicrotask(() => this.session.receive({ type: 'opResult', seq: m.seq, ok: r.ok, ...(!r.ok && { message: r.message }) }));
+    }
     if (m.type !== 'collabDoc') return;
     const v = validateDocument(m.doc);
     if (!v.ok) throw new Error(`the host was sent a canvas it would refuse: ${JSON.stringify(v.issues)}`);

@@ -1,9 +1,10 @@
 import { Awareness } from 'y-protocols/awareness';
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 import type { CollabInvite } from '../../core/collabLink';
 import type { CollabUser } from '../../core/presence';
 import type { ToHost } from '../../core/protocol';
-import type { BmadDocument } from '../../core/schema';
+import { validateDocument, type BmadDocument } from '../../core/schema';
 import { serializeDocument } from '../../core/serialize';
 import type { CanvasDoc, DocChange } from '../state/canvasDoc';
 import { FILE, LOCAL } from '../state/origins';
@@ -15,6 +16,12 @@ import { invalidEdges, rebaseOnto } from './sharedGraph';
 const REPAIR = 'repair';
 /** Recent texts the host was sent or sent us; a `document` with one of these is not a new change. */
 const KNOWN_TEXTS = 32;
+/**
+ * At most this often the host gets the session's Y.Doc state to keep (collabSnapshot), so a canvas
+ * that closes loses at most this much of it; what it loses is still in the file, and comes back as
+ * this peer's edits on rejoin (the same values, so it merges as a no-op unless someone changed them).
+ */
+const SNAPSHOT_MS = 2000;
 
 /** What the session needs of a provider; the unit tests' simulated peers implement it too. */
 export type CollabTransport = Pick<CollabProvider, 'on' | 'destroy' | 'peers' | 'status'>;
@@ -46,6 +53,7 @@ export class CanvasCollab {
   private flushQueued = false;
   private lastStatus = '';
   private stopPresence: (() => void) | undefined;
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly doc: CanvasDoc,
@@ -58,8 +66,10 @@ export class CanvasCollab {
     return this.provider !== undefined;
   }
 
-  join(invite: CollabInvite, signallingUrls: readonly string[], user: CollabUser): void {
+  /** `resume`: this peer's last snapshot of the room (base64), when the host kept one. */
+  join(invite: CollabInvite, signallingUrls: readonly string[], user: CollabUser, resume?: string): void {
     this.leave();
+    if (resume !== undefined) this.resume(fromBase64(resume));
     const { ydoc, nodesRoot, edgesRoot } = this.doc;
     this.hostDoc = this.doc.toJSON();
     this.lastPosted = this.remember(serializeDocument(this.hostDoc));
@@ -86,6 +96,7 @@ export class CanvasCollab {
 
   leave(): void {
     if (!this.provider) return;
+    this.postSnapshot();
     // While the links are open: our awareness state's removal reaches the peers at once.
     this.stopPresence?.();
     this.presence.detach();
@@ -125,7 +136,25 @@ export class CanvasCollab {
     this.doc.applyDocument(merged, FILE);
   }
 
+  /**
+   * Rejoining: the session's history comes first, then this peer's file as its edits (CanvasDoc.adopt).
+   * A page that stayed open since it left still has that history (and its own edits on top): it keeps it.
+   */
+  private resume(update: Uint8Array): void {
+    const have = Y.decodeStateVector(Y.encodeStateVector(this.doc.ydoc));
+    const need = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
+    if ([...need].every(([client, clock]) => (have.get(client) ?? 0) >= clock)) return;
+    this.doc.adopt(update);
+  }
+
+  private postSnapshot(): void {
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = undefined;
+    this.host.post({ type: 'collabSnapshot', room: this.room, update: toBase64(Y.encodeStateAsUpdate(this.doc.ydoc)) });
+  }
+
   private onChange(c: DocChange): void {
+    this.snapshotTimer ??= setTimeout(() => this.provider && this.postSnapshot(), SNAPSHOT_MS);
     if (c.origin !== LOCAL && c.origin !== REPAIR) {
       const bad = invalidEdges(this.doc.toJSON());
       if (bad.length) this.doc.transact(() => bad.forEach((id) => this.doc.edgesRoot.delete(id)), REPAIR);
@@ -141,6 +170,7 @@ export class CanvasCollab {
       this.flushQueued = false;
       if (!this.provider) return;
       const doc = this.doc.toJSON();
+      if (midDelivery(this.doc.ydoc) && !validateDocument(doc).ok) return;
       const text = serializeDocument(doc);
       if (text === this.lastPosted) return;
       this.lastPosted = this.remember(text);
@@ -169,6 +199,14 @@ export class CanvasCollab {
     this.host.post(status);
   }
 }
+
+/**
+ * An update arrived before one it depends on (e.g. the link of the peer that made that one closed
+ * first): Yjs keeps it pending until the sync brings the rest, but has already applied its deletions,
+ * so a param can be missing meanwhile. Such a canvas is not written (the host would refuse it); the
+ * update that completes it changes the doc, and that change writes it.
+ */
+const midDelivery = (ydoc: Y.Doc): boolean => ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
 
 type DocPayload = Extract<ToHost, { type: 'collabDoc' }>['doc'];
 /** The mirror holds nodes built by core's nodeFrom, which the protocol types as the per-kind union. */

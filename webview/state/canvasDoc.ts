@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { applyOp, type Op, type OpResult } from '../../core/ops';
 import { SCHEMA_VERSION, type BmadDocument, type BmadEdge, type BmadNode } from '../../core/schema';
 import { diffIntoY } from './docDiff';
+import { FILE } from './origins';
 import { edgeFromY, nodeFromY, type YNode } from './yNode';
 
 /** What one transaction changed, with the origin that made it (see origins.ts). */
@@ -21,10 +22,11 @@ export class CanvasDoc {
   /** Root names are part of the wire format of a shared canvas: never rename them. */
   static readonly ROOTS = { nodes: 'nodes', edges: 'edges', meta: 'meta' } as const;
 
-  readonly ydoc: Y.Doc;
-  readonly nodesRoot: Y.Map<YNode>;
-  readonly edgesRoot: Y.Map<unknown>;
-  readonly meta: Y.Map<unknown>;
+  // Replaced only by adopt(), before a session starts (see there); nothing else keeps them.
+  ydoc!: Y.Doc;
+  nodesRoot!: Y.Map<YNode>;
+  edgesRoot!: Y.Map<unknown>;
+  meta!: Y.Map<unknown>;
   /** Bumped once per transaction that changed anything; cheap change detection for the view. */
   version = 0;
 
@@ -38,6 +40,41 @@ export class CanvasDoc {
   private cached: { version: number; doc: BmadDocument } | undefined;
 
   constructor(ydoc: Y.Doc = new Y.Doc()) {
+    this.bind(ydoc);
+  }
+
+  /**
+   * Makes `update` (a session's Y.Doc state, kept while this peer was away) the Y.Doc's history, and
+   * then what the canvas showed (this peer's file) its newest local change. Why a new Y.Doc rather
+   * than applying the update to this one: this one was built from the file by a fresh client, so each
+   * of its nodes is a Y.Map nobody else has; merged with the session's, one of the two would win each
+   * node WHOLE (Y.Map keeps one value per key), dropping either the others' edits or this peer's.
+   * On the session's history, the file's differences are written field by field and param by param,
+   * and merge with what others did meanwhile as any concurrent edit does.
+   */
+  adopt(update: Uint8Array): void {
+    const shown = this.toJSON();
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, update, FILE);
+    this.ydoc.off('afterTransaction', this.flush);
+    this.ydoc.destroy();
+    this.bind(ydoc);
+    // Every id shown before or after is in the one change listeners get (the view re-reads them).
+    const nodesBefore = [...this.nodes.keys()];
+    const edgesBefore = [...this.edges.keys()];
+    this.nodes.clear();
+    this.edges.clear();
+    this.nodesRoot.forEach((y, id) => this.nodes.set(id, nodeFromY(id, y)));
+    this.edgesRoot.forEach((v, id) => {
+      const e = edgeFromY(id, v);
+      if (e) this.edges.set(id, e);
+    });
+    this.pendingNodes = new Set([...nodesBefore, ...this.nodes.keys()]);
+    this.pendingEdges = new Set([...edgesBefore, ...this.edges.keys()]);
+    this.applyDocument(shown, FILE);
+  }
+
+  private bind(ydoc: Y.Doc): void {
     this.ydoc = ydoc;
     this.nodesRoot = ydoc.getMap<YNode>(CanvasDoc.ROOTS.nodes);
     this.edgesRoot = ydoc.getMap<unknown>(CanvasDoc.ROOTS.edges);

@@ -100,7 +100,7 @@ export class CanvasSession {
         if (m.kind) return this.emitView({ command: 'addNode', kind: m.kind as NodeKind });
         return this.log('warn', 'addNode command without a kind');
       case 'collabJoin':
-        return this.collab.join(m.invite, m.signallingUrls, m.user);
+        return this.collab.join(m.invite, m.signallingUrls, m.user, m.resume);
       case 'collabLeave':
         return this.collab.leave();
       case 'collabHistory':

@@ -16,26 +16,34 @@ const repoRoot = path.resolve(__dirname, '../../..');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-features=WebRtcHideLocalIpsWithMdns'];
 
-export interface Peer {
+export interface Peer<Api = CollabPageApi> {
   readonly page: Page;
-  /** Runs `fn` with the page's `window.__collab`. */
-  run<R, A>(fn: (api: CollabPageApi, arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Runs `fn` with the page's api (`window.__collab` for page.ts). */
+  run<R, A>(fn: (api: Api, arg: A) => R | Promise<R>, arg: A): Promise<R>;
   join(room: string, o?: { password?: string }): Promise<void>;
 }
 
-export interface Swarm {
+export interface Swarm<Api = CollabPageApi> {
   /** The page bundle's text (to check what it contains). */
   readonly bundle: string;
   /** Every WebSocket URL any page opened. */
   readonly sockets: string[];
-  peer(): Promise<Peer>;
+  peer(): Promise<Peer<Api>>;
   close(): Promise<void>;
 }
 
-export async function startSwarm(signallingUrl: () => string): Promise<Swarm> {
+/** A page script and the global it puts its api in (`join({room, password, urls})` among it). */
+export interface PageScript {
+  readonly entry: string;
+  readonly global: string;
+}
+
+export async function startSwarm<Api = CollabPageApi>(
+  signallingUrl: () => string, script: PageScript = { entry: path.join(__dirname, 'page.ts'), global: '__collab' },
+): Promise<Swarm<Api>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-collab-page-'));
   const built = await esbuild.build({
-    entryPoints: [path.join(__dirname, 'page.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120',
+    entryPoints: [script.entry], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120',
     absWorkingDir: repoRoot, write: false, logLevel: 'silent',
   });
   const bundle = built.outputFiles[0]!.text;
@@ -58,13 +66,13 @@ export async function startSwarm(signallingUrl: () => string): Promise<Swarm> {
       page.on('websocket', (ws) => sockets.push(ws.url()));
       await page.goto(`${server.url}/collab/index.html`);
       if (errors.length) throw new Error(errors.join('\n'));
-      const run: Peer['run'] = (fn, arg) =>
-        page.evaluate(([src, a]) => (new Function('api', 'arg', `return (${src})(api, arg)`) as (api: unknown, arg: unknown) => unknown)(
-          (window as unknown as { __collab: unknown }).__collab, a), [fn.toString(), arg] as const) as never;
+      const run: Peer<Api>['run'] = (fn, arg) =>
+        page.evaluate(([src, a, g]) => (new Function('api', 'arg', `return (${src})(api, arg)`) as (api: unknown, arg: unknown) => unknown)(
+          (window as unknown as Record<string, unknown>)[g], a), [fn.toString(), arg, script.global] as const) as never;
       return {
         page,
         run,
-        join: (room, o = {}) => run((api, a) => api.join(a), { room, password: o.password, urls: [signallingUrl()] }),
+        join: (room, o = {}) => run((api, a) => (api as { join(x: typeof a): Promise<void> | void }).join(a), { room, password: o.password, urls: [signallingUrl()] }),
       };
     },
     async close() {

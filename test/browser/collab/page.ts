@@ -1,5 +1,6 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { probes } from '../../../bench/collab/probes';
 import { connect, type CollabProvider, type ProblemKind } from '../../../webview/collab/connect';
 
 /**
@@ -64,8 +65,13 @@ function node(id: string, i: number, promptBytes: number): Y.Map<unknown> {
   return m;
 }
 
+const probe = probes(doc);
+
 const api = {
   clientId: () => doc.clientID,
+  /** bench:collab's latency probes (bench/collab/probes.ts). */
+  sendProbes: (count: number, perSecond: number) => probe.send(count, perSecond),
+  probeArrivals: (value: number) => probe.arrivals(value),
   join(o: { room: string; password?: string; urls: string[] }) {
     provider = connect({ doc, awareness, room: o.room, password: o.password, signallingUrls: o.urls });
     provider.on('problem', (p) => problems.push(p));

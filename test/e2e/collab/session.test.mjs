@@ -64,6 +64,7 @@ describe('a collaboration session between two VS Code windows', function () {
   /** @type {{ server: any, page: import('playwright-core').Page, dir: string, frame?: import('playwright-core').Frame }[]} */
   const peers = [];
   /** @type {import('playwright-core').Browser | undefined} */ let browser;
+  /** The session link Ada sent. */ let link = '';
 
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-e2e-collab-'));
@@ -125,6 +126,24 @@ describe('a collaboration session between two VS Code windows', function () {
     await peer.page.mouse.up();
   }
 
+  async function joinWithLink(peer) {
+    await runCommand(peer.page, 'BMAD: Join Collaboration Session');
+    const input = peer.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(link);
+    await peer.page.keyboard.press('Enter');
+  }
+
+  /** Types `text` at the end of a param's field in the inspector of node `id`, and commits it with `commit`. */
+  async function editParam(peer, id, key, text, commit) {
+    await peer.frame.locator(`.react-flow__node[data-id="${id}"] .card-header`).click();
+    const field = peer.frame.locator(`#param-${id}-${key}`);
+    await field.click();
+    await peer.page.keyboard.press('Control+End');
+    await peer.page.keyboard.type(text);
+    await peer.page.keyboard.press(commit);
+  }
+
   /** Both canvases show every node at the same place; returns those places. */
   const agreed = async () => {
     const ids = ['n-harbour', 'n-light', 'n-storm'];
@@ -148,13 +167,9 @@ describe('a collaboration session between two VS Code windows', function () {
     await runCommand(ada.page, 'BMAD: Start Collaboration Session');
     const toast = ada.page.locator('.notification-toast', { hasText: 'bmad-collab:' }).first();
     await toast.waitFor({ timeout: 20_000 });
-    const link = (await toast.innerText()).match(/bmad-collab:[A-Za-z0-9_-]+#[A-Za-z0-9_-]+/)?.[0];
+    link = (await toast.innerText()).match(/bmad-collab:[A-Za-z0-9_-]+#[A-Za-z0-9_-]+/)?.[0] ?? '';
     assert.ok(link, 'the message shows the link to send');
-    await runCommand(ben.page, 'BMAD: Join Collaboration Session');
-    const input = ben.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(link);
-    await ben.page.keyboard.press('Enter');
+    await joinWithLink(ben);
     for (const p of peers) {
       await p.page.locator('.statusbar-item', { hasText: '1 peer' }).first().waitFor({ timeout: 30_000 });
     }
@@ -206,5 +221,30 @@ describe('a collaboration session between two VS Code windows', function () {
     assert.equal(undone['n-light'], moved['n-light'], "Ben's drag stays");
     const [a, b] = await saveBoth();
     assert.equal(a, b, 'both .bmad files hold the same bytes');
+  });
+
+  it('a peer whose canvas closed edits offline and rejoins: both edits to one node merge, and the files are byte-identical', async () => {
+    const [ada, ben] = peers;
+    await saveBoth();
+    // Ben closes the canvas: its page, and the session in it, end.
+    await ben.frame.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await runCommand(ben.page, 'View: Close Editor');
+    await ada.page.locator('.statusbar-item', { hasText: '0 peers' }).first().waitFor({ timeout: 30_000 });
+    // Ben opens it again, out of the session, and edits the storm's synopsis; Ada edits its heading.
+    await quickOpen(ben.page, CANVAS);
+    ben.frame = await webviewFrame(ben.page);
+    await ben.frame.locator('.react-flow__node[data-id="n-storm"]').waitFor();
+    await editParam(ben, 'n-storm', 'synopsis', ' Ben wrote this offline', 'Tab');
+    await editParam(ada, 'n-storm', 'heading', ' at sea', 'Tab');
+    await joinWithLink(ben);
+    for (const p of peers) await p.page.locator('.statusbar-item', { hasText: '1 peer' }).first().waitFor({ timeout: 30_000 });
+    ben.frame = await webviewFrame(ben.page);
+    const storm = (text) => JSON.parse(text).nodes.find((n) => n.id === 'n-storm').params;
+    const [a, b] = await until('both saved files to hold both edits', async () => {
+      const files = await saveBoth();
+      return files.every((f) => storm(f).synopsis.endsWith('Ben wrote this offline') && storm(f).heading.endsWith('at sea')) && files;
+    }, 30_000);
+    assert.equal(a, b, 'both .bmad files hold the same bytes');
+    assert.equal(JSON.parse(a).nodes.length, 3, 'no node was duplicated or lost');
   });
 });

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { startSwarm, type Peer, type Swarm } from '../../test/browser/collab/harness';
+import { gestureToRender, startCanvasSwarm } from './canvasLatency';
+import { latencies, percentile, type Stamp } from './probes';
+import type { RawPageApi } from './yWebrtcPage';
+
+/**
+ * bench:collab's latency rows: an edit in A until it shows at every other peer, p50/p95, at 10 and
+ * 100 edits per second, 2 and 3 peers, for raw y-webrtc (its Y.Doc has the edit), our provider (its
+ * Y.Doc has it) and our canvas (the card has moved on screen: op → Y.Doc → provider → Y.Doc →
+ * mirror → React → DOM). All through one `bmad signal`, with a room password.
+ */
+
+interface ProbeApi {
+  sendProbes(count: number, perSecond: number): Promise<Stamp[]>;
+  probeArrivals(value: number): Promise<Stamp[]>;
+}
+
+const PASSWORD = 'bench-password';
+const CANVAS_NODES = 50;
+const count = (rate: number) => (rate >= 100 ? 300 : 50);
+let seq = 0;
+
+async function yLevel<Api extends ProbeApi>(swarm: Swarm<Api>, n: number, rate: number, connected: (p: Peer<Api>) => Promise<unknown>): Promise<number[]> {
+  const room = `latency-${process.pid}-${++seq}`;
+  const peers = await Promise.all(Array.from({ length: n }, () => swarm.peer()));
+  await Promise.all(peers.map((p) => p.join(room, { password: PASSWORD })));
+  await Promise.all(peers.map(connected));
+  const [a, ...others] = peers as [Peer<Api>, ...Peer<Api>[]];
+  const k = count(rate);
+  const arrivals = others.map((p) => p.run((api, last) => api.probeArrivals(last), k - 1));
+  const sent = await a.run((api, x) => api.sendProbes(x[0], x[1]), [k, rate] as const);
+  const all = (await Promise.all(arrivals)).flatMap((arrived) => latencies(sent, arrived));
+  await Promise.all(peers.map((p) => p.page.context().close()));
+  return all;
+}
+
+const fmt = (xs: number[]) => `${percentile(xs, 50).toFixed(1)} / ${percentile(xs, 95).toFixed(1)} ms`;
+
+export async function latencyRows(signalUrl: string): Promise<[string, string][]> {
+  const ours = await startSwarm(() => signalUrl);
+  const raw = await startSwarm<RawPageApi & ProbeApi>(() => signalUrl, { entry: path.join(__dirname, 'yWebrtcPage.ts'), global: '__raw' });
+  const canvas = await startCanvasSwarm(signalUrl);
+  const rows: [string, string][] = [];
+  try {
+    for (const n of [2, 3]) {
+      for (const rate of [10, 100]) {
+        console.error(`latency: ${n} peers, ${rate} edits/s…`);
+        const rawMs = await yLevel(raw, n, rate, (p) => p.page.waitForFunction((k) => (window as unknown as { __raw: RawPageApi }).__raw.peers() >= k, n - 1, { polling: 20, timeout: 60_000 }));
+        const oursMs = await yLevel(ours, n, rate, (p) => p.run((api, k) => api.whenPeers(k), n - 1));
+        const pages = await canvas.room(n, CANVAS_NODES);
+        const { sent, arrived } = await gestureToRender(pages, count(rate), rate);
+        const renderMs = arrived.flatMap((a) => latencies(sent, a));
+        await Promise.all(pages.map((p) => p.context().close()));
+        const label = `${n} peers, ${rate} edits/s, p50 / p95`;
+        rows.push([`  raw y-webrtc, Y.Doc has it (${label})`, fmt(rawMs)]);
+        rows.push([`  ours, Y.Doc has it (${label})`, `${fmt(oursMs)}  (p95 ×${(percentile(oursMs, 95) / percentile(rawMs, 95)).toFixed(2)} raw)`]);
+        rows.push([`  ours, gesture in A → rendered on the other canvases (${label})`,
+          `${fmt(renderMs)}  (p95 ×${(percentile(renderMs, 95) / percentile(rawMs, 95)).toFixed(2)} raw; ${renderMs.length} samples)`]);
+      }
+    }
+  } finally {
+    await Promise.all([ours.close(), raw.close(), canvas.close()]);
+  }
+  return rows;
+}
