@@ -7,8 +7,9 @@ import type { CanvasSessionApi, TextChangeRead } from './api';
 import { diskEncodingIssue, documentEncodingIssue } from './diskEncoding';
 import { DocumentWriter } from './documentWriter';
 import { openAsText, type TextPlace } from './openAsText';
-import { mergeMessage, mergeToDecide, resolvedText, type MergeToDecide } from './canvasMerge';
+import { mergeMessage, mergeToDecide, writeResolved, type MergeToDecide } from './canvasMerge';
 import { compareMessage, restoreCompared, type CompareTarget } from './canvasCompare';
+import { decideProposal, reviewShown, type ProposalUnderReview } from './script/proposalReview';
 import { asMessage } from './documentPayload';
 import { CollabStatus, NO_COLLAB, sharedCanvas, type CollabState } from './collab/collabState';
 import { readOnlyLabel } from './readOnly';
@@ -21,7 +22,6 @@ const WRITE_ATTEMPTS = 3;
 export const FILE_HAS_ERRORS = 'the file has errors; fix them as text first';
 
 type Outcome = { ok: true } | { ok: false; message: string };
-
 
 /**
  * One open canvas: the bridge between a TextDocument (the only truth) and its webview. Ops from the
@@ -48,13 +48,15 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   connectOrigins: readonly string[] = [];
   /** The version the canvas is shown marked against (read-only until closed); see setCompare. */
   compared: CompareTarget | undefined;
+  /** A proposal shown applied in preview (read-only until decided or closed); see proposalReview's setReview. */
+  reviewing: ProposalUnderReview | undefined;
   /** Names the version shown when the file cannot be written (a `git:` URI); undefined when it can. */
   readonly readOnly: string | undefined;
 
   constructor(
     readonly document: vscode.TextDocument,
     readonly panel: vscode.WebviewPanel,
-    private readonly log: vscode.LogOutputChannel,
+    readonly log: vscode.LogOutputChannel,
     /**
      * Set while the file on disk is not UTF-8 (the text has U+FFFD where its bytes were); checked
      * before the session starts (diskEncodingIssue) so that even the first answer knows.
@@ -131,7 +133,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
         return;
       }
       case 'resolve': {
-        const result = await this.enqueue(() => this.resolve(msg));
+        const result = await this.enqueue(() => writeResolved(this.document, this.writer, msg, (note) => this.log.warn(`${this.file()}: ${note}`)));
         this.post({ type: 'opResult', seq: msg.seq, ...result });
         this.sendCurrent();
         return;
@@ -153,6 +155,8 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
         if (msg.action === 'close') return this.setCompare(undefined);
         await this.restoreCompared();
         return;
+      case 'proposalAction':
+        return decideProposal(this, msg);
       case 'log':
         this.log[msg.level](`${this.file()} (canvas): ${msg.message}`);
         return;
@@ -218,15 +222,6 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     return { ok: false, message: 'the document kept changing while the edit was applied; try again' };
   }
 
-  /** Writes what the merge view's choices make of the current text (markers included) as one edit. */
-  private async resolve(msg: Extract<ToHost, { type: 'resolve' }>): Promise<Outcome> {
-    const r = resolvedText(this.document.getText(), this.document.version, msg);
-    if (!r.ok) return r;
-    if (!(await this.writer.write(r.text))) return { ok: false, message: 'the document changed while the choices were applied; try again' };
-    for (const note of r.notes) this.log.warn(`${this.file()}: ${note}`);
-    return { ok: true };
-  }
-
   private onTextChanged(e: vscode.TextDocumentChangeEvent): void {
     if (e.document !== this.document) return;
     // No content change: the dirty state or the encoding changed; only the latter matters here.
@@ -264,6 +259,8 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     const file = this.file();
     if (parsed.ok && !parsed.doc.conflicts?.length) {
       const settings = canvasSettings(this.uri);
+      const review = this.reviewing && reviewShown(this, parsed.doc, settings);
+      if (review) return this.post(review);
       if (this.compared) return this.post(compareMessage(this.compared, parsed.doc, file, settings));
       this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings, ...(this.readOnly && { readOnly: this.readOnly }) });
       return;
