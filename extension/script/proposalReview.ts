@@ -13,6 +13,14 @@ export interface ProposalUnderReview {
   readonly proposal: Proposal;
   /** Writes what is left of the proposal to its file, or removes the file when nothing is. */
   save(left: Proposal | undefined): Promise<void>;
+  /** The review before the last accept, and the hash of the canvas then: an undo brings it back. */
+  readonly before?: { readonly sha256: string; readonly review: ProposalUnderReview };
+}
+
+/** The review as it was when the canvas last had this text (an accept undone), if it is an earlier one. */
+function reviewAt(review: ProposalUnderReview, sha256: string): ProposalUnderReview | undefined {
+  for (let r = review.before; r; r = r.review.before) if (r.sha256 === sha256) return r.review;
+  return undefined;
 }
 
 /** What reviewing needs of a canvas session. */
@@ -37,6 +45,11 @@ export function setReview(session: Reviewing, review: ProposalUnderReview | unde
  * marks). When its ops no longer apply (the canvas was edited meanwhile), the review ends, saying why.
  */
 export function reviewShown(session: Reviewing, doc: BmadDocument, settings: CanvasSettings): CompareMessage | undefined {
+  const earlier = reviewAt(session.reviewing!, sha256Text(session.document.getText()));
+  if (earlier) {
+    session.reviewing = earlier;
+    void earlier.save(earlier.proposal);
+  }
   const { proposal } = session.reviewing!;
   const file = vscode.workspace.asRelativePath(session.uri, false);
   const preview = applyOp(doc, { type: 'batch', ops: proposal.ops as SingleOp[] });
@@ -74,14 +87,22 @@ async function decide(session: Reviewing, msg: ProposalAction): Promise<Outcome>
   const pick = { nodes: msg.nodeIds ?? all, edges: msg.nodeIds ? [] : all };
   const { picked, rest } = (msg.action === 'accept' ? acceptPick : rejectPick)(ops, parsed.doc, pick);
   const left = (sha: string) => narrowProposal(review.proposal, rest, sha);
-  // Narrowed before the write, so the canvas redrawn after it shows only what is still proposed.
-  setReview(session, rest.length ? { proposal: left(review.proposal.canvasSha256), save: review.save } : undefined);
-  if (msg.action === 'accept' && picked.length) {
+  const shaBefore = sha256Text(session.document.getText());
+  const accepting = msg.action === 'accept' && picked.length > 0;
+  const next: ProposalUnderReview | undefined = rest.length
+    ? { proposal: left(shaBefore), save: review.save, before: accepting ? { sha256: shaBefore, review } : review.before }
+    : undefined;
+  if (accepting) {
+    // Narrowed but not shown before the write: the canvas redrawn after it shows only what is still
+    // proposed (the rest may need what was accepted, so it cannot be shown on the canvas before).
+    session.reviewing = next;
     const r = await session.applyHostOp({ type: 'batch', ops: picked });
     if (!r.ok) {
       setReview(session, review);
       return r;
     }
+  } else {
+    setReview(session, next);
   }
   await review.save(rest.length ? left(sha256Text(session.document.getText())) : undefined);
   return { ok: true };
