@@ -99,6 +99,11 @@ export const ToHost = z.discriminatedUnion('type', [
   }),
   /** The compare bar's buttons: leave compare mode, or make the canvas what the compared version was. */
   z.strictObject({ type: z.literal('compareAction'), action: z.enum(['close', 'restore']) }),
+  /**
+   * The proposal bar and inspector: accept (apply as one edit) or reject (drop) the given nodes of the
+   * proposal shown, or all of it when no ids are given; `close` leaves the review, the proposal kept.
+   */
+  z.strictObject({ type: z.literal('proposalAction'), action: z.enum(['accept', 'reject', 'close']), nodeIds: z.array(NodeId).max(100_000).optional() }),
   z.strictObject({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string().max(4000) }),
   /**
    * While a collaboration session runs: the shared canvas as it is now, whenever it differs from
@@ -151,6 +156,8 @@ export const ToWebview = z.discriminatedUnion('type', [
     marks: z.record(NodeId, z.enum(CHANGE_MARKS)),
     changes: z.record(NodeId, z.array(z.strictObject({ key: z.string(), before: z.string(), after: z.string() })).max(10_000)),
     order: z.array(NodeId).max(1_000_000),
+    /** Set when what is shown is a proposal applied in preview (nothing written yet): who made it. */
+    proposal: z.strictObject({ by: z.string().max(200) }).optional(),
   }),
   /** The text does not parse: show the error view, edit nothing. */
   z.strictObject({ type: z.literal('invalid'), file: z.string(), issues: z.array(LocatedIssue) }),

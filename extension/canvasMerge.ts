@@ -1,7 +1,9 @@
 import {
   readMergeState, resolveConflicts, serializeDocument, type LocatedIssue, type MergeState, type Side, type ToHost, type ToWebview,
 } from '../core';
+import type * as vscode from 'vscode';
 import { asMessage } from './documentPayload';
+import type { DocumentWriter } from './documentWriter';
 
 /**
  * The merge view's half on the host: what the webview is shown for a text with undecided conflicts,
@@ -42,4 +44,15 @@ export function resolvedText(text: string, version: number, msg: Resolve): Resol
   }
   const r = resolveConflicts(read.state, choices);
   return r.ok ? { ok: true, text: serializeDocument(r.value.doc), notes: r.value.notes } : r;
+}
+
+/** Writes what the merge view's choices make of the document's text (markers included) as one edit. */
+export async function writeResolved(
+  document: vscode.TextDocument, writer: DocumentWriter, msg: Resolve, note: (text: string) => void,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const r = resolvedText(document.getText(), document.version, msg);
+  if (!r.ok) return r;
+  if (!(await writer.write(r.text))) return { ok: false, message: 'the document changed while the choices were applied; try again' };
+  r.notes.forEach(note);
+  return { ok: true };
 }

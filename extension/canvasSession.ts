@@ -7,8 +7,9 @@ import type { CanvasSessionApi, TextChangeRead } from './api';
 import { diskEncodingIssue, documentEncodingIssue } from './diskEncoding';
 import { DocumentWriter } from './documentWriter';
 import { openAsText, type TextPlace } from './openAsText';
-import { mergeMessage, mergeToDecide, resolvedText, type MergeToDecide } from './canvasMerge';
+import { mergeMessage, mergeToDecide, writeResolved, type MergeToDecide } from './canvasMerge';
 import { compareMessage, restoreCompared, type CompareTarget } from './canvasCompare';
+import { decideProposal, reviewShown, type ProposalUnderReview } from './script/proposalReview';
 import { asMessage } from './documentPayload';
 import { CollabStatus, NO_COLLAB, sharedCanvas, type CollabState } from './collab/collabState';
 import { readOnlyLabel } from './readOnly';
@@ -51,13 +52,15 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
   connectOrigins: readonly string[] = [];
   /** The version the canvas is shown marked against (read-only until closed); see setCompare. */
   compared: CompareTarget | undefined;
+  /** A proposal shown applied in preview (read-only until decided or closed); see proposalReview's setReview. */
+  reviewing: ProposalUnderReview | undefined;
   /** Names the version shown when the file cannot be written (a `git:` URI); undefined when it can. */
   readonly readOnly: string | undefined;
 
   constructor(
     readonly document: vscode.TextDocument,
     readonly panel: vscode.WebviewPanel,
-    private readonly log: vscode.LogOutputChannel,
+    readonly log: vscode.LogOutputChannel,
     /**
      * Set while the file on disk is not UTF-8 (the text has U+FFFD where its bytes were); checked
      * before the session starts (diskEncodingIssue) so that even the first answer knows.
@@ -132,7 +135,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
         return;
       }
       case 'resolve': {
-        const result = await this.enqueue(() => this.resolve(msg));
+        const result = await this.enqueue(() => writeResolved(this.document, this.writer, msg, (note) => this.log.warn(`${this.file()}: ${note}`)));
         this.post({ type: 'opResult', seq: msg.seq, ...result });
         this.sendCurrent();
         return;
@@ -154,6 +157,8 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
         if (msg.action === 'close') return this.setCompare(undefined);
         await this.restoreCompared();
         return;
+      case 'proposalAction':
+        return decideProposal(this, msg);
       case 'log':
         this.log[msg.level](`${this.file()} (canvas): ${msg.message}`);
         return;
@@ -220,15 +225,6 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     return { ok: false, message: 'the document kept changing while the edit was applied; try again' };
   }
 
-  /** Writes what the merge view's choices make of the current text (markers included) as one edit. */
-  private async resolve(msg: Extract<ToHost, { type: 'resolve' }>): Promise<Outcome> {
-    const r = resolvedText(this.document.getText(), this.document.version, msg);
-    if (!r.ok) return r;
-    if (!(await this.writer.write(r.text))) return { ok: false, message: 'the document changed while the choices were applied; try again' };
-    for (const note of r.notes) this.log.warn(`${this.file()}: ${note}`);
-    return { ok: true };
-  }
-
   private onTextChanged(e: vscode.TextDocumentChangeEvent): void {
     if (e.document !== this.document) return;
     // No content change: the dirty state or the encoding changed; only the latter matters here.
@@ -266,6 +262,8 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     const file = this.file();
     if (parsed.ok && !parsed.doc.conflicts?.length) {
       const settings = canvasSettings(this.uri);
+      const review = this.reviewing && reviewShown(this, parsed.doc, settings);
+      if (review) return this.post(review);
       if (this.compared) return this.post(compareMessage(this.compared, parsed.doc, file, settings));
       return this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings, ...(this.readOnly && { readOnly: this.readOnly }) });
     }

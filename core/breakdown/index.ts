@@ -1,5 +1,6 @@
 export { breakDown } from './breakdown';
 export { breakdownToOps, type BreakdownOps, type BreakdownSummary } from './toOps';
-export { Proposal, PROPOSAL_VERSION } from './proposal';
+export { narrowProposal, Proposal, PROPOSAL_VERSION } from './proposal';
+export { acceptPick, rejectPick, acceptedClosure, rejectedClosure, touchedIds, type ProposalPick, type ProposalSplit } from './proposalSelect';
 export { stableId, valueHash } from './hash';
 export type * from './types';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Op } from '../ops';
+import { Op, type SingleOp } from '../ops';
+import { touchedIds } from './proposalSelect';
 
 export const PROPOSAL_VERSION = 1;
 
@@ -39,3 +40,25 @@ export const Proposal = z.strictObject({
   ops: z.array(Op),
 });
 export type Proposal = z.infer<typeof Proposal>;
+
+/**
+ * What is left of a proposal once part of it was accepted or rejected: `ops` are the undecided ones,
+ * made against the canvas whose text hashes to `canvasSha256`; the changes and counts follow them.
+ */
+export function narrowProposal(p: Proposal, ops: readonly SingleOp[], canvasSha256: string): Proposal {
+  const ids = touchedIds(ops);
+  const changes = p.changes.filter((c) => ids.has(c.id));
+  const count = (change: Proposal['changes'][number]['change']) => changes.filter((c) => c.change === change).length;
+  let edgesAdded = 0;
+  let edgesRemoved = 0;
+  for (const op of ops) {
+    if (op.type === 'insert') edgesAdded += op.edges.length;
+    if (op.type === 'connect') edgesAdded++;
+    if (op.type === 'remove') edgesRemoved += op.edgeIds.length;
+  }
+  const summary = {
+    ...p.summary, added: count('add'), updated: count('update'), adopted: count('adopt'), removed: count('remove'), kept: count('keep'),
+    edgesAdded, edgesRemoved,
+  };
+  return { ...p, canvasSha256, ops: [...ops], changes, summary };
+}

@@ -6,6 +6,7 @@ import { UserError } from '../../runner/errors';
 import type { SessionRegistry } from '../sessionRegistry';
 import { applyProposal } from './applyProposal';
 import { pickTarget, type BreakdownTarget } from './breakdownTarget';
+import { reviewProposal } from './reviewProposal';
 import { showingUserErrors } from './userErrors';
 
 /** What the command did, for tests and keybindings: where the proposal went and what became of it. */
@@ -21,7 +22,7 @@ const SHOWN_CHANGES = 15;
 /**
  * BMAD: Break Down Script. The breakdown and its proposal are `bmad breakdown --apply`'s own code; the
  * proposal file is written beside the canvas, then a dialog offers to apply all of it (one undoable
- * edit) or to review the file.
+ * edit) or to review it on the canvas, node by node.
  */
 export function registerBreakDownScript(sessions: SessionRegistry, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('bmad.breakDownScript', (arg?: unknown) =>
@@ -55,7 +56,7 @@ async function breakDown(sessions: SessionRegistry, t: BreakdownTarget, log: vsc
   );
   const proposalUri = vscode.Uri.file(proposalFileFor(canvas));
   if (choice === 'Review…') {
-    await vscode.window.showTextDocument(proposalUri);
+    await reviewProposal(sessions, proposalUri);
     return result('review');
   }
   if (choice !== 'Apply All') return result('dismissed');

@@ -5,6 +5,7 @@ import { useSession } from '../hooks/useSession';
 import { useUi } from '../hooks/useUi';
 import type { UiState } from '../state/uiState';
 import { isTypingTarget } from './isTypingTarget';
+import { ProposalBar } from './ProposalBar';
 
 const selectCompare = (s: UiState) => s.compare;
 const selectReadOnly = (s: UiState) => s.readOnly;
@@ -53,6 +54,7 @@ export function CompareBar() {
 
   if (readOnly && !compare) return <div className="compare-bar is-readonly" role="status">read-only: {readOnly}</div>;
   if (!compare) return null;
+  if (compare.proposal) return <ProposalBar compare={compare} at={at} go={go} />;
   const count = compare.order.length;
   return (
     <div className="compare-bar" role="toolbar" aria-label="Compare">

@@ -163,6 +163,11 @@ export class CanvasSession {
     this.host.post({ type: 'compareAction', action });
   }
 
+  /** The proposal bar and inspector: accept or reject these nodes of the proposal (all when none given), or close it. */
+  proposalAction(action: 'accept' | 'reject' | 'close', nodeIds?: readonly string[]): void {
+    this.host.post(nodeIds ? { type: 'proposalAction', action, nodeIds: [...nodeIds] } : { type: 'proposalAction', action });
+  }
+
   history(action: 'undo' | 'redo'): void {
     if (this.collab.active) return this.collab.history(action);
     this.host.post({ type: 'history', action });
@@ -239,6 +244,7 @@ export class CanvasSession {
       marks: new Map(Object.entries(m.marks)),
       changes: new Map(Object.entries(m.changes)),
       order: m.order,
+      ...(m.proposal && { proposal: m.proposal }),
     };
     const { selection } = this.ui.get();
     this.ui.set({ mode: 'compare', file: m.file, settings: m.settings, issues: [], merge: undefined, compare, selection: this.existing(selection) });

@@ -17,6 +17,8 @@ export interface CompareInfo {
   readonly marks: ReadonlyMap<string, ChangeMark>;
   readonly changes: ReadonlyMap<string, readonly FieldChange[]>;
   readonly order: readonly string[];
+  /** Set when the marks show a proposal applied in preview: who made it (the proposal bar). */
+  readonly proposal?: { readonly by: string };
 }
 
 export interface StatusMessage {

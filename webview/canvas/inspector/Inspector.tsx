@@ -11,6 +11,7 @@ import type { UiState } from '../../state/uiState';
 import { FieldFrame } from './FieldFrame';
 import { fieldSpecs } from './fieldSpecs';
 import { ParamField } from './ParamField';
+import { ProposalDecision } from './ProposalDecision';
 import { ScriptActions } from './ScriptActions';
 import { eventValue, VscodeTextfield } from './vscodeElements';
 
@@ -23,7 +24,7 @@ function NodeChanges({ id }: { id: string }) {
   const mark = compare?.marks.get(id);
   if (!compare || !mark) return null;
   const changes = compare.changes.get(id) ?? [];
-  const title = mark === 'changed' ? `Changed since ${compare.against}` : mark === 'added' ? `Added since ${compare.against}` : `Removed since ${compare.against}`;
+  const title = compare.proposal ? `Proposed: ${mark === 'removed' ? 'to remove' : mark === 'added' ? 'to add' : 'to change'}` : mark === 'changed' ? `Changed since ${compare.against}` : mark === 'added' ? `Added since ${compare.against}` : `Removed since ${compare.against}`;
   return (
     <section className={`inspector-changes diff-${mark}`} aria-label="Changes">
       <h3>{title}</h3>
@@ -70,6 +71,7 @@ function NodeForm({ node }: { node: BmadNode }) {
         <span className="inspector-id" title="Node id">{node.id}</span>
       </header>
       <NodeChanges id={node.id} />
+      <ProposalDecision id={node.id} />
       <p className="inspector-description">{spec.description}</p>
       <RenderPreview id={node.id} />
       {node.kind === 'script' && <ScriptActions />}
