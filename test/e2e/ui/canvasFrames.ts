@@ -12,10 +12,8 @@ export async function canvasFrames(page: Page): Promise<{ frame: Frame; x: numbe
       const outerEl = await outer.frameElement();
       const box = await outerEl.boundingBox();
       if (!box || !(await outerEl.isVisible())) continue;
-      console.log('DBG2', new Date().toISOString().slice(14, 21), frame.url().slice(-8), await (await frame.frameElement()).getAttribute('id'), box.x, (await frame.locator('body').innerText()).length, await frame.locator('.react-flow__node').count(), await frame.evaluate('document.readyState + performance.getEntriesByType("resource").length'));
       found.push({ frame, x: box.x, nodes: await frame.locator('.react-flow__node').count() });
-    } catch (e) {
-      console.log('DBG3', String(e).slice(0, 300));
+    } catch {
       // The frame went away while we looked (HTML replaced, editor closed).
     }
   }

@@ -49,7 +49,6 @@ describe('VS Code diff of a canvas (UI)', () => {
     // Two canvases side by side in the diff: left the index, right the working file.
     const [left, right] = await until('both sides of the diff drawn', async () => {
       const frames = await canvasFrames(s.page);
-      console.log('DBG', JSON.stringify(frames.map((f) => [f.x, f.nodes])));
       return frames.length === 2 && frames.every((f) => f.nodes > 0) ? frames.map((f) => f.frame) : undefined;
     }, 30000) as [Frame, Frame];
     await until('the right side marked', async () => (await cardMarks(right)).length === 2);
