@@ -9,6 +9,8 @@ export async function canvasFrames(page: Page): Promise<{ frame: Frame; x: numbe
     const outer = frame.parentFrame();
     if (!outer || !frame.url().includes('/pre/fake.html')) continue;
     try {
+      // VS Code loads new content into 'pending-frame' and renames it 'active-frame' when shown.
+      if ((await (await frame.frameElement()).getAttribute('id')) !== 'active-frame') continue;
       const outerEl = await outer.frameElement();
       const box = await outerEl.boundingBox();
       if (!box || !(await outerEl.isVisible())) continue;
