@@ -12,6 +12,7 @@ export * from './ids';
 export * from './diff';
 export * from './diffOps';
 export * from './diffSummary';
+export * from './restoreNodes';
 export * from './compareView';
 export * from './canvasListing';
 export * from './merge';

@@ -5,6 +5,8 @@ import { asMessage } from './documentPayload';
 export interface CompareTarget {
   readonly label: string;
   readonly doc: BmadDocument;
+  /** What made this compare (the older side of VS Code's diff), so that only it closes it again. */
+  readonly source?: object;
 }
 
 type CompareMessage = Extract<ToWebview, { type: 'compare' }>;

@@ -8,6 +8,7 @@ import { registerLiveShare } from './collab/liveShare';
 import { registerCanvasCommands } from './commands/canvasCommands';
 import { registerNewCanvas } from './commands/newCanvas';
 import { registerNewProject } from './commands/newProject';
+import { registerGitDiffCompare } from './history/gitDiffCompare';
 import { registerHistory } from './history/historyFeature';
 import { registerHosts } from './hosts/hostsFeature';
 import { probeHost } from './hosts/probeHost';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     ...registerReview(sessions, log),
     ...registerAgent(context, sessions, log),
     ...registerHistory(sessions, log),
+    ...registerGitDiffCompare(sessions, log),
   );
   const bundle = typeof __bmadBundleStart === 'number' ? started - __bmadBundleStart : NaN;
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (bundle evaluated in ${bundle.toFixed(1)} ms)`);

@@ -43,6 +43,14 @@ export class SessionRegistry implements SessionsApi, vscode.Disposable {
     return undefined;
   }
 
+  has(session: CanvasSession): boolean {
+    return this.sessions.has(session);
+  }
+
+  all(): Iterable<CanvasSession> {
+    return this.sessions;
+  }
+
   get active(): CanvasSession | undefined {
     return this.activeSession;
   }

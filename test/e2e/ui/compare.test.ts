@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Frame } from 'playwright-core';
 import { applyOp, insert, makeNode, parseDocument, serializeDocument, type BmadDocument, type Op } from '../../../core';
+import { cardMarks as marks } from './canvasFrames';
 import { baseCanvas, git } from './gitCanvas';
 import { session, until } from './session';
 
@@ -16,16 +16,6 @@ const readCanvas = (file: string): BmadDocument => {
   if (!r.ok) throw new Error('the canvas does not parse');
   return r.doc;
 };
-
-/** The marks on the cards, as `id:mark`, sorted. */
-async function marks(frame: Frame): Promise<string[]> {
-  const found = await frame.locator('.react-flow__node').evaluateAll((els) =>
-    els.flatMap((el) => {
-      const m = /\bdiff-(added|changed|removed)\b/.exec(el.className);
-      return m ? [`${el.getAttribute('data-id')}:${m[1]}`] : [];
-    }));
-  return found.sort();
-}
 
 describe('compare canvas with a commit (UI)', () => {
   it('marks the added, changed and removed cards; Restore is one edit that one Ctrl+Z undoes', async () => {
