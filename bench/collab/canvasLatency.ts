@@ -88,13 +88,16 @@ async function watch(page: Page, id: string): Promise<void> {
   }, id);
 }
 
-/** A presses ArrowRight `count` times at `perSecond` on the first card; returns A's stamps and each other page's. */
-export async function gestureToRender(pages: Page[], count: number, perSecond: number): Promise<{ sent: Stamp[]; arrived: Stamp[][] }> {
+/**
+ * A presses ArrowRight `count` times at `perSecond` on a card; returns A's stamps, each other page's,
+ * and A's own (its canvas showing its own gesture: the part of the latency spent before anything is sent).
+ */
+export async function gestureToRender(pages: Page[], count: number, perSecond: number): Promise<{ sent: Stamp[]; arrived: Stamp[][]; own: Stamp[] }> {
   const [a, ...others] = pages as [Page, ...Page[]];
   const id = await openCard(a);
   if (!id) throw new Error('no card in the open on the canvas');
   await a.locator(`.react-flow__node[data-id="${id}"] .card-header`).click();
-  await Promise.all(others.map((p) => watch(p, id)));
+  await Promise.all(pages.map((p) => watch(p, id)));
   const sent = await a.evaluate(([k, rate]) => new Promise<[number, number][]>((resolve) => {
     const out: [number, number][] = [];
     const now = () => performance.timeOrigin + performance.now();
@@ -108,9 +111,9 @@ export async function gestureToRender(pages: Page[], count: number, perSecond: n
     };
     tick();
   }), [count, perSecond] as const);
-  const arrived = await Promise.all(others.map((p) => p.waitForFunction((last) => {
+  const [own, ...arrived] = await Promise.all(pages.map((p) => p.waitForFunction((last) => {
     const seen = (window as unknown as { __seen: [number, number][] }).__seen;
     return (seen.at(-1)?.[0] ?? -1) >= last && seen;
   }, count - 1, { polling: 'raf', timeout: 60_000 }).then((h) => h.jsonValue() as Promise<Stamp[]>)));
-  return { sent, arrived };
+  return { sent, arrived, own: own! };
 }

@@ -49,7 +49,7 @@ export async function latencyRows(signalUrl: string): Promise<[string, string][]
         const rawMs = await yLevel(raw, n, rate, (p) => p.page.waitForFunction((k) => (window as unknown as { __raw: RawPageApi }).__raw.peers() >= k, n - 1, { polling: 20, timeout: 60_000 }));
         const oursMs = await yLevel(ours, n, rate, (p) => p.run((api, k) => api.whenPeers(k), n - 1));
         const pages = await canvas.room(n, CANVAS_NODES);
-        const { sent, arrived } = await gestureToRender(pages, count(rate), rate);
+        const { sent, arrived, own } = await gestureToRender(pages, count(rate), rate);
         const renderMs = arrived.flatMap((a) => latencies(sent, a));
         await Promise.all(pages.map((p) => p.context().close()));
         const label = `${n} peers, ${rate} edits/s, p50 / p95`;
@@ -57,6 +57,7 @@ export async function latencyRows(signalUrl: string): Promise<[string, string][]
         rows.push([`  ours, Y.Doc has it (${label})`, `${fmt(oursMs)}  (p95 ×${(percentile(oursMs, 95) / percentile(rawMs, 95)).toFixed(2)} raw)`]);
         rows.push([`  ours, gesture in A → rendered on the other canvases (${label})`,
           `${fmt(renderMs)}  (p95 ×${(percentile(renderMs, 95) / percentile(rawMs, 95)).toFixed(2)} raw; ${renderMs.length} samples)`]);
+        rows.push([`    of which A's own canvas showing it (${label})`, fmt(latencies(sent, own))]);
       }
     }
   } finally {
