@@ -23,8 +23,12 @@ function attempt(): void {
   }
 }
 
-if (mode === 'die') attempt();
-else if (mode === 'exit') {
+if (mode === 'die') {
+  attempt();
+  // Alive until killed: with nothing pending it would end on its own, and its exit hook would release
+  // the lock before the kill (seen under load: "the killed render left its lock" failed).
+  setInterval(() => undefined, 1 << 30);
+} else if (mode === 'exit') {
   attempt();
   process.exit(3);
 } else {
