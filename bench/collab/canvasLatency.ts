@@ -44,7 +44,7 @@ export async function startCanvasSwarm(signalUrl: string): Promise<CanvasSwarm> 
       }));
       await Promise.all(pages.map((p) => p.evaluate(([r, url]) => {
         (window as unknown as { __host: { send(m: unknown): void } }).__host.send({
-          type: 'collabJoin', invite: { room: r, password: 'bench-password' }, signallingUrls: [url],
+          type: 'collabJoin', invite: { room: r, password: 'bench-password' }, signallingUrls: [url], user: { name: 'bench peer' },
         });
       }, [room, signalUrl] as const)));
       // The canvas tells its host how many peers it has (collabStatus), as it tells VS Code's status bar.
