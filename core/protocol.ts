@@ -94,8 +94,15 @@ export const ToHost = z.discriminatedUnion('type', [
     version: z.number().int(),
     choices: z.array(z.strictObject({ index: z.number().int().nonnegative(), side: z.enum(['ours', 'theirs']) })).max(100_000),
   }),
-  /** The compare bar's buttons: leave compare mode, or make the canvas what the compared version was. */
-  z.strictObject({ type: z.literal('compareAction'), action: z.enum(['close', 'restore']) }),
+  /**
+   * The compare bar's buttons: leave compare mode, or make the canvas what the compared version was;
+   * with `nodeIds` (the inspector's Restore), only those nodes.
+   */
+  z.strictObject({
+    type: z.literal('compareAction'),
+    action: z.enum(['close', 'restore']),
+    nodeIds: z.array(z.string().max(200)).min(1).max(100_000).optional(),
+  }),
   z.strictObject({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string().max(4000) }),
   /**
    * While a collaboration session runs: the shared canvas as it is now, whenever it differs from

@@ -151,7 +151,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
         return;
       case 'compareAction':
         if (msg.action === 'close') return this.setCompare(undefined);
-        await this.restoreCompared();
+        await this.restoreCompared(msg.nodeIds);
         return;
       case 'log':
         this.log[msg.level](`${this.file()} (canvas): ${msg.message}`);
@@ -181,9 +181,9 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     this.sendCurrent();
   }
 
-  /** Makes the canvas what the compared version was, as one edit (see canvasCompare's restoreCompared). */
-  async restoreCompared(): Promise<Outcome> {
-    const result = await restoreCompared(this);
+  /** Makes the canvas (or only `nodeIds`) what the compared version was, as one edit (see canvasCompare). */
+  async restoreCompared(nodeIds?: readonly string[]): Promise<Outcome> {
+    const result = await restoreCompared(this, nodeIds);
     if (!result.ok) this.log.warn(`${this.file()}: restoring ${this.compared?.label} failed: ${result.message}`);
     return result;
   }
