@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyOp, insert, makeNode, parseDocument, serializeDocument, type BmadDocument, type Op } from '../../../core';
+import { applyOp, paramOf, insert, makeNode, parseDocument, serializeDocument, type BmadDocument, type Op } from '../../../core';
 import { cardMarks as marks } from './canvasFrames';
 import { baseCanvas, git } from './gitCanvas';
 import { session, until } from './session';
@@ -133,7 +133,7 @@ describe('compare canvas with a commit (UI)', () => {
     });
     assert.deepEqual(restored.nodes.find((n) => n.id === 'n_shot2'), base.nodes.find((n) => n.id === 'n_shot2'));
     assert.deepEqual(restored.edges.map((e) => e.id), ['e_s1', 'e_s2'], 'its edge from the scene came back too');
-    assert.equal(restored.nodes.find((n) => n.id === 'n_shot1')?.params.duration, 9, 'the other change stays');
+    assert.equal(paramOf(restored.nodes.find((n) => n.id === 'n_shot1')!, 'duration'), 9, 'the other change stays');
     await s.webviewScreenshot('compare-restored-node');
 
     // One Ctrl+Z takes the node and its edge back out.
