@@ -97,8 +97,15 @@ export const ToHost = z.discriminatedUnion('type', [
     version: z.number().int(),
     choices: z.array(z.strictObject({ index: z.number().int().nonnegative(), side: z.enum(['ours', 'theirs']) })).max(100_000),
   }),
-  /** The compare bar's buttons: leave compare mode, or make the canvas what the compared version was. */
-  z.strictObject({ type: z.literal('compareAction'), action: z.enum(['close', 'restore']) }),
+  /**
+   * The compare bar's buttons: leave compare mode, or make the canvas what the compared version was;
+   * with `nodeIds` (the inspector's Restore), only those nodes.
+   */
+  z.strictObject({
+    type: z.literal('compareAction'),
+    action: z.enum(['close', 'restore']),
+    nodeIds: z.array(NodeId).min(1).max(100_000).optional(),
+  }),
   /**
    * The proposal bar and inspector: accept (apply as one edit) or reject (drop) the given nodes of the
    * proposal shown, or all of it when no ids are given; `close` leaves the review, the proposal kept.

@@ -1,4 +1,4 @@
-import { compareView, diffCanvases, diffOps, type BmadDocument, type CanvasSettings, type Op, type ParseResult, type ToWebview } from '../core';
+import { compareView, diffCanvases, diffOps, restoreNodesOps, type BmadDocument, type CanvasSettings, type Op, type ParseResult, type ToWebview } from '../core';
 import { asMessage } from './documentPayload';
 
 /** A version the canvas is compared with: what the compare bar names, and its document. */
@@ -26,13 +26,15 @@ interface Restorable {
 }
 
 /**
- * Makes the canvas what the compared version was, as one batch op: one edit, so one undo step.
- * Compare mode stays on, so the marks show what is left (nothing, until the next edit or undo).
+ * Makes the canvas what the compared version was, or only the nodes `nodeIds` (see core's
+ * restoreNodesOps), as one batch op: one edit, so one undo step. Compare mode stays on, so the marks
+ * show what is left.
  */
-export async function restoreCompared(session: Restorable): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function restoreCompared(session: Restorable, nodeIds?: readonly string[]): Promise<{ ok: true } | { ok: false; message: string }> {
   const target = session.compared;
   if (!target) return { ok: false, message: 'the canvas is not being compared with a version' };
   const parsed = session.current();
   if (!parsed.ok) return { ok: false, message: 'the canvas has errors; fix them as text before restoring a version' };
+  if (nodeIds) return session.applyHostOp(restoreNodesOps(parsed.doc, target.doc, nodeIds));
   return session.applyHostOp(diffOps(diffCanvases(parsed.doc, target.doc)));
 }

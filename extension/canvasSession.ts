@@ -155,7 +155,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
         return;
       case 'compareAction':
         if (msg.action === 'close') return this.setCompare(undefined);
-        await this.restoreCompared();
+        await this.restoreCompared(msg.nodeIds);
         return;
       case 'proposalAction':
         return decideProposal(this, msg);
@@ -188,9 +188,9 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     this.sendCurrent();
   }
 
-  /** Makes the canvas what the compared version was, as one edit (see canvasCompare's restoreCompared). */
-  async restoreCompared(): Promise<Outcome> {
-    const result = await restoreCompared(this);
+  /** Makes the canvas (or only `nodeIds`) what the compared version was, as one edit (see canvasCompare). */
+  async restoreCompared(nodeIds?: readonly string[]): Promise<Outcome> {
+    const result = await restoreCompared(this, nodeIds);
     if (!result.ok) this.log.warn(`${this.file()}: restoring ${this.compared?.label} failed: ${result.message}`);
     return result;
   }

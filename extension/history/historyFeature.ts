@@ -81,6 +81,19 @@ export function registerHistory(sessions: SessionRegistry, log: vscode.LogOutput
     return r.ok;
   };
 
+  /** `bmad.restoreSelection`: the selected nodes (compare mode) back from the compared version, as one edit. */
+  const restoreSelection = async (): Promise<boolean> => {
+    const session = canvas();
+    if (!session) return false;
+    if (!session.compared || session.selection.length === 0) {
+      void vscode.window.showWarningMessage('Restore Selection: compare the canvas with a version and select the nodes to bring back first.');
+      return false;
+    }
+    const r = await session.restoreCompared(session.selection);
+    if (!r.ok) void vscode.window.showErrorMessage(`Restore Selection: ${r.message}`);
+    return r.ok;
+  };
+
   const closeCompare = (): boolean => {
     const session = canvas();
     session?.setCompare(undefined);
@@ -96,6 +109,7 @@ export function registerHistory(sessions: SessionRegistry, log: vscode.LogOutput
     vscode.commands.registerCommand('bmad.history.restore', restore),
     vscode.commands.registerCommand('bmad.history.refresh', () => view.refresh()),
     vscode.commands.registerCommand('bmad.closeCompare', closeCompare),
+    vscode.commands.registerCommand('bmad.restoreSelection', restoreSelection),
     vscode.workspace.onDidSaveTextDocument((d) => d.uri.toString() === view.canvas?.toString() && view.refresh()),
   ];
 }

@@ -158,9 +158,9 @@ export class CanvasSession {
     this.host.post({ type: 'resolve', seq, version, choices: [...choices].map(([index, side]) => ({ index, side })) });
   }
 
-  /** The compare bar: leave compare mode, or make the canvas what the compared version was. */
-  compareAction(action: 'close' | 'restore'): void {
-    this.host.post({ type: 'compareAction', action });
+  /** The compare bar: leave compare mode, or make the canvas (or only `nodeIds`) what the compared version was. */
+  compareAction(action: 'close' | 'restore', nodeIds?: readonly string[]): void {
+    this.host.post({ type: 'compareAction', action, ...(nodeIds?.length && { nodeIds: [...nodeIds] }) });
   }
 
   /** The proposal bar and inspector: accept or reject these nodes of the proposal (all when none given), or close it. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyOp, insert, makeNode, parseDocument, serializeDocument, type BmadDocument, type Op } from '../../../core';
+import { applyOp, paramOf, insert, makeNode, parseDocument, serializeDocument, type BmadDocument, type Op } from '../../../core';
 import { cardMarks as marks } from './canvasFrames';
 import { baseCanvas, git } from './gitCanvas';
 import { session, until } from './session';
@@ -85,5 +85,62 @@ describe('compare canvas with a commit (UI)', () => {
     await frame.getByRole('button', { name: 'Close' }).click();
     await until('compare closed', async () => (await frame.locator('.compare-bar').count()) === 0);
     assert.deepEqual(await marks(frame), []);
+  });
+
+  it('restores one node from the compared commit as one edit that one Ctrl+Z undoes', async () => {
+    const s = session();
+    const dir = path.join(s.workspace, 'restorenode');
+    fs.mkdirSync(dir);
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'config', 'user.email', 'e2e@example.com');
+    git(dir, 'config', 'user.name', 'E2E');
+    const file = path.join(dir, 'restorenode.bmad');
+    const base = baseCanvas();
+    fs.writeFileSync(file, serializeDocument(base));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'the first cut');
+    const edited = applyOp(base, {
+      type: 'batch',
+      ops: [
+        { type: 'remove', nodeIds: ['n_shot2'], edgeIds: [] },
+        { type: 'setParams', id: 'n_shot1', params: { duration: 9 } },
+      ],
+    });
+    if (!edited.ok) throw new Error(edited.message);
+    const recut = serializeDocument(edited.doc);
+    fs.writeFileSync(file, recut);
+    git(dir, 'commit', '-qam', 'shorter');
+
+    await s.quickOpen('restorenode/restorenode.bmad');
+    let frame = await s.webview();
+    await frame.locator('.react-flow__node', { hasText: 'Shot 1' }).waitFor();
+    await s.runCommand('BMAD: Compare Canvas with…');
+    await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'the first cut' }).click();
+    frame = await s.webview();
+    await until('the marks on the cards', async () => (await marks(frame)).length === 2);
+    assert.deepEqual(await marks(frame), ['n_shot1:changed', 'n_shot2:removed']);
+
+    // The removed Shot 2 comes back alone: Shot 1 keeps its new duration.
+    await frame.locator('.react-flow__node[data-id="n_shot2"]').click();
+    const restore = frame.locator('.inspector-restore');
+    assert.match(await restore.innerText(), /^Restore from [0-9a-f]{7} the first cut$/);
+    await restore.click();
+    await until('Shot 2 back, unmarked', async () => (await marks(frame)).join() === 'n_shot1:changed');
+    await s.page.keyboard.press('Control+S');
+    const restored = await until('the restored node saved', () => {
+      const doc = readCanvas(file);
+      return doc.nodes.some((n) => n.id === 'n_shot2') ? doc : undefined;
+    });
+    assert.deepEqual(restored.nodes.find((n) => n.id === 'n_shot2'), base.nodes.find((n) => n.id === 'n_shot2'));
+    assert.deepEqual(restored.edges.map((e) => e.id), ['e_s1', 'e_s2'], 'its edge from the scene came back too');
+    assert.equal(paramOf(restored.nodes.find((n) => n.id === 'n_shot1')!, 'duration'), 9, 'the other change stays');
+    await s.webviewScreenshot('compare-restored-node');
+
+    // One Ctrl+Z takes the node and its edge back out.
+    await frame.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await s.page.keyboard.press('Control+Z');
+    await until('the marks back after one undo', async () => (await marks(frame)).length === 2);
+    await s.page.keyboard.press('Control+S');
+    await until('the recut saved again', () => fs.readFileSync(file, 'utf8') === recut);
   });
 });

@@ -21,6 +21,7 @@ const selectCompare = (s: UiState) => s.compare;
 /** In compare mode: how the node differs from the compared version, each field old → new. */
 function NodeChanges({ id }: { id: string }) {
   const compare = useUi(selectCompare);
+  const session = useSession();
   const mark = compare?.marks.get(id);
   if (!compare || !mark) return null;
   const changes = compare.changes.get(id) ?? [];
@@ -28,6 +29,7 @@ function NodeChanges({ id }: { id: string }) {
   return (
     <section className={`inspector-changes diff-${mark}`} aria-label="Changes">
       <h3>{title}</h3>
+      <RestoreButton ids={[id]} against={compare.against} onRestore={(ids) => session.compareAction('restore', ids)} />
       {changes.length > 0 && (
         <ul>
           {changes.map((c) => (
@@ -41,12 +43,41 @@ function NodeChanges({ id }: { id: string }) {
   );
 }
 
+/** Restore from <version>: the nodes `ids` back as they were there, as one edit (compare mode). */
+function RestoreButton({ ids, against, onRestore }: { ids: readonly string[]; against: string; onRestore: (ids: readonly string[]) => void }) {
+  const what = ids.length === 1 ? 'this node' : `these ${ids.length} nodes`;
+  return (
+    <button type="button" className="inspector-restore" onClick={() => onRestore(ids)}
+      title={`Make ${what} what ${ids.length === 1 ? 'it' : 'they'} were in ${against}, as one edit (undo reverts it)`}>
+      Restore from {against}
+    </button>
+  );
+}
+
+/** Several nodes selected: how many, and in compare mode Restore for those of them that changed. */
+function MultiSelection({ selection }: { selection: ReadonlySet<string> }) {
+  const compare = useUi(selectCompare);
+  const session = useSession();
+  const marked = compare ? [...selection].filter((id) => compare.marks.has(id)) : [];
+  return (
+    <aside className="inspector nokey" aria-label="Inspector">
+      <p className="inspector-note">{selection.size} nodes selected</p>
+      {compare && marked.length > 0 && (
+        <section className="inspector-changes" aria-label="Changes">
+          <h3>{marked.length} of them changed since {compare.against}</h3>
+          <RestoreButton ids={marked} against={compare.against} onRestore={(ids) => session.compareAction('restore', ids)} />
+        </section>
+      )}
+    </aside>
+  );
+}
+
 /** The right-hand panel: the form of the one selected node (nothing when zero or several are). */
 export function Inspector() {
   const selection = useUi(selectSelection);
   const id = selection.size === 1 ? selection.values().next().value : undefined;
   const node = useDocNode(id);
-  if (selection.size > 1) return <aside className="inspector nokey" aria-label="Inspector"><p className="inspector-note">{selection.size} nodes selected</p></aside>;
+  if (selection.size > 1) return <MultiSelection selection={selection} />;
   if (!node) return null;
   return <NodeForm key={node.id} node={node} />;
 }
