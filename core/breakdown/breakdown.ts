@@ -3,6 +3,7 @@ import { displayName, foldName, scenesOf, words, type SceneText } from './beats'
 import { coverScene, type CoverageContext } from './coverage';
 import { readHeading } from './heading';
 import { suggest } from './suggest';
+import type { BreakdownCache, SceneRun } from './cache';
 import type { Breakdown, BreakdownCharacter, BreakdownProblem, BreakdownScene, BreakdownShot } from './types';
 
 /**
@@ -10,7 +11,7 @@ import type { Breakdown, BreakdownCharacter, BreakdownProblem, BreakdownScene, B
  * an edit elsewhere in the script does not change (see each part's `key`), which is what lets a re-run
  * change only what the edit touched (toOps.ts).
  */
-export function breakDown(source: string): Breakdown {
+export function breakDown(source: string, cache?: BreakdownCache): Breakdown {
   const doc = parseFountain(source);
   const problems: BreakdownProblem[] = [];
   const texts = scenesOf(doc.elements, problems);
@@ -18,10 +19,13 @@ export function breakDown(source: string): Breakdown {
   const mentioners = [...people.values()].map((p) => ({ name: p.name, re: new RegExp(`(^|[^\\p{L}\\p{N}])${escape(p.folded)}(?![\\p{L}\\p{N}])`, 'iu') }));
   const mentions = (text: string) => mentioners.filter((m) => m.re.test(text)).map((m) => m.name);
   const ctx: CoverageContext = { seenLocations: new Set(), mentions, nameOf: (f) => people.get(f)?.name ?? displayName(f), last: 0 };
+  // Who is known decides every scene's names and mentions, so it is part of each scene's cache key.
+  const known = [...people.keys()].join('\u0001');
 
   const scenes: BreakdownScene[] = [];
   const shots: BreakdownShot[] = [];
   const ordinals = new Map<string, number>();
+  const runs = new Map<string, SceneRun>();
   texts.forEach((t, index) => {
     const { heading } = t;
     const read = readHeading(heading.text, scenes.at(-1)?.timeOfDay);
@@ -30,15 +34,36 @@ export function breakDown(source: string): Breakdown {
     ordinals.set(folded, ordinal);
     const key = heading.sceneNumber ? `scene:${heading.sceneNumber}` : `scene:${folded}:${ordinal}`;
     const number = /^\d+$/.test(heading.sceneNumber ?? '') ? Number(heading.sceneNumber) : index + 1;
-    const speakers = [...new Set(t.beats.flatMap((b) => (b.type === 'speech' ? [people.get(b.key)!.name] : [])))];
-    scenes.push({ key, number, heading: heading.text, ...read, synopsis: t.synopsis, speakers, lines: t.lines });
-    shots.push(...coverScene(t, key, read.location, ctx));
-    for (const b of t.beats) if (b.type === 'action') for (const name of mentions(b.text)) people.get(foldName(name))?.seen(b.lines.from, number);
+    // Everything the scene's breakdown depends on: its text where it is, and the state the scenes before left.
+    const end = texts[index + 1]?.heading.range.start.offset ?? source.length;
+    const memo = cache && [
+      key, number, t.lines.from, scenes.at(-1)?.timeOfDay, ctx.last, ctx.seenLocations.has(read.location), known,
+      source.slice(heading.range.start.offset, end),
+    ].join('\u0000');
+    let run = memo === undefined ? undefined : cache!.scenes.get(memo);
+    if (!run) {
+      const opened = ctx.seenLocations.size;
+      const speakers = [...new Set(t.beats.flatMap((b) => (b.type === 'speech' ? [people.get(b.key)!.name] : [])))];
+      const scene = { key, number, heading: heading.text, ...read, synopsis: t.synopsis, speakers, lines: t.lines };
+      const covered = coverScene(t, key, read.location, ctx);
+      const mentioned = t.beats.flatMap((b) => (b.type === 'action' ? [mentions(b.text)] : []));
+      run = { scene, shots: covered, last: ctx.last, opened: ctx.seenLocations.size > opened, mentioned };
+    }
+    if (memo !== undefined) runs.set(memo, run);
+    ctx.last = run.last;
+    if (run.opened) ctx.seenLocations.add(read.location);
+    scenes.push(run.scene);
+    shots.push(...run.shots);
+    let paragraph = 0;
+    for (const b of t.beats) {
+      if (b.type === 'action') for (const name of run.mentioned[paragraph++]!) people.get(foldName(name))?.seen(b.lines.from, number);
+    }
     for (const b of t.beats) {
       if (b.type === 'speech') people.get(b.key)!.spoke(number, b.lines.from, words(b.text));
       if (b.type === 'shot') for (const c of b.note.characters) people.get(foldName(c))?.seen(b.lines.from, number);
     }
   });
+  if (cache) cache.scenes = runs;
   const action = texts.flatMap((t) => t.beats.flatMap((b) => (b.type === 'action' ? [b.text] : [])));
   const characters = [...people.values()]
     .map((p) => p.result(action))

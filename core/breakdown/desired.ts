@@ -1,3 +1,4 @@
+import type { BreakdownCache } from './cache';
 import type { Breakdown, Lines } from './types';
 
 /**
@@ -22,14 +23,23 @@ const cut = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const number = (n: number) => Math.min(9999, Math.max(1, n));
 
-export function desiredNodes(b: Breakdown): DesiredNode[] {
-  const scenes = b.scenes.map((s): DesiredNode => ({
+/** The same scene or shot of the breakdown (a cached one) gives the same node, by identity. */
+function memo<T extends object>(cache: BreakdownCache | undefined, of: T, make: (of: T) => DesiredNode): DesiredNode {
+  const hit = cache?.desired.get(of) as DesiredNode | undefined;
+  if (hit) return hit;
+  const d = make(of);
+  cache?.desired.set(of, d);
+  return d;
+}
+
+export function desiredNodes(b: Breakdown, cache?: BreakdownCache): DesiredNode[] {
+  const scenes = b.scenes.map((scene) => memo(cache, scene, (s): DesiredNode => ({
     key: s.key,
     kind: 'scene',
     label: `Scene ${s.number} · ${s.timeOfDay}`,
     params: { number: number(s.number), heading: cut(s.heading, 200), timeOfDay: s.timeOfDay, synopsis: cut(s.synopsis, 2000) },
     lines: s.lines,
-  }));
+  })));
   const characters = b.characters.map((c): DesiredNode => ({
     key: c.key,
     kind: 'character',
@@ -37,7 +47,7 @@ export function desiredNodes(b: Breakdown): DesiredNode[] {
     params: { name: cut(c.name, 80), description: c.description, silhouette: c.silhouette, colors: [...c.colors], voice: c.voice, pitch: c.pitch, rate: c.rate },
     lines: { from: c.firstLine, to: c.firstLine },
   }));
-  const shots = b.shots.map((s): DesiredNode => ({
+  const shots = b.shots.map((shot) => memo(cache, shot, (s): DesiredNode => ({
     key: s.key,
     kind: 'shot',
     label: `Shot ${pad2(s.number)} · ${s.framing}`,
@@ -49,9 +59,11 @@ export function desiredNodes(b: Breakdown): DesiredNode[] {
       duration: Math.min(60, Math.max(0.5, s.duration)),
       characters: s.characters.slice(0, 12).map((c) => cut(c, 80)),
       dialogue: s.dialogue.slice(0, 50).map((d) => ({ character: cut(d.character, 80), line: cut(d.line, 1000) })),
+      // Only when there are any: a shot without props keeps the params (and job key) it always had.
+      ...(s.props.length > 0 && { props: s.props.slice(0, 30) }),
     },
     lines: s.lines,
     scene: s.scene,
-  }));
+  })));
   return [...scenes, ...characters, ...shots];
 }

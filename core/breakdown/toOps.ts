@@ -4,6 +4,7 @@ import { nodeFrom, paramOf, type BmadDocument, type BmadEdge, type BmadNode } fr
 import { foldName } from './beats';
 import { COLUMN, desiredNodes, type DesiredNode, type ManagedKind } from './desired';
 import { stableId, valueHash } from './hash';
+import type { BreakdownCache } from './cache';
 import type { Breakdown, Lines } from './types';
 
 /**
@@ -69,8 +70,45 @@ function sameThing(n: BmadNode, d: DesiredNode): boolean {
   return paramOf(n, 'number') === d.params.number;
 }
 
-export function breakdownToOps(b: Breakdown, canvas: BmadDocument, scriptFile: string): BreakdownOps {
-  const desired = desiredNodes(b);
+interface Linked {
+  readonly patches: readonly Op[];
+  readonly ours: ReadonlySet<string>;
+  readonly change: NodeChange;
+}
+
+/** A node the breakdown made before, against what it would make now: what to write, and what is the user's. */
+function linkedChange(d: DesiredNode, mine: BmadNode): Linked {
+  const source = sourceOf(mine)!;
+  const wrote = { ...source.wrote };
+  const patch: Record<string, unknown> = {};
+  const changed: string[] = [];
+  const handEdited: string[] = [];
+  const ours = new Set<string>();
+  for (const [k, v] of [[LABEL, d.label] as const, ...Object.entries(d.params)]) {
+    const now = valueHash(currentOf(mine, k));
+    if (now !== source.wrote[k]) {
+      if (now !== valueHash(v)) handEdited.push(k);
+      continue;
+    }
+    ours.add(k);
+    if (valueHash(v) === source.wrote[k]) continue;
+    wrote[k] = valueHash(v);
+    changed.push(k);
+    if (k !== LABEL) patch[k] = v;
+  }
+  const patches: Op[] = [];
+  if (changed.length) patches.push({ type: 'setParams', id: mine.id, params: { ...patch, source: { key: d.key, wrote: sortedRecord(wrote) } } });
+  if (changed.includes(LABEL)) patches.push({ type: 'rename', id: mine.id, label: d.label });
+  const change: NodeChange = { key: d.key, kind: d.kind, lines: d.lines, id: mine.id, change: changed.length ? 'update' : 'keep', params: changed, handEdited };
+  return { patches, ours, change };
+}
+
+/**
+ * `cache` (optional) carries what a previous run against the same canvas nodes found, so an
+ * unchanged scene's nodes are not compared again; the ops are the same with or without it.
+ */
+export function breakdownToOps(b: Breakdown, canvas: BmadDocument, scriptFile: string, cache?: BreakdownCache): BreakdownOps {
+  const desired = desiredNodes(b, cache);
   const linked = new Map<string, BmadNode>();
   for (const n of canvas.nodes) if (sourceOf(n)) linked.set(sourceOf(n)!.key, n);
   const claimed = new Set([...linked.values()].map((n) => n.id));
@@ -95,29 +133,13 @@ export function breakdownToOps(b: Breakdown, canvas: BmadDocument, scriptFile: s
     const mine = linked.get(d.key);
     const adopted = mine ? undefined : canvas.nodes.find((n) => !claimed.has(n.id) && sameThing(n, d));
     if (mine) {
-      const source = sourceOf(mine)!;
-      const wrote = { ...source.wrote };
-      const patch: Record<string, unknown> = {};
-      const changed: string[] = [];
-      const handEdited: string[] = [];
-      const ours = new Set<string>();
-      for (const [k, v] of [[LABEL, d.label] as const, ...Object.entries(d.params)]) {
-        const now = valueHash(currentOf(mine, k));
-        if (now !== source.wrote[k]) {
-          if (now !== valueHash(v)) handEdited.push(k);
-          continue;
-        }
-        ours.add(k);
-        if (valueHash(v) === source.wrote[k]) continue;
-        wrote[k] = valueHash(v);
-        changed.push(k);
-        if (k !== LABEL) patch[k] = v;
-      }
-      if (changed.length) patches.push({ type: 'setParams', id: mine.id, params: { ...patch, source: { key: d.key, wrote: sortedRecord(wrote) } } });
-      if (changed.includes(LABEL)) patches.push({ type: 'rename', id: mine.id, label: d.label });
+      const memo = cache?.compared.get(d);
+      const r = memo?.node === mine ? (memo.result as Linked) : linkedChange(d, mine);
+      cache?.compared.set(d, { node: mine, result: r });
+      patches.push(...r.patches);
       ids.set(d.key, mine.id);
-      owned.set(mine.id, ours);
-      changes.push({ ...base, id: mine.id, change: changed.length ? 'update' : 'keep', params: changed, handEdited });
+      owned.set(mine.id, r.ours);
+      changes.push(r.change);
     } else if (adopted) {
       claimed.add(adopted.id);
       patches.push({ type: 'setParams', id: adopted.id, params: { source: { key: d.key, wrote: wroteFor(d) } } });
