@@ -18,7 +18,20 @@ const FLAGS = [...bp.CHROMIUM_FLAGS, '--disable-features=WebRtcHideLocalIpsWithM
 export interface CanvasSwarm {
   /** `n` canvas pages in one new room, every one connected to all others. */
   room(n: number, nodes: number): Promise<Page[]>;
+  /** One canvas page showing a grid of `nodes` cards (0: an empty canvas), in no room yet. */
+  page(nodes: number): Promise<Page>;
+  /** A new room's name. */
+  newRoom(): string;
   close(): Promise<void>;
+}
+
+/** Asks `page`'s canvas to join `room` as its host would (the `collabJoin` message). */
+export async function joinRoom(page: Page, room: string, signalUrl: string): Promise<void> {
+  await page.evaluate(([r, url]) => {
+    (window as unknown as { __host: { send(m: unknown): void } }).__host.send({
+      type: 'collabJoin', invite: { room: r, password: 'bench-password' }, signallingUrls: [url], user: { name: 'bench peer' },
+    });
+  }, [room, signalUrl] as const);
 }
 
 export async function startCanvasSwarm(signalUrl: string): Promise<CanvasSwarm> {
@@ -29,24 +42,24 @@ export async function startCanvasSwarm(signalUrl: string): Promise<CanvasSwarm> 
   const browser: Browser = await chromium.launch({ executablePath: bp.CHROMIUM, ignoreDefaultArgs: true,
     args: [...FLAGS, `--user-data-dir=${udd}`, '--remote-debugging-pipe', '--no-startup-window'] });
   let seq = 0;
+  const page = async (nodes: number): Promise<Page> => {
+    const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    // tsx compiles this file keeping function names (`__name(fn, "x")`), and the functions below are
+    // sent to the page as their source: the page needs that helper too.
+    await ctx.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    const p = await ctx.newPage();
+    await p.goto(`${server.url}/ours/index.html?n=${nodes}&mm=0&snap=0&view=z1`);
+    await p.evaluate(() => window.__bmadCanvas!.ready);
+    return p;
+  };
+  const newRoom = () => `canvas-bench-${process.pid}-${++seq}`;
   return {
+    page,
+    newRoom,
     async room(n, nodes) {
-      const room = `canvas-bench-${process.pid}-${++seq}`;
-      const pages = await Promise.all(Array.from({ length: n }, async () => {
-        const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-        // tsx compiles this file keeping function names (`__name(fn, "x")`), and the functions below are
-        // sent to the page as their source: the page needs that helper too.
-        await ctx.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-        const page = await ctx.newPage();
-        await page.goto(`${server.url}/ours/index.html?n=${nodes}&mm=0&snap=0&view=z1`);
-        await page.evaluate(() => window.__bmadCanvas!.ready);
-        return page;
-      }));
-      await Promise.all(pages.map((p) => p.evaluate(([r, url]) => {
-        (window as unknown as { __host: { send(m: unknown): void } }).__host.send({
-          type: 'collabJoin', invite: { room: r, password: 'bench-password' }, signallingUrls: [url], user: { name: 'bench peer' },
-        });
-      }, [room, signalUrl] as const)));
+      const room = newRoom();
+      const pages = await Promise.all(Array.from({ length: n }, () => page(nodes)));
+      await Promise.all(pages.map((p) => joinRoom(p, room, signalUrl)));
       // The canvas tells its host how many peers it has (collabStatus), as it tells VS Code's status bar.
       await Promise.all(pages.map((p) => p.waitForFunction((k) => {
         const posted = (window as unknown as { __posted: { type: string; peers?: number }[] }).__posted;

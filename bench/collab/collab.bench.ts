@@ -1,17 +1,29 @@
 import { startSignalServer } from '../../runner/signal/server';
 import { converge, startSwarm, type Peer } from '../../test/browser/collab/harness';
+import { lateJoinRuns } from './lateJoin';
 import { latencyRows } from './latencyRuns';
 
 /**
  * `npm run bench:collab`: our WebRTC provider between Chromium pages (separate browser contexts) on
  * this machine, through a real signalling server: connect time, a late joiner of a 5,000-node canvas,
  * and a 5 MB update (wall-clock from this process, median of RUNS); then the latency of one edit
- * against raw y-webrtc (latencyRuns.ts). BENCH_COLLAB=latency runs only that part.
+ * against raw y-webrtc (latencyRuns.ts); a late joiner's canvas drawn (lateJoin.ts). BENCH_COLLAB=latency
+ * or BENCH_COLLAB=latejoin runs only that part.
  */
 
 const RUNS = 3;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (t0: number): number => performance.now() - t0;
+
+/** Every run's figures (the machine is shared: the spread matters), then the median's breakdown. */
+async function lateJoinRows(signalUrl: string): Promise<[string, string][]> {
+  const runs = await lateJoinRuns(signalUrl, RUNS);
+  const mid = [...runs].sort((a, b) => a.total - b.total)[Math.floor(runs.length / 2)]!;
+  return [
+    ['late joiner of a 5,000-node canvas, join → its viewport painted (password)', `${mid.total.toFixed(0)} ms (runs: ${runs.map((r) => r.total.toFixed(0)).join(', ')} ms)`],
+    ...mid.parts.map(([k, v]): [string, string] => [`  ${k}`, `${v.toFixed(0)} ms`]),
+  ];
+}
 
 async function main(): Promise<void> {
   const server = await startSignalServer({ host: '127.0.0.1', port: 0 });
@@ -22,8 +34,9 @@ async function main(): Promise<void> {
     return { a: await swarm.peer(), b: await swarm.peer(), room };
   };
   const rows: [string, string][] = [];
+  const only = process.env.BENCH_COLLAB;
   try {
-    for (const password of process.env.BENCH_COLLAB === 'latency' ? [] : [undefined, 'secret']) {
+    for (const password of only ? [] : [undefined, 'secret']) {
       const label = password ? 'with password' : 'no password';
       const connect: number[] = [];
       const late: number[] = [];
@@ -62,7 +75,8 @@ async function main(): Promise<void> {
         `${median(late).toFixed(0)} ms (Yjs encode+apply alone: ${median(local).toFixed(0)} ms, ×${(median(late) / median(local)).toFixed(1)})`]);
       rows.push([`one 5 MB update A→B (${label})`, `${median(big).toFixed(0)} ms = ${(5 * 1024 * 1024 / 1e6 / (median(big) / 1000)).toFixed(1)} MB/s`]);
     }
-    rows.push(['latency of one edit (wall clock in each page)', ''], ...(await latencyRows(server.url)));
+    if (!only || only === 'latejoin') rows.push(...(await lateJoinRows(server.url)));
+    if (!only || only === 'latency') rows.push(['latency of one edit (wall clock in each page)', ''], ...(await latencyRows(server.url)));
   } finally {
     await swarm.close();
     await server.close();

@@ -8,6 +8,7 @@ import { validateDocument, type BmadDocument } from '../../core/schema';
 import { serializeDocument } from '../../core/serialize';
 import type { CanvasDoc, DocChange } from '../state/canvasDoc';
 import { FILE, LOCAL } from '../state/origins';
+import { benchSpan } from '../bench/benchSpans';
 import { connect, type CollabOptions, type CollabProvider } from './connect';
 import { Presence } from './presence';
 import { invalidEdges, rebaseOnto } from './sharedGraph';
@@ -166,17 +167,19 @@ export class CanvasCollab {
   private scheduleFlush(): void {
     if (this.flushQueued) return;
     this.flushQueued = true;
-    queueMicrotask(() => {
-      this.flushQueued = false;
-      if (!this.provider) return;
-      const doc = this.doc.toJSON();
-      if (midDelivery(this.doc.ydoc) && !validateDocument(doc).ok) return;
-      const text = serializeDocument(doc);
-      if (text === this.lastPosted) return;
-      this.lastPosted = this.remember(text);
-      this.hostDoc = doc;
-      this.host.post({ type: 'collabDoc', doc: asMessage(doc) });
-    });
+    queueMicrotask(() => benchSpan('bmad:collab:post', () => this.flushToHost()));
+  }
+
+  private flushToHost(): void {
+    this.flushQueued = false;
+    if (!this.provider) return;
+    const doc = this.doc.toJSON();
+    if (midDelivery(this.doc.ydoc) && !validateDocument(doc).ok) return;
+    const text = serializeDocument(doc);
+    if (text === this.lastPosted) return;
+    this.lastPosted = this.remember(text);
+    this.hostDoc = doc;
+    this.host.post({ type: 'collabDoc', doc: asMessage(doc) });
   }
 
   private remember(text: string): string {

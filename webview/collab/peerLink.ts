@@ -1,3 +1,4 @@
+import { benchSince } from '../bench/benchSpans';
 import { ChunkError, Chunker, Reassembler } from './chunks';
 import { decrypt, encrypt, type RoomKey } from './roomKey';
 import type { SignalPayload } from './signalMessages';
@@ -151,11 +152,14 @@ export class PeerLink {
       return;
     }
     if (!whole) return;
+    benchSince('bmad:collab:arrived', performance.now());
     const key = this.o.key;
     const sealed = whole;
     this.incoming = this.incoming
       .then(async () => {
+        const t0 = performance.now();
         const plain = key ? await decrypt(sealed, key) : sealed;
+        benchSince('bmad:collab:decrypt', t0);
         if (!this.closed) this.on.message(plain);
       })
       .catch((e: unknown) => this.end(`receiving: ${(e as Error).message}`));

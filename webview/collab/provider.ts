@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { MAX_MESSAGE_BYTES } from './chunks';
 import { awarenessMessage, receive, syncStep1, updateMessage } from './docMessages';
 import { PeerLink } from './peerLink';
+import { benchSpan } from '../bench/benchSpans';
 import { deriveRoomKey, type RoomKey } from './roomKey';
 import type { RoomMessage, SignalPayload } from './signalMessages';
 import { SignallingLink, type SignallingStatus } from './signalling';
@@ -165,7 +166,7 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
 
   private onPeerMessage(entry: Entry, message: Uint8Array): void {
     try {
-      const r = receive(message, this.o.doc, this.o.awareness, entry);
+      const r = benchSpan('bmad:collab:apply', () => receive(message, this.o.doc, this.o.awareness, entry));
       if (r.reply) entry.link.send(r.reply);
       if (r.synced && !entry.synced) {
         entry.synced = true;

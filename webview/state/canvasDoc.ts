@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { applyOp, type Op, type OpResult } from '../../core/ops';
 import { SCHEMA_VERSION, type BmadDocument, type BmadEdge, type BmadNode } from '../../core/schema';
+import { benchSpan } from '../bench/benchSpans';
 import { diffIntoY } from './docDiff';
 import { FILE } from './origins';
 import { edgeFromY, nodeFromY, type YNode } from './yNode';
@@ -149,6 +150,14 @@ export class CanvasDoc {
     const edges = this.pendingEdges;
     this.pendingNodes = new Set();
     this.pendingEdges = new Set();
+    benchSpan('bmad:doc:flush', () => this.mirror(nodes, edges));
+    this.version++;
+    const change: DocChange = { origin: tr.origin, nodes, edges };
+    for (const fn of this.listeners) fn(change);
+  };
+
+  /** Brings the plain mirror up to date for the ids a transaction touched. */
+  private mirror(nodes: ReadonlySet<string>, edges: ReadonlySet<string>): void {
     for (const id of nodes) {
       const y = this.nodesRoot.get(id);
       const whole = this.written.get(id);
@@ -161,8 +170,5 @@ export class CanvasDoc {
       if (e) this.edges.set(id, e);
       else this.edges.delete(id);
     }
-    this.version++;
-    const change: DocChange = { origin: tr.origin, nodes, edges };
-    for (const fn of this.listeners) fn(change);
-  };
+  }
 }
