@@ -25,9 +25,10 @@ export function parseLfsPointer(text: string): LfsPointer | undefined {
   let previous = '';
   for (const line of lines.slice(1)) {
     const m = LINE.exec(line);
-    if (!m || m[1] <= previous || m[1] === 'version') return undefined;
-    previous = m[1];
-    values.set(m[1], m[2]);
+    const [key, value] = m ? [m[1] ?? '', m[2] ?? ''] : ['', ''];
+    if (!m || key <= previous || key === 'version') return undefined;
+    previous = key;
+    values.set(key, value);
   }
   const oid = values.get('oid');
   const size = values.get('size');

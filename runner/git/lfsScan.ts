@@ -48,7 +48,7 @@ async function filterAttributes(root: string, paths: readonly string[]): Promise
   // -z output: path NUL attribute NUL value NUL, per path.
   const fields = (await out).split('\0');
   const attrs = new Map<string, string>();
-  for (let i = 0; i + 2 < fields.length; i += 3) attrs.set(fields[i], fields[i + 2]);
+  for (let i = 0; i + 2 < fields.length; i += 3) attrs.set(fields[i] ?? '', fields[i + 2] ?? '');
   return attrs;
 }
 
