@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LfsPullError, pullLfsFile } from '../../runner/git/lfsPull';
+import { requireTrust } from '../trust';
 
 /**
  * Pulls the LFS content of one file with a cancellable notification (cancel kills git-lfs). The open
@@ -7,6 +8,7 @@ import { LfsPullError, pullLfsFile } from '../../runner/git/lfsPull';
  * disk and the canvas gets the real text through the ordinary change path.
  */
 export async function pullLfsContent(uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
+  if (!requireTrust('Pulling from Git LFS')) return;
   const name = vscode.workspace.asRelativePath(uri, false);
   const title = `BMAD: Pulling ${name} from Git LFS`;
   try {
