@@ -1,4 +1,5 @@
 import type { TextProblem } from './jsonSyntax';
+import { parseLfsPointer } from './lfsPointer';
 
 /**
  * Two things git leaves in a file's place that are not JSON at all, recognised before any JSON error
@@ -8,11 +9,15 @@ import type { TextProblem } from './jsonSyntax';
 
 const LFS_SPEC = 'version https://git-lfs.github.com/spec/';
 
-/** A Git LFS pointer: the file's content is in LFS and was never fetched. */
+/**
+ * A Git LFS pointer: the file's content is in LFS and was never fetched. Any text in the spec's
+ * version is reported as one (a damaged pointer is still not a canvas); the size is named only when
+ * the whole pointer reads (core/lfsPointer.ts, which the editor's Pull also goes by).
+ */
 export function lfsPointer(text: string): TextProblem | undefined {
   if (!text.startsWith(LFS_SPEC)) return undefined;
-  const size = /^size (\d+)$/m.exec(text)?.[1];
-  const what = size ? `a Git LFS pointer to a ${size}-byte file` : 'a Git LFS pointer';
+  const size = parseLfsPointer(text)?.size;
+  const what = size !== undefined ? `a Git LFS pointer to a ${size}-byte file` : 'a Git LFS pointer';
   const message = `this is ${what}, not the canvas itself: run \`git lfs pull\` to fetch its content`;
   return { offset: 0, path: [], message };
 }

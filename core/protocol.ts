@@ -79,6 +79,8 @@ export const ToHost = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('selection'), nodeIds: z.array(z.string()).max(10000) }),
   /** Open the file in the text editor, with the cursor at a problem's line and column when given. */
   z.strictObject({ type: z.literal('openAsText'), at: TextPlace.optional() }),
+  /** The file is a Git LFS pointer: pull its content (`git lfs pull --include` this file). */
+  z.strictObject({ type: z.literal('lfsPull') }),
   z.strictObject({ type: z.literal('history'), action: z.enum(['undo', 'redo']) }),
   /**
    * A canvas shortcut or button that runs a palette command (Shift+A, Shift+G, a script node's Open
@@ -166,8 +168,16 @@ export const ToWebview = z.discriminatedUnion('type', [
     /** Set when what is shown is a proposal applied in preview (nothing written yet): who made it. */
     proposal: z.strictObject({ by: z.string().max(200) }).optional(),
   }),
-  /** The text does not parse: show the error view, edit nothing. */
-  z.strictObject({ type: z.literal('invalid'), file: z.string(), issues: z.array(LocatedIssue) }),
+  /**
+   * The text does not parse: show the error view, edit nothing. `lfsPointer` is set when the text is
+   * a Git LFS pointer (the content was never pulled): the view offers Pull instead of the issues.
+   */
+  z.strictObject({
+    type: z.literal('invalid'),
+    file: z.string(),
+    issues: z.array(LocatedIssue),
+    lfsPointer: z.strictObject({ size: z.number().int().nonnegative() }).optional(),
+  }),
   /**
    * The text holds a merge that is not decided (our driver's `conflicts`, or git's markers): show the
    * merge view. `doc` holds ours' values; each conflict keeps base, ours and theirs.

@@ -13,6 +13,8 @@ import { decideProposal, reviewShown, type ProposalUnderReview } from './script/
 import { asMessage } from './documentPayload';
 import { CollabStatus, NO_COLLAB, sharedCanvas, type CollabState } from './collab/collabState';
 import { readOnlyLabel } from './readOnly';
+import { invalidMessage } from './invalidMessage';
+import { pullLfsContent } from './lfs/pullLfsContent';
 import { affectsCanvas, canvasSettings } from './settings';
 
 /** Lets a burst of keystrokes in a text editor reach the canvas as one update. */
@@ -146,6 +148,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
       case 'openAsText':
         await openAsText(this.uri, msg.at ?? this.firstProblem());
         return;
+      case 'lfsPull': return pullLfsContent(this.uri, this.log);
       case 'history':
         // Undo and redo of a custom text editor act on its document's undo stack.
         await vscode.commands.executeCommand(msg.action);
@@ -270,8 +273,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
     // Undecided conflicts (ours, or git's markers) open the merge view; anything else is an error.
     const read = this.readMerge();
     if (read?.ok) return this.post(mergeMessage(read.state, file, this.document.version));
-    const issues = read ? read.issues : parsed.ok ? [] : parsed.issues;
-    this.post({ type: 'invalid', file, issues: issues.map((i) => ({ ...i, path: [...i.path] })) });
+    this.post(invalidMessage(this.uri, file, this.document.getText(), read ? read.issues : parsed.ok ? [] : parsed.issues));
   }
 
   /** The merge to decide (see mergeToDecide); none while the file is not UTF-8 (its text is not what is on disk). */

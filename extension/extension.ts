@@ -11,6 +11,7 @@ import { registerNewProject } from './commands/newProject';
 import { registerGitDiffCompare } from './history/gitDiffCompare';
 import { registerHistory } from './history/historyFeature';
 import { registerHosts } from './hosts/hostsFeature';
+import { registerLfsHealth } from './lfs/lfsHealthFeature';
 import { probeHost } from './hosts/probeHost';
 import { registerRender } from './render/renderFeature';
 import { registerReview } from './review/reviewFeature';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     ...registerAgent(context, sessions, log),
     ...registerHistory(sessions, log),
     ...registerGitDiffCompare(sessions, log),
+    ...registerLfsHealth(log),
   );
   const bundle = typeof __bmadBundleStart === 'number' ? started - __bmadBundleStart : NaN;
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (bundle evaluated in ${bundle.toFixed(1)} ms)`);

@@ -109,6 +109,19 @@ describe('CanvasSession (webview side of the protocol)', () => {
     assert.deepEqual(ops(host), []);
   });
 
+  it('an LFS pointer shows its size in the error view, and Pull asks the host to pull', () => {
+    const host = fakeHost();
+    session = new CanvasSession(host);
+    session.start();
+    session.receive({ type: 'invalid', file: 'main.bmad', issues: [{ path: [], message: 'not JSON', line: 1, column: 1 }], lfsPointer: { size: 2048 } });
+    assert.equal(session.ui.get().mode, 'invalid');
+    assert.deepEqual(session.ui.get().lfsPointer, { size: 2048 });
+    session.pullLfs();
+    assert.deepEqual(host.sent.at(-1), { type: 'lfsPull' });
+    session.receive({ type: 'invalid', file: 'main.bmad', issues: [{ path: [], message: 'not JSON', line: 1, column: 1 }] });
+    assert.equal(session.ui.get().lfsPointer, undefined, 'a broken file that is not a pointer offers no Pull');
+  });
+
   it('restores document, viewport and selection from saved state before the host answers', () => {
     const first = fakeHost();
     session = new CanvasSession(first);

@@ -1,4 +1,5 @@
 import { formatIssue, type LocatedIssue } from '../../core/issues';
+import { formatBytes } from '../../core/lfsPointer';
 import { useSession } from '../hooks/useSession';
 import { useUi } from '../hooks/useUi';
 import type { UiState } from '../state/uiState';
@@ -6,16 +7,29 @@ import { VscodeButton } from './inspector/vscodeElements';
 
 const selectFile = (s: UiState) => s.file;
 const selectIssues = (s: UiState) => s.issues;
+const selectLfsPointer = (s: UiState) => s.lfsPointer;
 
 /**
  * The document cannot be read: say exactly where, and edit nothing. Each problem opens the text at
- * its line and column; Open as Text goes to the first one (problems come sorted by place).
+ * its line and column; Open as Text goes to the first one (problems come sorted by place). An LFS
+ * pointer is not a broken canvas but one not yet fetched: it says so and offers Pull.
  */
 export function ErrorView() {
   const session = useSession();
   const file = useUi(selectFile);
   const issues = useUi(selectIssues);
+  const lfsPointer = useUi(selectLfsPointer);
   const open = (at?: LocatedIssue) => session.openAsText(at);
+  if (lfsPointer) {
+    return (
+      <main className="error-view" role="alert">
+        <h1>This canvas is a Git LFS pointer that has not been pulled ({formatBytes(lfsPointer.size)})</h1>
+        <p>{file} holds only a reference to its content. Pull it from the remote to open the canvas.</p>
+        <VscodeButton onClick={() => session.pullLfs()}>Pull</VscodeButton>{' '}
+        <VscodeButton secondary onClick={() => open()}>Open as Text</VscodeButton>
+      </main>
+    );
+  }
   return (
     <main className="error-view" role="alert">
       <h1>This canvas cannot be opened</h1>

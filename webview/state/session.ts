@@ -84,7 +84,7 @@ export class CanvasSession {
       case 'compare':
         return this.onCompare(m);
       case 'invalid':
-        return this.ui.set({ mode: 'invalid', file: m.file, issues: m.issues, merge: undefined, compare: undefined });
+        return this.ui.set({ mode: 'invalid', file: m.file, issues: m.issues, lfsPointer: m.lfsPointer, merge: undefined, compare: undefined });
       case 'merge': {
         const { type: _, file, ...merge } = m;
         return this.ui.set({ mode: 'merge', file, merge, issues: [], compare: undefined });
@@ -181,6 +181,11 @@ export class CanvasSession {
   /** The text editor, with the cursor at a problem when one is given (the error view's links). */
   openAsText(at?: { line: number; column: number }): void {
     this.host.post(at ? { type: 'openAsText', at: { line: at.line, column: at.column } } : { type: 'openAsText' });
+  }
+
+  /** The error view's Pull: the host pulls the file's LFS content, then sends the canvas it reads. */
+  pullLfs(): void {
+    this.host.post({ type: 'lfsPull' });
   }
 
   /** Shows or hides the port legend's colours; remembered in the webview's saved state. */

@@ -45,6 +45,8 @@ export interface UiState {
   readonly readOnly: string | undefined;
   readonly file: string;
   readonly issues: readonly LocatedIssue[];
+  /** Set in `invalid` mode when the file is a Git LFS pointer that was never pulled: its real size. */
+  readonly lfsPointer: { readonly size: number } | undefined;
   readonly settings: CanvasSettings;
   readonly selection: ReadonlySet<string>;
   readonly selectedEdges: ReadonlySet<string>;
@@ -71,6 +73,7 @@ export function createUiStore(): UiStore {
     readOnly: undefined,
     file: '',
     issues: [],
+    lfsPointer: undefined,
     settings: { snapToGrid: true, showMinimap: true },
     selection: EMPTY,
     selectedEdges: EMPTY,

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import { formatBytes } from '../../core/lfsPointer';
+import { repositoryRoot } from '../../runner/git/lfsPull';
+import { largeFilesOutsideLfs, lfsPatternFor, trackWithLfs } from '../../runner/git/lfsScan';
+
+/**
+ * Problems view: files over `bmad.lfs.warnAboveMB` that git would store as ordinary blobs, each with
+ * a quick fix that tracks its extension with Git LFS. Scanning runs Git, so only in a trusted workspace.
+ */
+
+const SOURCE = 'BMAD';
+const CODE = 'not-in-lfs';
+const TRACK_COMMAND = 'bmad.lfs.track';
+/** Saving a file fires several events (temp file, rename); one scan follows the burst. */
+const RESCAN_DEBOUNCE_MS = 1500;
+const WarnAboveMB = z.number().positive();
+
+function warnAboveBytes(scope: vscode.Uri): number {
+  const r = WarnAboveMB.safeParse(vscode.workspace.getConfiguration('bmad.lfs', scope).get('warnAboveMB'));
+  return (r.success ? r.data : 10) * 1_000_000;
+}
+
+interface TrackArgs {
+  readonly root: string;
+  readonly pattern: string;
+}
+
+/** The diagnostics of one scan of one repository, each carrying what its quick fix needs. */
+async function scanFolder(folder: vscode.Uri): Promise<[vscode.Uri, vscode.Diagnostic[]][]> {
+  const root = await repositoryRoot(folder.fsPath).catch(() => undefined);
+  if (!root) return [];
+  const large = await largeFilesOutsideLfs(root, warnAboveBytes(folder));
+  return large.map((f) => {
+    const diagnostic = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      `${f.path} is ${formatBytes(f.size)} and not tracked by Git LFS`,
+      vscode.DiagnosticSeverity.Warning,
+    );
+    diagnostic.source = SOURCE;
+    diagnostic.code = CODE;
+    trackArgs.set(diagnostic, { root, pattern: lfsPatternFor(f.path) });
+    return [vscode.Uri.file(path.join(root, ...f.path.split('/'))), [diagnostic]];
+  });
+}
+
+const trackArgs = new WeakMap<vscode.Diagnostic, TrackArgs>();
+
+class TrackWithLfsFix implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  provideCodeActions(_doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    return context.diagnostics.flatMap((d) => {
+      const args = d.source === SOURCE && d.code === CODE ? trackArgs.get(d) : undefined;
+      if (!args) return [];
+      const action = new vscode.CodeAction(`Track ${args.pattern} with Git LFS`, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [d];
+      action.isPreferred = true;
+      action.command = { title: 'Track with Git LFS', command: TRACK_COMMAND, arguments: [args] };
+      return [action];
+    });
+  }
+}
+
+export function registerLfsHealth(log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const diagnostics = vscode.languages.createDiagnosticCollection('bmad-lfs');
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+
+  const scan = () => {
+    running = running.then(async () => {
+      if (!vscode.workspace.isTrusted) return diagnostics.clear();
+      const found: [vscode.Uri, vscode.Diagnostic[]][] = [];
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        found.push(...(await scanFolder(folder.uri).catch((e: Error) => (log.warn(`LFS scan of ${folder.name}: ${e.message}`), []))));
+      }
+      diagnostics.clear();
+      diagnostics.set(found);
+    });
+  };
+  const rescanSoon = (uri?: vscode.Uri) => {
+    // Our own cache and git's store change on every render and commit; they are never scanned anyway.
+    if (uri && /[\\/](\.git|\.bmad-cache|node_modules)([\\/]|$)/.test(uri.fsPath)) return;
+    clearTimeout(timer);
+    timer = setTimeout(scan, RESCAN_DEBOUNCE_MS);
+  };
+
+  const track = async (args: TrackArgs) => {
+    try {
+      await trackWithLfs(args.root, args.pattern);
+      log.info(`git lfs track ${args.pattern} in ${args.root}`);
+      void vscode.window.showInformationMessage(
+        `${args.pattern} is now tracked by Git LFS (.gitattributes). A file already committed moves to LFS when it is committed again (git add --renormalize).`,
+      );
+    } catch (e) {
+      void vscode.window.showErrorMessage(`git lfs track ${args.pattern} failed: ${(e as Error).message}`);
+    }
+    scan();
+  };
+
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+  scan();
+  return [
+    diagnostics,
+    watcher,
+    { dispose: () => clearTimeout(timer) },
+    watcher.onDidCreate(rescanSoon),
+    watcher.onDidChange(rescanSoon),
+    watcher.onDidDelete(rescanSoon),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => scan()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => scan()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bmad.lfs') && scan()),
+    vscode.commands.registerCommand(TRACK_COMMAND, track),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new TrackWithLfsFix(), { providedCodeActionKinds: TrackWithLfsFix.kinds }),
+  ];
+}
