@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { applyOp, emptyDocument, parseDocument, serializeDocument, type BmadDocument, type BmadNode, type Op } from '../../core';
-import { breakDown, breakdownToOps } from '../../core/breakdown';
-import { locateFindings, reviewCanvas, type ReviewFinding } from '../../core/review';
+import { parseDocument, serializeDocument } from '../../core';
+import { locateFindings, reviewCanvas } from '../../core/review';
+import { apply, brokenDown, byLabel, p, rules } from './reviewFixture';
 
 const SCRIPT = `Title: Two Rooms
 
@@ -21,20 +21,7 @@ CLEO
 Nobody comes here after dark.
 `;
 
-function apply(doc: BmadDocument, op: Op): BmadDocument {
-  const r = applyOp(doc, op);
-  if (!r.ok) throw new Error(`${op.type}: ${r.message}`);
-  return r.doc;
-}
-const script = breakDown(SCRIPT);
-const canvas = breakdownToOps(script, emptyDocument(), 'script.fountain').ops.reduce(apply, emptyDocument());
-const byLabel = (doc: BmadDocument, prefix: string) => {
-  const n = doc.nodes.find((x) => x.label.startsWith(prefix));
-  if (!n) throw new Error(`no node labelled ${prefix}…`);
-  return n;
-};
-const p = (n: BmadNode) => n.params as Record<string, unknown>;
-const rules = (f: readonly ReviewFinding[]) => f.map((x) => x.rule).sort();
+const { script, canvas } = brokenDown(SCRIPT);
 
 describe('core/review: continuity checks', () => {
   it('finds nothing on a canvas the breakdown made from its script', () => {
