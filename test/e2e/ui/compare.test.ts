@@ -4,10 +4,9 @@
 // older one in one edit, and one Ctrl+Z takes all of it back.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { applyOp, paramOf, insert, makeNode, parseDocument, serializeDocument, type BmadDocument, type Op } from '../../../core';
+import { paramOf, makeNode, parseDocument, serializeDocument, type BmadDocument } from '../../../core';
 import { cardMarks as marks } from './canvasFrames';
-import { baseCanvas, git } from './gitCanvas';
+import { baseCanvas, committedCanvas, git } from './gitCanvas';
 import { session, until } from './session';
 
 
@@ -20,28 +19,16 @@ const readCanvas = (file: string): BmadDocument => {
 describe('compare canvas with a commit (UI)', () => {
   it('marks the added, changed and removed cards; Restore is one edit that one Ctrl+Z undoes', async () => {
     const s = session();
-    const dir = path.join(s.workspace, 'compared');
-    fs.mkdirSync(dir);
-    git(dir, 'init', '-q', '-b', 'main');
-    git(dir, 'config', 'user.email', 'e2e@example.com');
-    git(dir, 'config', 'user.name', 'E2E');
-    const file = path.join(dir, 'compared.bmad');
-    const base = baseCanvas();
-    fs.writeFileSync(file, serializeDocument(base));
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-qm', 'the base cut');
-    const edit: Op = {
+    const { file, dir } = committedCanvas(s.workspace, 'compared', {
       type: 'batch',
       ops: [
         { type: 'remove', nodeIds: ['n_shot2'], edgeIds: [] },
         { type: 'setParams', id: 'n_shot1', params: { duration: 9 } },
         { type: 'insert', nodes: [{ ...makeNode('shot', { x: 640, y: 200 }, 'Shot 3'), id: 'n_shot3' }], edges: [] },
       ],
-    };
-    const edited = applyOp(base, edit);
-    if (!edited.ok) throw new Error(edited.message);
-    fs.writeFileSync(file, serializeDocument(edited.doc));
+    });
     git(dir, 'commit', '-qam', 'recut');
+    const base = baseCanvas();
     const recut = fs.readFileSync(file, 'utf8');
 
     await s.quickOpen('compared/compared.bmad');
@@ -89,27 +76,16 @@ describe('compare canvas with a commit (UI)', () => {
 
   it('restores one node from the compared commit as one edit that one Ctrl+Z undoes', async () => {
     const s = session();
-    const dir = path.join(s.workspace, 'restorenode');
-    fs.mkdirSync(dir);
-    git(dir, 'init', '-q', '-b', 'main');
-    git(dir, 'config', 'user.email', 'e2e@example.com');
-    git(dir, 'config', 'user.name', 'E2E');
-    const file = path.join(dir, 'restorenode.bmad');
-    const base = baseCanvas();
-    fs.writeFileSync(file, serializeDocument(base));
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-qm', 'the first cut');
-    const edited = applyOp(base, {
+    const { file, dir, edited } = committedCanvas(s.workspace, 'restorenode', {
       type: 'batch',
       ops: [
         { type: 'remove', nodeIds: ['n_shot2'], edgeIds: [] },
         { type: 'setParams', id: 'n_shot1', params: { duration: 9 } },
       ],
-    });
-    if (!edited.ok) throw new Error(edited.message);
-    const recut = serializeDocument(edited.doc);
-    fs.writeFileSync(file, recut);
+    }, 'the first cut');
+    const recut = serializeDocument(edited);
     git(dir, 'commit', '-qam', 'shorter');
+    const base = baseCanvas();
 
     await s.quickOpen('restorenode/restorenode.bmad');
     let frame = await s.webview();

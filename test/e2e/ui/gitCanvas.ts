@@ -1,6 +1,8 @@
 // What the merge and compare UI tests build their git repositories from.
 import { execFileSync } from 'node:child_process';
-import { insert, makeEdge, makeNode, type BmadDocument } from '../../../core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyOp, insert, makeEdge, makeNode, serializeDocument, type BmadDocument, type Op } from '../../../core';
 
 export const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -14,4 +16,25 @@ export function baseCanvas(): BmadDocument {
   const r = insert({ version: 1, nodes: [], edges: [] }, nodes, edges);
   if (!r.ok) throw new Error(r.message);
   return r.doc;
+}
+
+/**
+ * A new repository `name` in `workspace` whose one commit (`message`) holds `name.bmad` as
+ * baseCanvas(); then the working file is that canvas after `edit`, not committed.
+ */
+export function committedCanvas(workspace: string, name: string, edit: Op, message = 'the base cut'): { file: string; dir: string; edited: BmadDocument } {
+  const dir = path.join(workspace, name);
+  fs.mkdirSync(dir);
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.email', 'e2e@example.com');
+  git(dir, 'config', 'user.name', 'E2E');
+  const file = path.join(dir, `${name}.bmad`);
+  const base = baseCanvas();
+  fs.writeFileSync(file, serializeDocument(base));
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', message);
+  const edited = applyOp(base, edit);
+  if (!edited.ok) throw new Error(edited.message);
+  fs.writeFileSync(file, serializeDocument(edited.doc));
+  return { file, dir, edited: edited.doc };
 }

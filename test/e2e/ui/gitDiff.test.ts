@@ -4,41 +4,27 @@
 // one (a `git:` URI, the index) says which version it shows and refuses edits.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { applyOp, makeNode, serializeDocument, type Op } from '../../../core';
-import { baseCanvas, git } from './gitCanvas';
+import { makeNode, serializeDocument } from '../../../core';
+import { committedCanvas } from './gitCanvas';
 import { cardMarks, canvasFrames } from './canvasFrames';
 import { session, until } from './session';
 
 describe('VS Code diff of a canvas (UI)', () => {
-  // Skipped: passes in about 1 run of 4 here. The pairing and the marks work (the extension log says
-  // "VS Code's diff opened; marked against git index" every run), but in the other runs the RIGHT
-  // webview of the diff stays blank: its page loads webview.js (200, full size) and never renders
-  // into #root, with no page error. Not understood yet; see the wp10d report.
+  // Skipped: in about 2 runs of 3 the RIGHT webview stays blank. The two sides load at the same moment,
+  // and one page can start outside VS Code's webview service worker: its webview.js fails (status 0,
+  // net::ERR_NAME_NOT_RESOLVED) and it never draws. Reloading a page silent for 5 s hid it, but also
+  // reloaded slow, working pages under CI load; the fix must detect the failed load without a timeout.
   it.skip('opened from Source Control: the right side marks the changes, the left is read-only', async () => {
     const s = session();
-    const dir = path.join(s.workspace, 'scmdiff');
-    fs.mkdirSync(dir);
-    git(dir, 'init', '-q', '-b', 'main');
-    git(dir, 'config', 'user.email', 'e2e@example.com');
-    git(dir, 'config', 'user.name', 'E2E');
-    const file = path.join(dir, 'scmdiff.bmad');
-    const base = baseCanvas();
-    fs.writeFileSync(file, serializeDocument(base));
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-qm', 'the base cut');
-    const edit: Op = {
+    const { file, edited } = committedCanvas(s.workspace, 'scmdiff', {
       type: 'batch',
       ops: [
         { type: 'setParams', id: 'n_shot1', params: { duration: 7 } },
         { type: 'insert', nodes: [{ ...makeNode('shot', { x: 640, y: 200 }, 'Shot 3'), id: 'n_shot3' }], edges: [] },
       ],
-    };
-    const edited = applyOp(base, edit);
-    if (!edited.ok) throw new Error(edited.message);
-    const changed = serializeDocument(edited.doc);
-    fs.writeFileSync(file, changed);
+    });
+    const changed = serializeDocument(edited);
 
     // Opening the file lets VS Code's git find the repository (a folder inside the workspace); the
     // canvas stays open in its own tab, as it would for a person who then looks at their changes.
