@@ -14,12 +14,8 @@ afterEach(() => peers.splice(0).forEach((p) => p.session.dispose()));
 
 const params = (p: SimulatedPeer, id: string) => p.doc.nodes.find((n) => n.id === id)!.params as Record<string, unknown>;
 
-/**
- * B's canvas closes in a session, B and A edit different params of one node and different nodes,
- * B opens the canvas again and rejoins. `bId` is the client id of B's new page: Yjs breaks ties by
- * client id, so both orders are tried (a whole-node merge loses one side's edit in one of them).
- */
-async function rejoinAfterClose(bId: number) {
+/** Two peers (client ids 500 and 400) in one room, synced. */
+async function joinedPair() {
   const net = new SimulatedNetwork();
   const a = new SimulatedPeer(film(), net, 500);
   const b = new SimulatedPeer(film(), net, 400);
@@ -27,6 +23,16 @@ async function rejoinAfterClose(bId: number) {
   a.join();
   b.join();
   await settle();
+  return { net, a, b };
+}
+
+/**
+ * B's canvas closes in a session, B and A edit different params of one node and different nodes,
+ * B opens the canvas again and rejoins. `bId` is the client id of B's new page: Yjs breaks ties by
+ * client id, so both orders are tried (a whole-node merge loses one side's edit in one of them).
+ */
+async function rejoinAfterClose(bId: number) {
+  const { net, a, b } = await joinedPair();
   a.session.dispatch({ type: 'setParams', id: 'n-key', params: { steps: 7 } });
   await settle();
   b.reopen(bId);
@@ -60,13 +66,7 @@ describe('collaboration: a peer whose canvas closed rejoins and merges its offli
   }
 
   it('a page that stayed open through Leave keeps its own history (nothing adopted twice)', async () => {
-    const net = new SimulatedNetwork();
-    const a = new SimulatedPeer(film(), net, 500);
-    const b = new SimulatedPeer(film(), net, 400);
-    peers.push(a, b);
-    a.join();
-    b.join();
-    await settle();
+    const { a, b } = await joinedPair();
     b.session.receive({ type: 'collabLeave' });
     const ydoc = b.session.doc.ydoc;
     assert.ok(b.session.dispatch({ type: 'setParams', id: 'n-key', params: { prompt: 'while away' } }).ok);
