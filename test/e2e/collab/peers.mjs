@@ -100,11 +100,16 @@ export async function openWindow(peer) {
   await waitForCommand(peer.page, 'BMAD: New Film Project');
 }
 
-/** Opens a canvas with Quick Open and waits for the card `id` on it. @param {Peer} peer @param {string} file @param {string} id */
+/**
+ * Opens a canvas with Quick Open (typed its full path: its file search has come back empty under load)
+ * and waits for a card on it: `id`, or any.
+ * @param {Peer} peer @param {string} file @param {string} [id]
+ */
 export async function openCanvas(peer, file, id) {
-  await quickOpen(peer.page, file);
-  peer.frame = await webviewFrame(peer.page);
-  await peer.frame.locator(`.react-flow__node[data-id="${id}"]`).waitFor({ timeout: 60_000 });
+  await quickOpen(peer.page, file, peer.dir);
+  // The first canvas of a window waits for the extension to activate, slow on a loaded machine.
+  peer.frame = await webviewFrame(peer.page, { timeoutMs: 60_000 });
+  await peer.frame.locator(id ? `.react-flow__node[data-id="${id}"]` : '.react-flow__node').first().waitFor({ timeout: 60_000 });
 }
 
 /** A node's transform on a peer's canvas: its position in flow coordinates. */
@@ -159,8 +164,9 @@ export async function connected(peers, count) {
 
 /** Types `text` at the end of a param's field in the inspector of node `id`, and commits it with `commit`. @param {Peer} peer */
 export async function editParam(peer, /** @type {string} */ id, /** @type {string} */ key, /** @type {string} */ text, /** @type {string} */ commit) {
-  await peer.frame?.locator(`.react-flow__node[data-id="${id}"] .card-header`).click();
   const field = peer.frame?.locator(`#param-${id}-${key}`);
+  // A window loaded again shows the selection it had, inspector and all (which may cover the card).
+  if (!(await field?.isVisible())) await peer.frame?.locator(`.react-flow__node[data-id="${id}"] .card-header`).click();
   await field?.click();
   await peer.page.keyboard.press('Control+End');
   await peer.page.keyboard.type(text);
