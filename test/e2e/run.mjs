@@ -7,8 +7,8 @@
 // Then, once that code-server is gone, a third kind starts its own:
 //   3. test/e2e/installed/**/*.test.mjs run here in Node with mocha: the packaged .vsix installed into
 //      a clean code-server (see installed/render.test.mjs).
-//   4. test/e2e/collab/**/*.test.mjs run here in Node with mocha: two code-servers of their own, one
-//      per peer of a collaboration session (see collab/session.test.mjs).
+//   4. test/e2e/collab/**/*.test.mjs run here in Node with mocha: code-servers of their own, one
+//      per peer of a collaboration session (see collab/session.test.mjs and collab/threePeers.test.mjs).
 // All report into one closing line, `E2E: N passed, N failed`. Screenshots and logs go to
 // test-results/e2e/. Environment:
 //   BMAD_E2E_GREP=text           run only tests whose full title contains text (all kinds)
