@@ -189,7 +189,16 @@ export async function saveAll(peers, canvas) {
     await p.frame?.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await p.page.keyboard.press('Control+S');
   }
-  for (const p of peers) await until('the canvas tab to be saved', async () => (await p.page.locator('.tab.active.dirty').count()) === 0);
+  // A write from the session can land just after Ctrl+S (a large paste reaching this peer): the tab is
+  // dirty again, and a person saves again when they see its dot.
+  for (const p of peers) {
+    let pressed = Date.now();
+    await until('the canvas tab to be saved', async () => {
+      if ((await p.page.locator('.tab.active.dirty').count()) === 0) return true;
+      if (Date.now() - pressed > 3000) (pressed = Date.now()), await p.page.keyboard.press('Control+S');
+      return false;
+    }, 40_000);
+  }
   return peers.map((p) => fs.readFileSync(path.join(p.dir, canvas), 'utf8'));
 }
 
