@@ -3,16 +3,22 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import { formatBytes } from '../../core/lfsPointer';
 import { repositoryRoot } from '../../runner/git/lfsPull';
-import { largeFilesOutsideLfs, lfsPatternFor, trackWithLfs } from '../../runner/git/lfsScan';
+import { largeFilesOutsideLfs, lfsPatternFor, lfsPointersInCheckout, trackWithLfs } from '../../runner/git/lfsScan';
+import { requireTrust } from '../trust';
+import { pullLfsContent } from './pullLfsContent';
 
 /**
  * Problems view: files over `bmad.lfs.warnAboveMB` that git would store as ordinary blobs, each with
- * a quick fix that tracks its extension with Git LFS. Scanning runs Git, so only in a trusted workspace.
+ * a quick fix that tracks its extension with Git LFS; and files still LFS pointers (an asset a render
+ * would fail on, a canvas that opens as a pointer), each with a quick fix that pulls it. Scanning runs
+ * Git, so only in a trusted workspace.
  */
 
 const SOURCE = 'BMAD';
 const CODE = 'not-in-lfs';
+const POINTER_CODE = 'lfs-pointer';
 const TRACK_COMMAND = 'bmad.lfs.track';
+const PULL_COMMAND = 'bmad.lfs.pull';
 /** Saving a file fires several events (temp file, rename); one scan follows the burst. */
 const RESCAN_DEBOUNCE_MS = 1500;
 const WarnAboveMB = z.number().positive();
@@ -31,8 +37,19 @@ interface TrackArgs {
 async function scanFolder(folder: vscode.Uri): Promise<[vscode.Uri, vscode.Diagnostic[]][]> {
   const root = await repositoryRoot(folder.fsPath).catch(() => undefined);
   if (!root) return [];
+  const uriOf = (rel: string) => vscode.Uri.file(path.join(root, ...rel.split('/')));
   const large = await largeFilesOutsideLfs(root, warnAboveBytes(folder));
-  return large.map((f) => {
+  const pointers = (await lfsPointersInCheckout(root)).map((f): [vscode.Uri, vscode.Diagnostic[]] => {
+    const diagnostic = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      `${f.path} is a Git LFS pointer: its ${formatBytes(f.size)} were never pulled`,
+      vscode.DiagnosticSeverity.Warning,
+    );
+    diagnostic.source = SOURCE;
+    diagnostic.code = POINTER_CODE;
+    return [uriOf(f.path), [diagnostic]];
+  });
+  return pointers.concat(large.map((f) => {
     const diagnostic = new vscode.Diagnostic(
       new vscode.Range(0, 0, 0, 0),
       `${f.path} is ${formatBytes(f.size)} and not tracked by Git LFS`,
@@ -41,17 +58,25 @@ async function scanFolder(folder: vscode.Uri): Promise<[vscode.Uri, vscode.Diagn
     diagnostic.source = SOURCE;
     diagnostic.code = CODE;
     trackArgs.set(diagnostic, { root, pattern: lfsPatternFor(f.path) });
-    return [vscode.Uri.file(path.join(root, ...f.path.split('/'))), [diagnostic]];
-  });
+    return [uriOf(f.path), [diagnostic]];
+  }));
 }
 
 const trackArgs = new WeakMap<vscode.Diagnostic, TrackArgs>();
 
-class TrackWithLfsFix implements vscode.CodeActionProvider {
+class LfsHealthFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  provideCodeActions(_doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     return context.diagnostics.flatMap((d) => {
+      if (d.source === SOURCE && d.code === POINTER_CODE) {
+        const name = vscode.workspace.asRelativePath(doc.uri, false);
+        const pull = new vscode.CodeAction(`Pull ${name} from Git LFS`, vscode.CodeActionKind.QuickFix);
+        pull.diagnostics = [d];
+        pull.isPreferred = true;
+        pull.command = { title: 'Pull from Git LFS', command: PULL_COMMAND, arguments: [doc.uri] };
+        return [pull];
+      }
       const args = d.source === SOURCE && d.code === CODE ? trackArgs.get(d) : undefined;
       if (!args) return [];
       const action = new vscode.CodeAction(`Track ${args.pattern} with Git LFS`, vscode.CodeActionKind.QuickFix);
@@ -61,6 +86,22 @@ class TrackWithLfsFix implements vscode.CodeActionProvider {
       return [action];
     });
   }
+}
+
+/** The workspace's files that are still pointers, picked from a list (several at once). */
+async function pickPointers(): Promise<vscode.Uri[]> {
+  if (!requireTrust('Pulling from Git LFS')) return [];
+  const items: (vscode.QuickPickItem & { uri: vscode.Uri })[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const root = await repositoryRoot(folder.uri.fsPath).catch(() => undefined);
+    if (!root) continue;
+    for (const f of await lfsPointersInCheckout(root)) {
+      items.push({ label: f.path, description: `${formatBytes(f.size)} not pulled`, uri: vscode.Uri.file(path.join(root, ...f.path.split('/'))) });
+    }
+  }
+  if (!items.length) return void vscode.window.showInformationMessage('BMAD: every Git LFS file in the workspace is pulled.'), [];
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Pull from Git LFS', placeHolder: 'Files that are still Git LFS pointers' });
+  return (picked ?? []).map((p) => p.uri);
 }
 
 export function registerLfsHealth(log: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -112,6 +153,12 @@ export function registerLfsHealth(log: vscode.LogOutputChannel): vscode.Disposab
     vscode.workspace.onDidChangeWorkspaceFolders(() => scan()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bmad.lfs') && scan()),
     vscode.commands.registerCommand(TRACK_COMMAND, track),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new TrackWithLfsFix(), { providedCodeActionKinds: TrackWithLfsFix.kinds }),
+    vscode.commands.registerCommand(PULL_COMMAND, async (uri: unknown) => {
+      // From the quick fix: that file; from the palette: the pointers the person picks.
+      const files = uri instanceof vscode.Uri ? [uri] : await pickPointers();
+      for (const file of files) await pullLfsContent(file, log);
+      scan();
+    }),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new LfsHealthFixes(), { providedCodeActionKinds: LfsHealthFixes.kinds }),
   ];
 }

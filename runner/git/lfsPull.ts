@@ -20,6 +20,21 @@ export async function readLfsPointer(file: string): Promise<LfsPointer | undefin
   }
 }
 
+/**
+ * The same probe, synchronously: the planner resolves a canvas's asset files in one synchronous pass
+ * (it hashes them there too), and a pointer must fail its node before any job is keyed on it.
+ */
+export function readLfsPointerSync(file: string): LfsPointer | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const probe = Buffer.alloc(LFS_POINTER_PROBE_BYTES);
+    const bytesRead = fs.readSync(fd, probe, 0, probe.length, 0);
+    return parseLfsPointer(probe.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export async function repositoryRoot(dir: string): Promise<string> {
   return (await run('git', ['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
 }

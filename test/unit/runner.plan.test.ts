@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,19 @@ describe('runner: planning a canvas into jobs', () => {
     assert.notEqual(other.key, job(plan(film((d) => Object.assign(node(d, 'tom').params, { lora: '01_Assets/tom.safetensors' }))), 'image-2').key);
     const out = plan(film((d) => Object.assign(node(d, 'tom').params, { lora: '../tom.safetensors' }))).entries.find((e) => e.state !== 'job' && e.node.id === 'image-2');
     assert.ok(out?.state === 'failed' && /params\.lora/.test(out.reason), JSON.stringify(out));
+  });
+
+  it('a reference image left as a Git LFS pointer fails the image, naming the file and how to pull it', () => {
+    fs.mkdirSync(path.join(root, '01_Assets'), { recursive: true });
+    const real = path.join(root, 'ada-content.png');
+    fs.writeFileSync(real, Buffer.alloc(2_400_000, 7));
+    // The pointer git-lfs itself writes for that content, as a clone without `git lfs pull` holds it.
+    const pointer = execFileSync('git', ['lfs', 'pointer', `--file=${real}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    fs.writeFileSync(path.join(root, '01_Assets/ada.png'), pointer);
+    const p = plan(film((d) => Object.assign(node(d, 'tom').params, { reference: '01_Assets/ada.png' })));
+    const out = p.entries.find((e) => e.state !== 'job' && e.node.id === 'image-2');
+    assert.ok(out?.state === 'failed', JSON.stringify(out));
+    assert.equal(out.reason, '"tom" params.reference: 01_Assets/ada.png is a Git LFS pointer: its 2.4 MB were never pulled (git lfs pull --include "01_Assets/ada.png")');
   });
 
   it('a video gets its keyframe as an input and the shot\'s camera and duration', () => {
