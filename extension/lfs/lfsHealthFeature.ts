@@ -2,7 +2,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import { formatBytes } from '../../core/lfsPointer';
-import { repositoryRoot } from '../../runner/git/lfsPull';
+import { repositoriesIn } from '../../runner/git/lfsPull';
 import { largeFilesOutsideLfs, lfsPatternFor, lfsPointersInCheckout, trackWithLfs } from '../../runner/git/lfsScan';
 import { requireTrust } from '../trust';
 import { pullLfsContent } from './pullLfsContent';
@@ -33,33 +33,33 @@ interface TrackArgs {
   readonly pattern: string;
 }
 
-/** The diagnostics of one scan of one repository, each carrying what its quick fix needs. */
+/** The diagnostics of one scan of the repositories of one workspace folder, each carrying what its quick fix needs. */
 async function scanFolder(folder: vscode.Uri): Promise<[vscode.Uri, vscode.Diagnostic[]][]> {
-  const root = await repositoryRoot(folder.fsPath).catch(() => undefined);
-  if (!root) return [];
+  const found: [vscode.Uri, vscode.Diagnostic[]][] = [];
+  for (const root of await repositoriesIn(folder.fsPath)) found.push(...(await scanRepository(root, warnAboveBytes(folder))));
+  return found;
+}
+
+async function scanRepository(root: string, warnAbove: number): Promise<[vscode.Uri, vscode.Diagnostic[]][]> {
   const uriOf = (rel: string) => vscode.Uri.file(path.join(root, ...rel.split('/')));
-  const large = await largeFilesOutsideLfs(root, warnAboveBytes(folder));
-  const pointers = (await lfsPointersInCheckout(root)).map((f): [vscode.Uri, vscode.Diagnostic[]] => {
-    const diagnostic = new vscode.Diagnostic(
-      new vscode.Range(0, 0, 0, 0),
-      `${f.path} is a Git LFS pointer: its ${formatBytes(f.size)} were never pulled`,
-      vscode.DiagnosticSeverity.Warning,
-    );
-    diagnostic.source = SOURCE;
-    diagnostic.code = POINTER_CODE;
-    return [uriOf(f.path), [diagnostic]];
-  });
+  const large = await largeFilesOutsideLfs(root, warnAbove);
+  const pointers = (await lfsPointersInCheckout(root)).map((f): [vscode.Uri, vscode.Diagnostic[]] => [
+    uriOf(f.path),
+    [warning(`${f.path} is a Git LFS pointer: its ${formatBytes(f.size)} were never pulled`, POINTER_CODE)],
+  ]);
   return pointers.concat(large.map((f) => {
-    const diagnostic = new vscode.Diagnostic(
-      new vscode.Range(0, 0, 0, 0),
-      `${f.path} is ${formatBytes(f.size)} and not tracked by Git LFS`,
-      vscode.DiagnosticSeverity.Warning,
-    );
-    diagnostic.source = SOURCE;
-    diagnostic.code = CODE;
+    const diagnostic = warning(`${f.path} is ${formatBytes(f.size)} and not tracked by Git LFS`, CODE);
     trackArgs.set(diagnostic, { root, pattern: lfsPatternFor(f.path) });
     return [uriOf(f.path), [diagnostic]];
   }));
+}
+
+/** A whole-file problem: the range is the file's start, since the file itself is what is wrong. */
+function warning(message: string, code: string): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Warning);
+  diagnostic.source = SOURCE;
+  diagnostic.code = code;
+  return diagnostic;
 }
 
 const trackArgs = new WeakMap<vscode.Diagnostic, TrackArgs>();
@@ -93,10 +93,11 @@ async function pickPointers(): Promise<vscode.Uri[]> {
   if (!requireTrust('Pulling from Git LFS')) return [];
   const items: (vscode.QuickPickItem & { uri: vscode.Uri })[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const root = await repositoryRoot(folder.uri.fsPath).catch(() => undefined);
-    if (!root) continue;
-    for (const f of await lfsPointersInCheckout(root)) {
-      items.push({ label: f.path, description: `${formatBytes(f.size)} not pulled`, uri: vscode.Uri.file(path.join(root, ...f.path.split('/'))) });
+    for (const root of await repositoriesIn(folder.uri.fsPath)) {
+      for (const f of await lfsPointersInCheckout(root)) {
+        const uri = vscode.Uri.file(path.join(root, ...f.path.split('/')));
+        items.push({ label: vscode.workspace.asRelativePath(uri, false), description: `${formatBytes(f.size)} not pulled`, uri });
+      }
     }
   }
   if (!items.length) return void vscode.window.showInformationMessage('BMAD: every Git LFS file in the workspace is pulled.'), [];

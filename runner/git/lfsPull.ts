@@ -39,6 +39,18 @@ export async function repositoryRoot(dir: string): Promise<string> {
   return (await run('git', ['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
 }
 
+/**
+ * The repositories a workspace folder holds: the one it is inside, else those in its direct
+ * subfolders (a folder of film projects), as VS Code's git finds them (git.repositoryScanMaxDepth 1).
+ */
+export async function repositoriesIn(folder: string): Promise<string[]> {
+  const own = await repositoryRoot(folder).catch(() => undefined);
+  if (own) return [own];
+  const entries = await fs.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const nested = entries.filter((e) => e.isDirectory() && fs.existsSync(path.join(folder, e.name, '.git')));
+  return nested.map((e) => path.join(folder, e.name));
+}
+
 /** A path as git wants it in `--include` and attributes: relative to the repository root, with `/`. */
 export function repoRelative(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
