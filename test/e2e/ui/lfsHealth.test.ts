@@ -3,43 +3,23 @@
 // pointer. Once the person opens the project's canvas, the Problems view says so with its size; BMAD: Pull Git LFS Content… lists it, and picking
 // it brings the asset's bytes and clears the problem.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serializeDocument } from '../../../core';
+import { clonedWithoutLfsContent } from '../lfsClone';
 import { baseCanvas, git } from './gitCanvas';
 import { session, until } from './session';
 
 const ASSET = '01_Assets/ada.png';
 
-/** A project with a canvas and one LFS asset pushed to a bare remote, cloned into `into` without LFS content. */
-function clonedWithoutContent(into: string): Buffer {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-e2e-lfs-'));
-  const work = path.join(tmp, 'work');
-  fs.mkdirSync(path.join(work, '01_Assets'), { recursive: true });
-  git(tmp, 'init', '-q', '--bare', '-b', 'main', 'origin.git');
-  git(work, 'init', '-q', '-b', 'main');
-  git(work, 'config', 'user.email', 'e2e@example.com');
-  git(work, 'config', 'user.name', 'E2E');
-  git(work, 'lfs', 'install', '--local');
-  fs.writeFileSync(path.join(work, '.gitattributes'), '*.png filter=lfs diff=lfs merge=lfs -text\n');
-  const asset = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 13) % 256));
-  fs.writeFileSync(path.join(work, ASSET), asset);
-  fs.writeFileSync(path.join(work, 'main.bmad'), serializeDocument(baseCanvas()));
-  git(work, 'add', '.');
-  git(work, 'commit', '-qm', 'Ada reference');
-  git(work, 'remote', 'add', 'origin', path.join(tmp, 'origin.git'));
-  git(work, 'push', '-q', 'origin', 'main');
-  execFileSync('git', ['clone', '-q', path.join(tmp, 'origin.git'), into], { env: { ...process.env, GIT_LFS_SKIP_SMUDGE: '1' }, stdio: 'ignore' });
-  return asset;
-}
-
 describe('LFS health (UI)', () => {
   it('an asset never pulled is a problem with its size; Pull Git LFS Content… brings its bytes and clears it', async () => {
     const s = session();
     const clone = path.join(s.workspace, 'lfsclone');
-    const asset = clonedWithoutContent(clone);
+    const asset = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 13) % 256));
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-e2e-lfs-'));
+    clonedWithoutLfsContent(tmp, '*.png filter=lfs diff=lfs merge=lfs -text\n', { [ASSET]: asset, 'main.bmad': serializeDocument(baseCanvas()) }, clone);
     const file = path.join(clone, ASSET);
     assert.match(fs.readFileSync(file, 'utf8'), /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n/);
 
