@@ -59,6 +59,8 @@ export function desiredNodes(b: Breakdown, cache?: BreakdownCache): DesiredNode[
       duration: Math.min(60, Math.max(0.5, s.duration)),
       characters: s.characters.slice(0, 12).map((c) => cut(c, 80)),
       dialogue: s.dialogue.slice(0, 50).map((d) => ({ character: cut(d.character, 80), line: cut(d.line, 1000) })),
+      // Only when there are any: a shot without props keeps the params (and job key) it always had.
+      ...(s.props.length > 0 && { props: s.props.slice(0, 30) }),
     },
     lines: s.lines,
     scene: s.scene,

@@ -59,6 +59,8 @@ export interface BreakdownShot {
   readonly characters: readonly string[];
   readonly action: string;
   readonly dialogue: readonly { character: string; line: string }[];
+  /** Props its action names (props.ts), first mention first. */
+  readonly props: readonly string[];
   readonly lines: Lines;
 }
 

@@ -29,6 +29,7 @@ export const shot = defineKind({
     duration: Seconds(0.5, 60).describe('Length of the shot in seconds'),
     characters: z.array(Text(80)).max(12).describe('Names of the characters in shot'),
     dialogue: z.array(DialogueLine).max(50),
+    props: z.array(Text(80)).max(30).optional().describe('Props seen in the shot (continuity: the scene\'s action should name each)'),
     source: ScriptSource,
   }),
   defaults: () => ({
