@@ -63,8 +63,9 @@ export function wardrobeBreak(ctx: RuleContext): ReviewFinding[] {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Whether a text names a prop, as a whole word or phrase, plurals too. */
-const mentions = (text: string, prop: string) => new RegExp(`\\b${escape(prop.trim())}(?:e?s)?\\b`, 'i').test(text);
+/** Whether a text names a prop, as a whole word or phrase, either of them plural. */
+const mentions = (text: string, prop: string) =>
+  [prop.trim(), prop.trim().replace(/e?s$/i, '')].some((p) => p && new RegExp(`\\b${escape(p)}(?:e?s)?\\b`, 'i').test(text));
 
 /**
  * The text a scene's props are judged against: the script's action for it when the script is known,
