@@ -44,7 +44,9 @@ export function desiredNodes(b: Breakdown, cache?: BreakdownCache): DesiredNode[
     key: c.key,
     kind: 'character',
     label: cut(c.name, 200),
-    params: { name: cut(c.name, 80), description: c.description, silhouette: c.silhouette, colors: [...c.colors], voice: c.voice, pitch: c.pitch, rate: c.rate },
+    params: { name: cut(c.name, 80), description: c.description, silhouette: c.silhouette, colors: [...c.colors], voice: c.voice, pitch: c.pitch, rate: c.rate,
+      // Only when the script says: a character without it keeps the params (and job key) it always had.
+      ...(c.wardrobe && { wardrobe: cut(c.wardrobe, 200) }) },
     lines: { from: c.firstLine, to: c.firstLine },
   }));
   const shots = b.shots.map((shot) => memo(cache, shot, (s): DesiredNode => ({

@@ -41,6 +41,8 @@ export interface BreakdownCharacter {
   readonly voice: string;
   readonly pitch: number;
   readonly rate: number;
+  /** What the introduction says they wear (suggest.ts), when it says so plainly. */
+  readonly wardrobe?: string;
 }
 
 /** Why a shot exists: a `[[shot …]]` note the writer put in, or one of the coverage rules (coverage.ts). */
