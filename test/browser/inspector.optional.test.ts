@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { applyOp, Op } from '../../core/ops';
 import { parseDocument } from '../../core/parse';
-import type { BmadDocument } from '../../core/schema';
+import { paramOf, type BmadDocument } from '../../core/schema';
 import { serializeDocument } from '../../core/serialize';
 import { node, ops, sendFromHost, startCanvas, type CanvasHarness } from './canvasPage';
 
@@ -74,7 +74,7 @@ describe('inspector: optional wardrobe and props of a shot, in Chromium', functi
     await page.keyboard.press('Tab');
     await waitOps(1);
     let after = await written(doc);
-    assert.deepEqual(after.doc.nodes.find((n) => n.id === shot)!.params.wardrobe, [{ character: 'Ada', wardrobe: 'oilskin coat' }]);
+    assert.deepEqual(paramOf(after.doc.nodes.find((n) => n.id === shot)!, 'wardrobe'), [{ character: 'Ada', wardrobe: 'oilskin coat' }]);
 
     await page.locator('.inspector .list-editor[id$="-props"] vscode-button', { hasText: 'Add' }).click();
     await waitOps(2);
@@ -82,7 +82,7 @@ describe('inspector: optional wardrobe and props of a shot, in Chromium', functi
     await propRows().first().locator('input').press('Enter');
     await waitOps(3);
     after = await written(doc);
-    assert.deepEqual(after.doc.nodes.find((n) => n.id === shot)!.params.props, ['brass lamp']);
+    assert.deepEqual(paramOf(after.doc.nodes.find((n) => n.id === shot)!, 'props'), ['brass lamp']);
 
     // The shot with both filled, as the inspector shows it: compare spacing and labels with the other fields.
     await wardrobe().scrollIntoViewIfNeeded();
