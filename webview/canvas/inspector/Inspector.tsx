@@ -13,6 +13,7 @@ import { fieldSpecs } from './fieldSpecs';
 import { ParamField } from './ParamField';
 import { ProposalDecision } from './ProposalDecision';
 import { ScriptActions } from './ScriptActions';
+import { keepSpaceOnButton } from './spaceOnButton';
 import { eventValue, VscodeTextfield } from './vscodeElements';
 
 const selectSelection = (s: UiState) => s.selection;
@@ -96,7 +97,7 @@ function NodeForm({ node }: { node: BmadNode }) {
   useEffect(() => () => presence.setEditing(null), [presence]);
   return (
     <aside className="inspector nokey nowheel" aria-label={`Inspector: ${nodeTitle(node)}`}
-      onFocus={() => presence.setEditing(node.id)} onBlur={onBlur}>
+      onFocus={() => presence.setEditing(node.id)} onBlur={onBlur} onKeyDown={keepSpaceOnButton}>
       <header className="inspector-header">
         <span className={`kind-chip kind-${node.kind}`}>{spec.title}</span>
         <span className="inspector-id" title="Node id">{node.id}</span>
