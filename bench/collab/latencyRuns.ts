@@ -61,13 +61,23 @@ async function connectedPeers<Api>(swarm: Swarm<Api>, n: number, connected: (p: 
   }
 }
 
+/** What each row measures, printed above them. */
+const LEGEND: [string, string][] = [
+  ['  each: from A\'s edit (probe write, or keydown dispatched) to the moment a peer shows it; stamps are', ''],
+  ['  performance.timeOrigin + now() in each page, all pages in one Chromium on this machine', ''],
+  ['  raw y-webrtc / ours, Y.Doc has it: a Y.Map write in A → the peer\'s Y.Doc observer (no canvas)', ''],
+  ['  rendered on the other canvases: ArrowRight on a selected card in A (one op) → the peer\'s card', ''],
+  ['    transform changed in its DOM (MutationObserver; the paint follows at the next frame)', ''],
+  ['  of which A\'s own canvas: the same keydown → A\'s card moved in A\'s DOM', ''],
+];
+
 const fmt = (xs: number[]) => `${percentile(xs, 50).toFixed(1)} / ${percentile(xs, 95).toFixed(1)} ms`;
 
 export async function latencyRows(signalUrl: string): Promise<[string, string][]> {
   const ours = await startSwarm(() => signalUrl);
   const raw = await startSwarm<RawPageApi & ProbeApi>(() => signalUrl, { entry: path.join(__dirname, 'yWebrtcPage.ts'), global: '__raw' });
   const canvas = await startCanvasSwarm(signalUrl);
-  const rows: [string, string][] = [];
+  const rows: [string, string][] = [...LEGEND];
   try {
     for (const n of [2, 3]) {
       for (const rate of [10, 100]) {
