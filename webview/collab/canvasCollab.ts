@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { CollabInvite } from '../../core/collabLink';
 import type { CollabUser } from '../../core/presence';
 import type { ToHost } from '../../core/protocol';
-import { validateDocument, type BmadDocument } from '../../core/schema';
+import { validateDocument, type BmadDocument, type BmadNode } from '../../core/schema';
 import { serializeDocument } from '../../core/serialize';
 import type { CanvasDoc, DocChange } from '../state/canvasDoc';
 import { FILE, LOCAL } from '../state/origins';
@@ -56,7 +56,7 @@ export class CanvasCollab {
   private stopPresence: (() => void) | undefined;
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   /** Each node's kind when the edges were last known valid: edges depend only on which nodes exist, and their kinds. */
-  private readonly kinds = new Map<string, string>();
+  private readonly kinds = new Map<string, BmadNode['kind']>();
 
   constructor(
     private readonly doc: CanvasDoc,
