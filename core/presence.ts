@@ -36,6 +36,23 @@ export const PRESENCE_COLOURS = ['#e5484d', '#0090ff', '#30a46c', '#f76b15', '#8
 /** A stable colour for a peer id: the same peer has the same colour on every canvas. */
 export const presenceColour = (id: number): string => PRESENCE_COLOURS[Math.abs(Math.trunc(id)) % PRESENCE_COLOURS.length]!;
 
+/**
+ * The colour this peer wears among `peers`: its own, unless a peer with a lower id already wears it;
+ * then the first colour of the palette, from its stable pick on, that nobody wears. Only the later of
+ * two peers moves, so a clash settles in one round and every canvas shows the same colours. With more
+ * peers than colours, colours repeat.
+ */
+export function distinctColour(self: number, mine: string, peers: readonly PeerPresence[]): string {
+  if (!peers.some((p) => p.id < self && p.colour === mine)) return mine;
+  const worn = new Set(peers.map((p) => p.colour));
+  const start = PRESENCE_COLOURS.indexOf(presenceColour(self) as (typeof PRESENCE_COLOURS)[number]);
+  for (let k = 0; k < PRESENCE_COLOURS.length; k++) {
+    const c = PRESENCE_COLOURS[(start + k) % PRESENCE_COLOURS.length]!;
+    if (!worn.has(c)) return c;
+  }
+  return mine;
+}
+
 /** "Ada Lovelace" → "AL"; "ben" → "BE". */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);

@@ -74,6 +74,11 @@ export type NodeRender = z.infer<typeof NodeRender>;
 export const ToHost = z.discriminatedUnion('type', [
   /** The webview has loaded and wants the document. */
   z.strictObject({ type: z.literal('ready') }),
+  /**
+   * One of the page's own files (its bundle or stylesheet) did not load: sent by the page's inline
+   * watch script (extension/pageLoadWatch.ts), the host loads the page again.
+   */
+  z.strictObject({ type: z.literal('pageLoadFailed'), url: z.string().max(4000) }),
   /** A canvas gesture, as a semantic op; `seq` pairs it with its `opResult`. */
   z.strictObject({ type: z.literal('op'), seq: z.number().int().nonnegative(), op: Op }),
   z.strictObject({ type: z.literal('selection'), nodeIds: z.array(z.string()).max(10000) }),

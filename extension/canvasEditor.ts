@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CanvasSession } from './canvasSession';
 import { diskEncodingIssue } from './diskEncoding';
+import { loadPage } from './pageReload';
 import { signallingOrigins } from '../core';
 import { signallingUrls } from './collab/collabSettings';
 import { rendersRootOf } from './render/canvasProject';
@@ -44,12 +45,13 @@ export class CanvasEditorProvider implements vscode.CustomTextEditorProvider {
     // Listen before the page loads, or its first `ready` could be missed.
     const session = new CanvasSession(document, panel, this.log, encoding);
     const tracked = this.sessions.add(session);
+    session.connectOrigins = signallingOrigins(signallingUrls());
+    const page = loadPage(session, () => (panel.webview.html = canvasHtml(panel.webview, this.extensionUri, session.connectOrigins)), this.log);
     const closed = panel.onDidDispose(() => {
       closed.dispose();
+      page.dispose();
       tracked.dispose();
     });
-    session.connectOrigins = signallingOrigins(signallingUrls());
-    panel.webview.html = canvasHtml(panel.webview, this.extensionUri, session.connectOrigins);
     this.log.info(`opened ${vscode.workspace.asRelativePath(document.uri, false)} as a canvas (${session.state})`);
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
+import { pageLoadWatch } from './pageLoadWatch';
 import { canvasCsp } from './webviewCsp';
 
 /**
@@ -15,7 +16,8 @@ export function webviewOptions(extensionUri: vscode.Uri, renders?: vscode.Uri): 
 }
 
 /**
- * The canvas page: a root element and the bundle, nothing inline. The nonce comes from the CSPRNG
+ * The canvas page: a root element, the bundle, and one inline script that reports a bundle or
+ * stylesheet that failed to load (pageLoadWatch.ts). The nonce comes from the CSPRNG
  * and is new for every page, so no injected script or style can guess it.
  *
  * Styles: the bundle's CSS is a file from cspSource. React sets inline styles through the CSSOM
@@ -32,12 +34,14 @@ export function canvasHtml(webview: vscode.Webview, extensionUri: vscode.Uri, co
   // esbuild writes webview.css only when the webview imports CSS; linking a missing file would log a 404.
   const css = fs.existsSync(cssFile.fsPath) ? webview.asWebviewUri(cssFile) : undefined;
   const csp = canvasCsp(nonce, webview.cspSource, connect);
+  const watch = pageLoadWatch([script.toString(), ...(css ? [css.toString()] : [])]);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<script nonce="${nonce}">${watch}</script>
 ${css ? `<link rel="stylesheet" href="${css.toString()}" nonce="${nonce}">\n` : ''}<title>BMAD Canvas</title>
 </head>
 <body>

@@ -18,12 +18,21 @@ if (__BMAD_BENCH__) performance.mark('bmad:main');
 const session = new CanvasSession(connectHost());
 window.addEventListener('message', (e: MessageEvent<unknown>) => session.receive(e.data));
 window.addEventListener('pagehide', () => session.dispose());
+// A page that fails shows nothing; without these the host never hears why.
+window.addEventListener('error', (e) => session.log('error', `canvas page error: ${e.message} (${e.filename}:${e.lineno}:${e.colno})`));
+window.addEventListener('unhandledrejection', (e) => session.log('error', `canvas page: unhandled rejection: ${String(e.reason)}`));
 if (__BMAD_BENCH__) installBenchHook();
 session.start();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('the canvas page has no #root element');
-createRoot(root).render(
+const reportRender = (what: string) => (error: unknown, info: { componentStack?: string }) =>
+  session.log('error', `canvas ${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}${info.componentStack ?? ''}`);
+createRoot(root, {
+  onUncaughtError: reportRender('render failed'),
+  onCaughtError: reportRender('render error caught'),
+  onRecoverableError: reportRender('render recovered'),
+}).render(
   <StrictMode>
     <SessionContext.Provider value={session}>
       <App />

@@ -36,14 +36,14 @@ const EXAMPLE = path.join(repoRoot, 'examples/last-light-at-gull-point/02_Source
 
 /**
  * Static server for `{ '/ours/': dir, '/anchor/': dir }`. Each HTML page gets a fresh CSP nonce, and
- * ours the webview's CSP (`__CSP__`, see server.ts).
+ * ours the webview's CSP (`__CSP__`) and its load watch (`__LOAD_WATCH__`), see server.ts.
  * `/ours/doc.json?n=…|doc=film|doc=example` is the document the host shim posts (made here with
  * core's builders, or the example's file): the shim fetches it as the page starts, as VS Code's host
  * has its document parsed before `ready`.
  */
 export async function serve(mounts) {
   const serverFile = mounts['/ours/'] && path.join(mounts['/ours/'], 'bench-server.mjs');
-  const { benchDocument, benchPageCsp, benchInitialState } = serverFile && fs.existsSync(serverFile) ? await import(pathToFileURL(serverFile).href) : {};
+  const { benchDocument, benchPageCsp, benchInitialState, benchLoadWatch } = serverFile && fs.existsSync(serverFile) ? await import(pathToFileURL(serverFile).href) : {};
   const docs = new Map();
   const docJson = (q) => {
     const key = `${q.get('doc')}:${q.get('n') ?? 100}`;
@@ -73,7 +73,7 @@ export async function serve(mounts) {
     if (ext === '.html') {
       const nonce = crypto.randomBytes(16).toString('base64');
       let html = body.toString('utf8');
-      if (benchPageCsp) html = html.replaceAll('__CSP__', benchPageCsp(nonce));
+      if (benchPageCsp) html = html.replaceAll('__CSP__', benchPageCsp(nonce)).replace('__LOAD_WATCH__', benchLoadWatch());
       const state = prefix === '/ours/' && url.searchParams.has('view') ? benchInitialState(url.searchParams, JSON.parse(docJson(url.searchParams))) : undefined;
       // Before the shim, which reads it as the webview's saved state; `<` escaped so it cannot end the script.
       if (state) html = html.replace('<script', `<script nonce="__NONCE__">window.__benchInitialState=${JSON.stringify(state).replaceAll('<', '\\u003c')}</script>\n<script`);

@@ -1,10 +1,14 @@
 /**
  * Opening the visual diff of two 5,000-node canvases in real Chromium: the canvas page (the real
- * webview bundle with the bench hook, see README.md) shows the newer grid at zoom 1; then the compare
- * message the host would post (core's compareView against an older version: a tenth of the nodes
- * changed, 1 in 200 removed, 20 added) is posted to the page, and the time runs until the marks are
- * drawn (the first rAF after the cards in view carry their diff-* classes). Budget 1.5 s; printed,
- * never asserted. `npm run bench:compare`.
+ * webview bundle with the bench hook, see README.md) shows the newer grid at zoom 1, posted to it as
+ * VS Code's host posts the working canvas; then the compare message the host would post (core's
+ * compareView against an older version: a tenth of the nodes changed, 1 in 200 removed, 20 added) is
+ * posted to the page, and the time runs until the marks are drawn (the first rAF after the cards in
+ * view carry their diff-* classes). Budget 1.5 s; printed, never asserted. `npm run bench:history`.
+ *
+ * The page must show the very canvas the compare is made from: node ids are random (makeNode), and
+ * a grid built apart (the host shim's own) shares no id with it, so the compare would replace every
+ * node. That case is printed too, as a second figure, for what a wholesale replacement costs.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +19,10 @@ import { gridCanvas } from './gridCanvas';
 
 const N = 5000;
 const RUNS = 5;
+/** Runs of the wholesale replacement: slow, and only a second figure. */
+const REPLACED_RUNS = 3;
+const FILE = 'bench/grid.bmad';
+const SETTINGS = { snapToGrid: true, showMinimap: true };
 const BUDGET_MS = 1500;
 /** Posts the compare message as VS Code's host would, then waits for the marks in the rAF after they draw. */
 const MEASURE = `new Promise((resolve) => {
@@ -48,9 +56,13 @@ function olderVersion(doc: BmadDocument): BmadDocument {
 const newer = gridCanvas(N);
 const view = compareView(olderVersion(newer), newer);
 const message = {
-  type: 'compare', file: `grid-${N}.bmad`, against: 'HEAD~1', doc: view.doc,
-  settings: { snapToGrid: true, showMinimap: true }, marks: view.marks, changes: view.changes, order: [...view.order],
+  type: 'compare', file: FILE, against: 'HEAD~1', doc: view.doc,
+  settings: SETTINGS, marks: view.marks, changes: view.changes, order: [...view.order],
 };
+/** What the page shows first: the newer canvas, as the host posts the working file. */
+const shown = { type: 'document', file: FILE, doc: newer, settings: SETTINGS };
+
+const median = (times: readonly number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
   // An ES module (shared with bench/canvas/run.mjs); this file runs as CommonJS under tsx.
@@ -63,32 +75,41 @@ async function main(): Promise<void> {
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-bench-udd-'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, ignoreDefaultArgs: true,
     args: [...CHROMIUM_FLAGS, `--user-data-dir=${udd}`, '--remote-debugging-pipe', '--no-startup-window'] });
-  // Typed as what it is on the wire: Playwright's serializable type of the whole document is too deep for tsc.
+  // Typed as what they are on the wire: Playwright's serializable type of a whole document is too deep for tsc.
   const payload: unknown = message;
+  const first: unknown = shown;
+  /** One open of the diff; `same`: the page shows the canvas the compare was made from (else the shim's own grid). */
+  const once = async (same: boolean) => {
+    const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+    await page.goto(`${server.url}/ours/index.html?n=${N}&view=z1${same ? '&host=manual' : ''}`, { timeout: 120000 });
+    if (same) await page.evaluate((m: unknown) => (window as unknown as { __host: { send(m: unknown): void } }).__host.send(m), first);
+    await page.waitForFunction(() => (window as { __bmadReady?: unknown }).__bmadReady, null, { polling: 50, timeout: 120000 });
+    await page.evaluate((msg: unknown) => void Object.assign(window, { __compareMsg: msg }), payload);
+    // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+    const result = await page.evaluate<{ ms: number; marked: number }>(MEASURE);
+    await page.context().close();
+    return result;
+  };
   const times: number[] = [];
+  const replaced: number[] = [];
   let marked = 0;
   try {
     for (let r = 0; r < RUNS; r++) {
-      const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-      await page.goto(`${server.url}/ours/index.html?n=${N}&view=z1`, { timeout: 120000 });
-      await page.waitForFunction(() => (window as { __bmadReady?: unknown }).__bmadReady, null, { polling: 50, timeout: 120000 });
-      await page.evaluate((msg: unknown) => void Object.assign(window, { __compareMsg: msg }), payload);
-      // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
-      const result = await page.evaluate<{ ms: number; marked: number }>(MEASURE);
+      const result = await once(true);
       times.push(result.ms);
       marked = result.marked;
-      await page.context().close();
     }
+    for (let r = 0; r < REPLACED_RUNS; r++) replaced.push((await once(false)).ms);
   } finally {
     await browser.close();
     await server.close();
     fs.rmSync(udd, { recursive: true, force: true });
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+  const runs = (t: readonly number[]) => `runs ${t.map((v) => v.toFixed(0)).join(', ')} ms; median ${median(t).toFixed(0)} ms`;
   console.log(`visual diff of two ${N}-node canvases (${view.order.length} changes), message posted → marks drawn, real Chromium:`);
-  console.log(`  runs ${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${median.toFixed(0)} ms; ${marked} marked cards in view`);
-  console.log(`  ratio to budget (${BUDGET_MS} ms) ${(median / BUDGET_MS).toFixed(2)}`);
+  console.log(`  ${runs(times)}; ${marked} marked cards in view`);
+  console.log(`  ratio to budget (${BUDGET_MS} ms) ${(median(times) / BUDGET_MS).toFixed(2)}`);
+  console.log(`  the same diff over a canvas that shares no node id with the page (every node replaced): ${runs(replaced)}`);
 }
 
 main().catch((e: unknown) => {

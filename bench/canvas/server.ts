@@ -1,4 +1,5 @@
 import type { BmadNode } from '../../core/schema';
+import { pageLoadWatch } from '../../extension/pageLoadWatch';
 import { canvasCsp } from '../../extension/webviewCsp';
 import { fitViewport } from '../../webview/canvas/fitViewport';
 import { benchFile } from './benchFiles';
@@ -18,6 +19,9 @@ export const BENCH_PANE = { width: 1600, height: 1000 } as const;
 export function benchPageCsp(nonce: string): string {
   return `${canvasCsp(nonce, "'self'")}; connect-src 'self' ws://127.0.0.1:*`;
 }
+
+/** The webview's inline watch for its own files (extension/pageLoadWatch.ts), for the bench page's two. */
+export const benchLoadWatch = (): string => pageLoadWatch(['webview.js', 'webview.css']);
 
 /**
  * The saved state a bench page starts from, as a reloaded webview would: `view=fit` (every node, as

@@ -34,9 +34,10 @@ export async function joinRoom(page: Page, room: string, signalUrl: string): Pro
   }, [room, signalUrl] as const);
 }
 
-export async function startCanvasSwarm(signalUrl: string): Promise<CanvasSwarm> {
+/** `build`: how the page is built (profileLatency.ts wants function names: minify false). */
+export async function startCanvasSwarm(signalUrl: string, build?: { minify?: boolean }): Promise<CanvasSwarm> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-collab-canvas-'));
-  await bp.buildCanvasPage(dir);
+  await bp.buildCanvasPage(dir, build);
   const server = await bp.serve({ '/ours/': dir });
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-collab-canvas-udd-'));
   const browser: Browser = await chromium.launch({ executablePath: bp.CHROMIUM, ignoreDefaultArgs: true,

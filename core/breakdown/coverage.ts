@@ -32,8 +32,8 @@ const halfSeconds = (s: number, min: number, max: number) => Math.min(max, Math.
 const span = (a: Lines, b: Lines): Lines => ({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) });
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-/** A shot before its number and key; a noted one already has its number. */
-type Draft = Mutable<Omit<BreakdownShot, 'key' | 'scene' | 'number'>> & { subject: string; number?: number };
+/** A shot before its number, key and props; a noted one already has its number. */
+type Draft = Mutable<Omit<BreakdownShot, 'key' | 'scene' | 'number' | 'props'>> & { subject: string; number?: number };
 
 export function coverScene(scene: SceneText, sceneKey: string, location: string, ctx: CoverageContext): BreakdownShot[] {
   const drafts = scene.beats.some((b) => b.type === 'shot') ? noted(scene.beats, ctx) : covered(scene, location, ctx);
@@ -45,7 +45,7 @@ export function coverScene(scene: SceneText, sceneKey: string, location: string,
     const ordinal = (seen.get(id) ?? 0) + 1;
     seen.set(id, ordinal);
     const key = d.rule === 'note' ? `shot:${n}` : `${sceneKey}/${id}:${ordinal}`;
-    return { ...d, key, scene: sceneKey, number: n };
+    return { ...d, key, scene: sceneKey, number: n, props: d.rule === 'insert' ? [subject] : propsIn(d.action) };
   });
 }
 

@@ -44,7 +44,9 @@ export function desiredNodes(b: Breakdown, cache?: BreakdownCache): DesiredNode[
     key: c.key,
     kind: 'character',
     label: cut(c.name, 200),
-    params: { name: cut(c.name, 80), description: c.description, silhouette: c.silhouette, colors: [...c.colors], voice: c.voice, pitch: c.pitch, rate: c.rate },
+    params: { name: cut(c.name, 80), description: c.description, silhouette: c.silhouette, colors: [...c.colors], voice: c.voice, pitch: c.pitch, rate: c.rate,
+      // Only when the script says: a character without it keeps the params (and job key) it always had.
+      ...(c.wardrobe && { wardrobe: cut(c.wardrobe, 200) }) },
     lines: { from: c.firstLine, to: c.firstLine },
   }));
   const shots = b.shots.map((shot) => memo(cache, shot, (s): DesiredNode => ({
@@ -59,6 +61,8 @@ export function desiredNodes(b: Breakdown, cache?: BreakdownCache): DesiredNode[
       duration: Math.min(60, Math.max(0.5, s.duration)),
       characters: s.characters.slice(0, 12).map((c) => cut(c, 80)),
       dialogue: s.dialogue.slice(0, 50).map((d) => ({ character: cut(d.character, 80), line: cut(d.line, 1000) })),
+      // Only when there are any: a shot without props keeps the params (and job key) it always had.
+      ...(s.props.length > 0 && { props: s.props.slice(0, 30) }),
     },
     lines: s.lines,
     scene: s.scene,

@@ -9,7 +9,10 @@ import { hashNumber } from './hash';
  *  - sex, for the voice: a gendered word within three words of the name (`his grandmother MARGIT`),
  *    else the majority of she/her against he/him/his in the sentences that name them;
  *  - colours: colour words in the introduction, else one picked by the name's hash;
- *  - silhouette: small for a child, else picked by the name's hash; voice, pitch and rate by age and sex.
+ *  - silhouette: small for a child, else picked by the name's hash; voice, pitch and rate by age and sex;
+ *  - wardrobe: a garment phrase right after the name in the introduction, `ANNA, in a red coat` or
+ *    `BEN (40s) wearing his grey suit`: at most three lower-case words between, so a garment after
+ *    someone else's name is not taken for theirs; none when the text says nothing that plain.
  */
 export interface Suggestion {
   description: string;
@@ -18,6 +21,7 @@ export interface Suggestion {
   voice: string;
   pitch: number;
   rate: number;
+  wardrobe?: string;
 }
 
 const COLOURS: Readonly<Record<string, string>> = {
@@ -28,6 +32,15 @@ const COLOURS: Readonly<Record<string, string>> = {
 const FALLBACK = ['#4a6fa5', '#7a5c3e', '#3f6e4f', '#8a3b3b', '#5a5a7a', '#b07d2b'];
 const FEMALE = /^(she|her|hers|herself|woman|girl|mother|mum|mom|grandmother|gran|granny|daughter|sister|wife|aunt|niece|lady|queen|mrs|ms)$/;
 const MALE = /^(he|him|his|himself|man|boy|father|dad|grandfather|grandpa|son|brother|husband|uncle|nephew|gentleman|king|mr)$/;
+
+const GARMENTS = 'coat|overcoat|raincoat|oilskins?|jacket|suit|dress|gown|skirt|shirt|blouse|jumper|sweater|cardigan|hoodie|uniform|robe|cloak|cape|hat|cap|scarf|shawl|boots|apron|overalls|jeans|trousers|waistcoat|vest|tuxedo|nightgown|pyjamas|pajamas';
+const WEARING = `(?:\\s*\\([^)]*\\))?,?(?:\\s+[a-z'-]+){0,3}?\\s+(?:wearing|dressed in|in)\\s+(?:a|an|his|her|their)\\s+((?:[a-z-]+\\s+){0,3}(?:${GARMENTS}))\\b`;
+
+/** The garment phrase the introduction puts on the name; the name as written first, or in title case. */
+function wardrobeOf(folded: string, intro: string): string | undefined {
+  const title = folded.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (c) => c.toUpperCase());
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escape(folded)}|${escape(title)})${WEARING}`, 'u').exec(intro)?.[1];
+}
 
 const sentences = (text: string) => text.match(/[^.!?]+[.!?]*/g)?.map((s) => s.trim()) ?? [];
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -57,6 +70,7 @@ export function suggest(folded: string, action: readonly string[]): Suggestion {
   const sex = sexOf(name, named.slice(0, 3));
   const pick = <T>(list: readonly T[]) => list[hashNumber(folded) % list.length]!;
   const colours = [...new Set((intro.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => COLOURS[w]).filter((c): c is string => !!c))];
+  const wardrobe = wardrobeOf(folded, intro);
   const child = age < 14;
   const old = age >= 60;
   return {
@@ -66,5 +80,6 @@ export function suggest(folded: string, action: readonly string[]): Suggestion {
     voice: sex ? `en-us+${sex}${child ? 4 : old ? 2 : 3}` : 'en-us',
     pitch: child ? 82 : old ? (sex === 'm' ? 30 : 40) : sex === 'f' ? 60 : sex === 'm' ? 38 : 50,
     rate: child ? 175 : old ? 145 : 165,
+    ...(wardrobe && { wardrobe }),
   };
 }

@@ -41,6 +41,8 @@ export interface BreakdownCharacter {
   readonly voice: string;
   readonly pitch: number;
   readonly rate: number;
+  /** What the introduction says they wear (suggest.ts), when it says so plainly. */
+  readonly wardrobe?: string;
 }
 
 /** Why a shot exists: a `[[shot …]]` note the writer put in, or one of the coverage rules (coverage.ts). */
@@ -59,6 +61,8 @@ export interface BreakdownShot {
   readonly characters: readonly string[];
   readonly action: string;
   readonly dialogue: readonly { character: string; line: string }[];
+  /** Props its action names (props.ts), first mention first. */
+  readonly props: readonly string[];
   readonly lines: Lines;
 }
 

@@ -18,6 +18,8 @@ export const character = defineKind({
     voice: Text(40).describe('Speech voice id, e.g. en-us+m3'),
     pitch: z.number().int().min(0).max(99),
     rate: z.number().int().min(80).max(400).describe('Words per minute'),
+    // Optional, like the shot's per-character wardrobe, so a character without one keeps its job key.
+    wardrobe: Text(200).optional().describe('What they usually wear, e.g. "red wool coat"; a shot can say otherwise'),
     reference: z.string().max(260).optional().describe('Project-relative reference image in 01_Assets'),
     lora: z.string().max(260).optional().describe('Project-relative LoRA file (.safetensors) in 01_Assets, for GPU tiers'),
     source: ScriptSource,

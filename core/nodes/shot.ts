@@ -11,6 +11,17 @@ export const DialogueLine = z.strictObject({
 });
 export type DialogueLine = z.infer<typeof DialogueLine>;
 
+/**
+ * What one character wears in a shot, when it is not their usual (the character node's `wardrobe`).
+ * Per shot and per character, because costume changes happen between scenes while continuity is
+ * judged within one: the shot is where a change is made and where a break shows.
+ */
+export const WardrobeEntry = z.strictObject({
+  character: Text(80),
+  wardrobe: Text(200),
+});
+export type WardrobeEntry = z.infer<typeof WardrobeEntry>;
+
 export const shot = defineKind({
   kind: 'shot',
   title: 'Shot',
@@ -29,6 +40,9 @@ export const shot = defineKind({
     duration: Seconds(0.5, 60).describe('Length of the shot in seconds'),
     characters: z.array(Text(80)).max(12).describe('Names of the characters in shot'),
     dialogue: z.array(DialogueLine).max(50),
+    props: z.array(Text(80)).max(30).optional().describe('Props seen in the shot (continuity: the scene\'s action should name each)'),
+    // Optional, and absent by default, so a shot without it keeps the params (and job key) it always had.
+    wardrobe: z.array(WardrobeEntry).max(12).optional().describe('What a character wears in this shot, when not their usual wardrobe'),
     source: ScriptSource,
   }),
   defaults: () => ({

@@ -64,17 +64,28 @@ export class CanvasCast {
 }
 
 /**
- * Who the script has in each scene, by the scene's breakdown key and by its number: whoever speaks
- * in it or is in one of its shots. The canvas's scene is found by the key the breakdown left on it,
- * else by its number.
+ * A value per script scene, found for a canvas scene by the key the breakdown left on it, else by its
+ * number.
  */
-export function scriptCast(b: Breakdown): (scene: Scene) => ReadonlySet<string> | undefined {
-  const byKey = new Map<string, Set<string>>();
-  for (const s of b.scenes) byKey.set(s.key, new Set(s.speakers.map(foldName)));
-  for (const shot of b.shots) for (const c of shot.characters) byKey.get(shot.scene)?.add(foldName(c));
+function byScriptScene<T>(b: Breakdown, value: (key: string) => T): (scene: Scene) => T | undefined {
+  const byKey = new Map(b.scenes.map((s) => [s.key, value(s.key)]));
   const byNumber = new Map(b.scenes.map((s) => [s.number, byKey.get(s.key)!]));
   return (scene) => {
     const source = paramOf(scene, 'source') as { key?: string } | undefined;
     return (source?.key !== undefined ? byKey.get(source.key) : undefined) ?? byNumber.get(scene.params.number);
   };
+}
+
+/** Who the script has in each scene: whoever speaks in it or is in one of its shots. */
+export function scriptCast(b: Breakdown): (scene: Scene) => ReadonlySet<string> | undefined {
+  return byScriptScene(b, (key) => {
+    const cast = new Set(b.scenes.find((s) => s.key === key)!.speakers.map(foldName));
+    for (const shot of b.shots) if (shot.scene === key) for (const c of shot.characters) cast.add(foldName(c));
+    return cast;
+  });
+}
+
+/** The action of each scene as the script has it: every paragraph of it is in one of its shots. */
+export function scriptAction(b: Breakdown): (scene: Scene) => string | undefined {
+  return byScriptScene(b, (key) => b.shots.filter((s) => s.scene === key).map((s) => s.action).join('\n'));
 }

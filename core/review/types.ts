@@ -1,6 +1,6 @@
 import type { Op } from '../ops';
 
-export const REVIEW_RULES = ['character-not-in-scene', 'dialogue-not-in-shot', 'scene-without-shots', 'shot-too-short'] as const;
+export const REVIEW_RULES = ['character-not-in-scene', 'dialogue-not-in-shot', 'scene-without-shots', 'shot-too-short', 'wardrobe-break', 'prop-not-in-scene', 'prop-not-covered'] as const;
 export type ReviewRule = (typeof REVIEW_RULES)[number];
 
 /** A change that puts a finding right, as one op (a batch when it takes several). */

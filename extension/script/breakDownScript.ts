@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { Proposal } from '../../core/breakdown';
+import { createBreakdownCache, type BreakdownCache, type Proposal } from '../../core/breakdown';
 import { breakDownScript, makeProposal, proposalFileFor, proposalSummaryText, saveProposal } from '../../runner/breakdown/proposal';
 import { UserError } from '../../runner/errors';
 import type { SessionRegistry } from '../sessionRegistry';
@@ -18,6 +18,11 @@ export interface BreakDownResult {
 }
 
 const SHOWN_CHANGES = 15;
+/**
+ * Per script and canvas, what the last run found: a writer who edits a line and breaks down again gets
+ * only the changed scenes re-done (the same result as a fresh run, sooner).
+ */
+const caches = new Map<string, BreakdownCache>();
 
 /**
  * BMAD: Break Down Script. The breakdown and its proposal are `bmad breakdown --apply`'s own code; the
@@ -36,9 +41,11 @@ async function breakDown(sessions: SessionRegistry, t: BreakdownTarget, log: vsc
   const shownScript = vscode.workspace.asRelativePath(t.script, false);
   const shownCanvas = vscode.workspace.asRelativePath(t.canvas.uri, false);
   const scriptText = await readScript(t.script, shownScript);
-  const breakdown = breakDownScript(scriptText, shownScript);
   const canvas = t.canvas.uri.fsPath;
-  const proposal = makeProposal({ breakdown, scriptText, script: t.script, canvas, doc: t.canvas.doc, canvasText: t.canvas.text });
+  const key = `${t.script}\0${canvas}`;
+  const cache = caches.get(key) ?? caches.set(key, createBreakdownCache()).get(key);
+  const breakdown = breakDownScript(scriptText, shownScript, cache);
+  const proposal = makeProposal({ breakdown, scriptText, script: t.script, canvas, doc: t.canvas.doc, canvasText: t.canvas.text, cache });
   const result = (outcome: BreakDownResult['outcome']): BreakDownResult =>
     ({ canvas: shownCanvas, proposalFile: proposalFileFor(shownCanvas), summary: proposal.summary, outcome });
   if (proposal.ops.length === 0) {

@@ -1,16 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyOp, type BmadDocument } from '../../core';
-import { breakDown, breakdownToOps, PROPOSAL_VERSION, Proposal, type Breakdown } from '../../core/breakdown';
+import { breakDown, breakdownToOps, PROPOSAL_VERSION, Proposal, type Breakdown, type BreakdownCache } from '../../core/breakdown';
 import { readCanvasFile } from '../canvasFile';
 import { UserError } from '../errors';
 import { writeFileAtomic } from '../fsAtomic';
 import { sha256Text } from '../hash';
 import { findProjectRoot } from '../project';
 
-/** The breakdown of a script's text; shot notes it cannot read are a UserError naming each `file:line:col`. */
-export function breakDownScript(text: string, shown: string): Breakdown {
-  const b = breakDown(text);
+/**
+ * The breakdown of a script's text; shot notes it cannot read are a UserError naming each `file:line:col`.
+ * `cache`: what the run before on the same script kept (an editor re-running after an edit).
+ */
+export function breakDownScript(text: string, shown: string, cache?: BreakdownCache): Breakdown {
+  const b = breakDown(text, cache);
   if (b.problems.length) throw new UserError(b.problems.map((p) => `${shown}:${p.line}:${p.column}: ${p.message}`).join('\n'));
   return b;
 }
@@ -29,10 +32,12 @@ export const proposalFileFor = (canvas: string) => `${canvas}.proposal.json`;
  * `script`. The script is named as the canvas's project names it (project-relative), so the ops find
  * or make the script node that reads it.
  */
-export function makeProposal(o: { breakdown: Breakdown; scriptText: string; script: string; canvas: string; doc: BmadDocument; canvasText: string }): Proposal {
+export function makeProposal(o: {
+  breakdown: Breakdown; scriptText: string; script: string; canvas: string; doc: BmadDocument; canvasText: string; cache?: BreakdownCache;
+}): Proposal {
   const root = findProjectRoot(path.dirname(o.canvas)) ?? path.dirname(o.canvas);
   const scriptRel = path.relative(root, o.script).split(path.sep).join('/');
-  const r = breakdownToOps(o.breakdown, o.doc, scriptRel);
+  const r = breakdownToOps(o.breakdown, o.doc, scriptRel, o.cache);
   // The ops must apply to the canvas they were made for; if not, that is a bug here, not the user's.
   r.ops.reduce((d, op, k) => {
     const next = applyOp(d, op);

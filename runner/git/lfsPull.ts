@@ -20,8 +20,35 @@ export async function readLfsPointer(file: string): Promise<LfsPointer | undefin
   }
 }
 
+/**
+ * The same probe, synchronously: the planner resolves a canvas's asset files in one synchronous pass
+ * (it hashes them there too), and a pointer must fail its node before any job is keyed on it.
+ */
+export function readLfsPointerSync(file: string): LfsPointer | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const probe = Buffer.alloc(LFS_POINTER_PROBE_BYTES);
+    const bytesRead = fs.readSync(fd, probe, 0, probe.length, 0);
+    return parseLfsPointer(probe.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export async function repositoryRoot(dir: string): Promise<string> {
   return (await run('git', ['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
+}
+
+/**
+ * The repositories a workspace folder holds: the one it is inside, else those in its direct
+ * subfolders (a folder of film projects), as VS Code's git finds them (git.repositoryScanMaxDepth 1).
+ */
+export async function repositoriesIn(folder: string): Promise<string[]> {
+  const own = await repositoryRoot(folder).catch(() => undefined);
+  if (own) return [own];
+  const entries = await fs.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const nested = entries.filter((e) => e.isDirectory() && fs.existsSync(path.join(folder, e.name, '.git')));
+  return nested.map((e) => path.join(folder, e.name));
 }
 
 /** A path as git wants it in `--include` and attributes: relative to the repository root, with `/`. */

@@ -2,9 +2,10 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { repoRelative } from './lfsPull';
+import { z } from 'zod';
+import { readLfsPointer, repoRelative } from './lfsPull';
 
-/** Large files that git stores as ordinary blobs because no LFS pattern covers them. */
+/** Large files that git stores as ordinary blobs because no LFS pattern covers them; LFS files never pulled. */
 
 const run = promisify(execFile);
 
@@ -69,4 +70,22 @@ export function lfsPatternFor(relPath: string): string {
 /** `git lfs track <pattern>`: git-lfs writes the line into .gitattributes at the root. */
 export async function trackWithLfs(root: string, pattern: string): Promise<void> {
   await run('git', ['lfs', 'track', '--', pattern], { cwd: root });
+}
+
+const LsFiles = z.object({ files: z.array(z.object({ name: z.string(), size: z.number(), checkout: z.boolean() })).nullable() });
+
+/**
+ * Files of the checkout at `root` that are still Git LFS pointers (cloned without their content, or
+ * with GIT_LFS_SKIP_SMUDGE), by path, with the size of the content they stand for. git-lfs says which
+ * ones it did not check out; the file on disk decides, so a deleted or replaced file is not listed.
+ */
+export async function lfsPointersInCheckout(root: string): Promise<LargeFile[]> {
+  const { stdout } = await run('git', ['lfs', 'ls-files', '--json'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const listed = LsFiles.parse(JSON.parse(stdout)).files ?? [];
+  const found: LargeFile[] = [];
+  for (const f of listed.filter((l) => !l.checkout)) {
+    const pointer = await readLfsPointer(path.join(root, ...f.name.split('/'))).catch(() => undefined);
+    if (pointer) found.push({ path: f.name, size: pointer.size });
+  }
+  return found.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

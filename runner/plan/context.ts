@@ -2,7 +2,9 @@ import path from 'node:path';
 import { NODE_KINDS, paramOf, type BmadNode, type NodeKind, type NodeOf, type ParamsOf } from '../../core';
 import type { CharacterContext, SceneContext, ShotContext, StyleContext } from '../../core/previewParams';
 import { sameSpeaker } from '../../core/dialogue';
+import { formatBytes } from '../../core/lfsPointer';
 import { hashFileNow, type HashFile } from '../fileHashes';
+import { readLfsPointerSync } from '../git/lfsPull';
 import { existingFileInside, PathRefused } from '../projectPaths';
 import type { CanvasGraph } from './graph';
 
@@ -157,6 +159,9 @@ export class ContextResolver {
     if (memo) return memo;
     try {
       const real = existingFileInside(this.root, rel, `${this.graph.name(node.id)} params.${param}`);
+      // A pointer would be hashed and sent to a pipeline as if it were the image or the LoRA.
+      const pointer = readLfsPointerSync(real);
+      if (pointer) throw new Error(`${rel} is a Git LFS pointer: its ${formatBytes(pointer.size)} were never pulled (git lfs pull --include "${rel}")`);
       const file = { rel, real, sha256: this.hashFile(real) };
       this.assets.set(rel, file);
       return file;

@@ -10,8 +10,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
  * `window.__host.send`; CSP violations the page reports are in `window.__csp` (see cspViolations).
  */
 export interface CanvasHarness {
-  /** `state`: the webview's saved state to start from; `size`: the page's size (default 1600×1000). */
-  open(query: string, init?: { state?: unknown; size?: { width: number; height: number } }): Promise<Page>;
+  /**
+   * `state`: the webview's saved state to start from; `size`: the page's size (default 1600×1000);
+   * `unreachable`: a file of the page whose request fails as a webview's does when it escapes VS Code's
+   * service worker (net::ERR_NAME_NOT_RESOLVED). A page without its bundle never gets ready: use it
+   * with `host=manual`, which waits for nothing.
+   */
+  open(query: string, init?: { state?: unknown; size?: { width: number; height: number }; unreachable?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,7 @@ export async function startCanvas(): Promise<CanvasHarness> {
         (window as unknown as { __csp: CspViolation[] }).__csp = list;
         document.addEventListener('securitypolicyviolation', (e) => list.push({ directive: e.effectiveDirective, blocked: e.blockedURI }));
       });
+      if (init?.unreachable) await page.route(`**/ours/${init.unreachable}`, (route) => route.abort('namenotresolved'));
       if (init?.state !== undefined) await page.addInitScript((s) => ((window as unknown as { __benchInitialState: unknown }).__benchInitialState = s), init.state);
       await page.goto(`${server.url}/ours/index.html?${query}`);
       if (!query.includes('host=manual')) await page.waitForFunction(() => (window as unknown as { __bmadCanvas?: { ready: Promise<unknown> } }).__bmadCanvas?.ready.then(() => ((window as unknown as { __ok: boolean }).__ok = true)) && (window as unknown as { __ok?: boolean }).__ok, null, { polling: 50, timeout: 30000 });

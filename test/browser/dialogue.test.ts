@@ -134,6 +134,26 @@ describe('dialogue: inspector rows and the audio card, in Chromium', function ()
     assert.equal(await opCount(), 5, 'one op per edit, nothing else');
   });
 
+  it('Space on a button of a scrolling inspector presses it and does not scroll the form away', async () => {
+    await openFilm();
+    await selectShot();
+    const inspector = page.locator('.inspector');
+    assert.ok(await inspector.evaluate((el) => el.scrollHeight > el.clientHeight), 'the shot form is taller than the pane');
+    // Whether the page still owned the key's default (a page-down scroll) once every handler had run.
+    await page.evaluate(`window.addEventListener('keydown', (e) => { if (e.key === ' ') window.__spaceScrolls = !e.defaultPrevented; })`);
+    const top = await inspector.evaluate((el) => el.scrollTop);
+    await row(0).locator('vscode-textarea textarea').click();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Move line 1 down');
+    const before = await inspector.evaluate((el) => el.scrollTop);
+    await page.keyboard.press(' ');
+    await waitOps(1);
+    assert.deepEqual((await lastDialogue()).map((l) => l.character), ['Wren', 'Ada'], 'the button was pressed');
+    assert.equal(await page.evaluate('window.__spaceScrolls'), false, 'the key is spent on the button');
+    assert.equal(await inspector.evaluate((el) => el.scrollTop), before, `the form stays where it was (it started at ${top})`);
+  });
+
   it('a dialogue audio card shows the line it speaks and who speaks it, and follows edits to the shot', async () => {
     const { audio } = await openFilm();
     const card = page.locator(`.react-flow__node[data-id="${audio}"]`);

@@ -20,6 +20,8 @@ export class SimulatedNetwork {
   private readonly members = new Set<{ doc: Y.Doc; transport: CollabTransport }>();
   private queue: (() => void)[] = [];
   hold = false;
+  /** What every transport's `sent()` answers: a test holds it to see what waits for a send. */
+  sending: Promise<void> = Promise.resolve();
 
   connect = (o: CollabOptions): CollabTransport => {
     const self = { doc: o.doc, transport: undefined as unknown as CollabTransport };
@@ -35,6 +37,7 @@ export class SimulatedNetwork {
       },
       peers: [],
       status: 'connected',
+      sent: () => this.sending,
     };
     self.transport = transport;
     for (const m of this.members) {

@@ -98,6 +98,8 @@ describe('core/breakdown: a re-run after the script changes proposes only the ch
       'Scene 4 · day', 'Shot 14 · wide', 'Shot 15 · extreme-close-up', 'Shot 16 · extreme-close-up', 'Shot 17 · over-shoulder', 'Shot 18 · close-up',
     ]);
     assert.deepEqual(insert.nodes.slice(2, 4).map((n) => params(n).action), ['Insert: the report.', 'Insert: the phone.']);
+    assert.deepEqual(insert.nodes.slice(1).map((n) => params(n).props), [['report', 'phone'], ['report'], ['phone'], undefined, undefined],
+      'the props named in a shot\'s action, and an insert\'s own prop; none on a shot that names none');
     assert.deepEqual(insert.nodes.slice(4).map((n) => params(n).characters), [['Orla', 'Margit'], ['Margit']]);
     assert.equal(r.summary.updated + r.summary.removed, 0);
     applyAll(before, r.ops);

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseDocument, type BmadDocument } from '../../core';
+import { parseDocument, serializeDocument, setParams, type BmadDocument } from '../../core';
 import { planCanvas, type Plan, type PlannedJob } from '../../runner/plan/plan';
 import { smallFilmCanvas } from '../integration/render/smallFilm';
 
@@ -62,6 +63,19 @@ describe('runner: planning a canvas into jobs', () => {
     assert.notEqual(other.key, job(plan(film((d) => Object.assign(node(d, 'tom').params, { lora: '01_Assets/tom.safetensors' }))), 'image-2').key);
     const out = plan(film((d) => Object.assign(node(d, 'tom').params, { lora: '../tom.safetensors' }))).entries.find((e) => e.state !== 'job' && e.node.id === 'image-2');
     assert.ok(out?.state === 'failed' && /params\.lora/.test(out.reason), JSON.stringify(out));
+  });
+
+  it('a reference image left as a Git LFS pointer fails the image, naming the file and how to pull it', () => {
+    fs.mkdirSync(path.join(root, '01_Assets'), { recursive: true });
+    const real = path.join(root, 'ada-content.png');
+    fs.writeFileSync(real, Buffer.alloc(2_400_000, 7));
+    // The pointer git-lfs itself writes for that content, as a clone without `git lfs pull` holds it.
+    const pointer = execFileSync('git', ['lfs', 'pointer', `--file=${real}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    fs.writeFileSync(path.join(root, '01_Assets/ada.png'), pointer);
+    const p = plan(film((d) => Object.assign(node(d, 'tom').params, { reference: '01_Assets/ada.png' })));
+    const out = p.entries.find((e) => e.state !== 'job' && e.node.id === 'image-2');
+    assert.ok(out?.state === 'failed', JSON.stringify(out));
+    assert.equal(out.reason, '"tom" params.reference: 01_Assets/ada.png is a Git LFS pointer: its 2.4 MB were never pulled (git lfs pull --include "01_Assets/ada.png")');
   });
 
   it('a video gets its keyframe as an input and the shot\'s camera and duration', () => {
@@ -160,6 +174,23 @@ describe('runner: planning a canvas into jobs', () => {
     const seeded = plan(film((d) => ((node(d, 'image-1').params as any).seed = 99)));
     const changed = plan(a).jobs.filter((j) => j.key !== job(seeded, j.node.id).key).map((j) => j.node.id).sort();
     assert.deepEqual(changed, ['image-1', 'output', 'video-1', 'edit'].sort());
+  });
+
+  it('absent optional wardrobe and props add nothing: the canvas text and every job key stay as they were', () => {
+    const text = smallFilmCanvas(3);
+    const a = film();
+    assert.equal(serializeDocument(a), text, 'read and written again, no param appears');
+    for (const n of a.nodes.filter((x) => x.kind === 'shot' || x.kind === 'character')) {
+      assert.ok(!('wardrobe' in n.params) && !('props' in n.params), `${n.id} gets no default for them`);
+    }
+    // Set in the inspector, then emptied again: the unset param leaves no trace in the file or the keys.
+    const set = setParams(a, 'shot-1', { wardrobe: [{ character: 'Mara', wardrobe: 'oilskin coat' }], props: ['lamp'] });
+    assert.ok(set.ok);
+    const unset = setParams(set.doc, 'shot-1', { wardrobe: null, props: null });
+    assert.ok(unset.ok);
+    assert.equal(serializeDocument(unset.doc), text);
+    const keys = (p: Plan) => p.jobs.map((j) => `${j.node.id} ${j.key}`).sort();
+    assert.deepEqual(keys(plan(unset.doc)), keys(plan(a)));
   });
 
   it('a node\'s own tier wins over the run\'s; names in 03_Renders are readable and unique', () => {

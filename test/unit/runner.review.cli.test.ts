@@ -48,4 +48,28 @@ describe('bmad review: the built CLI', function () {
     assert.deepEqual(json.findings.map((f) => f.rule).sort(), ['character-not-in-scene', 'shot-too-short']);
     assert.equal(fs.readFileSync(file, 'utf8'), text, 'the canvas is never written');
   });
+
+  it('reports a wardrobe break in --json, with the op that matches the earlier shot', async () => {
+    const file = path.join(dir, CANVAS);
+    const read = parseDocument(fs.readFileSync(file, 'utf8'));
+    assert.ok(read.ok);
+    const node = (label: string) => read.doc.nodes.find((n) => n.label === label)!;
+    let doc = read.doc;
+    for (const op of [
+      { type: 'setParams' as const, id: node('Margit').id, params: { wardrobe: 'oilskin coat' } },
+      { type: 'setParams' as const, id: node('Shot 03 · close-up').id, params: { wardrobe: [{ character: 'Margit', wardrobe: 'Sunday dress' }] } },
+    ]) {
+      const r = applyOp(doc, op);
+      assert.ok(r.ok);
+      doc = r.doc;
+    }
+    fs.writeFileSync(file, serializeDocument(doc));
+    const r = await runBmad(['review', CANVAS, '--json'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const json = JSON.parse(r.stdout) as { findings: { rule: string; message: string; line: number; fixes: { title: string; op: unknown }[] }[] };
+    assert.deepEqual(json.findings.map((f) => f.rule), ['wardrobe-break']);
+    const [f] = json.findings;
+    assert.equal(f!.message, 'Margit wears "Sunday dress" in "Shot 03 · close-up" but "oilskin coat" in "Shot 01 · wide", earlier in scene 1 (EXT. HARBOUR WALL BELOW GULL POINT LIGHTHOUSE - DUSK)');
+    assert.deepEqual(f!.fixes[0]!.op, { type: 'setParams', id: node('Shot 03 · close-up').id, params: { wardrobe: [{ character: 'Margit', wardrobe: 'oilskin coat' }] } });
+  });
 });

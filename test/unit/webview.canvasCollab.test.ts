@@ -46,6 +46,23 @@ describe('collaboration session in the webview (simulated peers)', () => {
     assert.deepEqual([...a.sent, ...b.sent].filter((m) => m.type === 'op'), []);
   });
 
+  it('a peer\'s own gesture is drawn once its update is sent; a change from a peer is drawn as it arrives', async () => {
+    const { net, a, b, ids } = await pair();
+    let release = () => {};
+    net.sending = new Promise((r) => (release = r));
+    const drawn = { a: [] as string[][], b: [] as string[][] };
+    a.session.doc.onViewChange((c) => drawn.a.push([...c.nodes]));
+    b.session.doc.onViewChange((c) => drawn.b.push([...c.nodes]));
+    a.session.dispatch({ type: 'move', moves: [{ id: ids[0], x: 100, y: 50 }] });
+    await settle();
+    assert.deepEqual(drawn.b, [[ids[0]]], 'B draws the move it received');
+    assert.deepEqual(drawn.a, [], 'A does not draw its move before it is sent');
+    assert.deepEqual(a.session.doc.getNode(ids[0])!.position, { x: 100, y: 50 }, 'A\'s document has it already');
+    release();
+    await settle();
+    assert.deepEqual(drawn.a, [[ids[0]]], 'A draws it once sent');
+  });
+
   it('undo undoes only this peer\'s own last gesture, one gesture per step, and redo brings it back', async () => {
     const { a, b, ids } = await pair();
     a.session.dispatch({ type: 'move', moves: [{ id: ids[0], x: 16, y: 16 }] });

@@ -1,12 +1,19 @@
 import assert from 'node:assert/strict';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { presenceColour } from '../../core';
+import { PRESENCE_COLOURS, presenceColour } from '../../core';
 import { Presence } from '../../webview/collab/presence';
 
+/** A document with a chosen client id, so the colours its awareness picks are known. */
+function docWithId(id: number): Y.Doc {
+  const doc = new Y.Doc();
+  doc.clientID = id;
+  return doc;
+}
+
 /** Two awarenesses whose updates are passed to each other at once, as the provider does over a link. */
-function wired(): [Awareness, Awareness] {
-  const pair: [Awareness, Awareness] = [new Awareness(new Y.Doc()), new Awareness(new Y.Doc())];
+function wired(ids: [number, number] = [11, 12]): [Awareness, Awareness] {
+  const pair: [Awareness, Awareness] = [new Awareness(docWithId(ids[0])), new Awareness(docWithId(ids[1]))];
   for (const [from, to] of [[pair[0], pair[1]], [pair[1], pair[0]]] as const) {
     from.on('update', (c: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       if (origin !== 'wire') applyAwarenessUpdate(to, encodeAwarenessUpdate(from, [...c.added, ...c.updated, ...c.removed]), 'wire');
@@ -32,6 +39,21 @@ describe('presence over awareness (webview/collab/presence.ts)', () => {
     ada.detach();
     assert.deepEqual(ben.view.get().peers, []);
     assert.equal(ada.live, false);
+    ben.detach();
+  });
+
+  it('two peers whose ids pick the same colour: the later one moves to a colour nobody wears, on both canvases', () => {
+    assert.equal(presenceColour(3), presenceColour(11), 'the ids clash');
+    const [a, b] = (awarenesses = wired([3, 11]));
+    const [ada, ben] = [new Presence(), new Presence()];
+    ada.attach(a!, 'Ada');
+    ben.attach(b!, 'Ben');
+    const adaColour = ben.view.get().peers[0]!.colour;
+    const benColour = ada.view.get().peers[0]!.colour;
+    assert.equal(adaColour, presenceColour(3), 'the earlier peer keeps its colour');
+    assert.notEqual(benColour, adaColour);
+    assert.equal(benColour, PRESENCE_COLOURS[(PRESENCE_COLOURS.indexOf(presenceColour(11) as never) + 1) % PRESENCE_COLOURS.length]);
+    ada.detach();
     ben.detach();
   });
 

@@ -1,5 +1,5 @@
 import { ControlButton, Controls, ReactFlow, type OnMove } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { BenchProbe } from '../bench/benchHook';
 import { useCanvasKeyboard } from '../hooks/useCanvasKeyboard';
 import { useClipboard } from '../hooks/useClipboard';
@@ -80,13 +80,23 @@ export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
       <OverviewLayer active={overview} />
       <PresenceLayer />
       {settings.showMinimap && <CanvasMiniMap />}
-      {/* Our fit view: React Flow's would fit only the nodes it holds (none while zoomed out). */}
-      <Controls className="canvas-zoom" position="top-right" orientation="horizontal" showInteractive={false} showFitView={false}>
-        <ControlButton onClick={fitView} title="Fit view (F)" aria-label="Fit view">
-          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M2 6V2h4v1.5H3.5V6zm8-4h4v4h-1.5V3.5H10zM3.5 10v2.5H6V14H2v-4zm9 0H14v4h-4v-1.5h2.5z" /></svg>
-        </ControlButton>
-      </Controls>
+      <ZoomControls fitView={fitView} />
       {__BMAD_BENCH__ && <BenchProbe />}
     </ReactFlow>
   );
 }
+
+/**
+ * Memoized: the canvas re-renders on every document change, and new children would re-render React
+ * Flow's controls each time. Our fit view: React Flow's would fit only the nodes it holds (none
+ * while zoomed out).
+ */
+const ZoomControls = memo(function ZoomControls({ fitView }: { fitView: () => void }) {
+  return (
+    <Controls className="canvas-zoom" position="top-right" orientation="horizontal" showInteractive={false} showFitView={false}>
+      <ControlButton onClick={fitView} title="Fit view (F)" aria-label="Fit view">
+        <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M2 6V2h4v1.5H3.5V6zm8-4h4v4h-1.5V3.5H10zM3.5 10v2.5H6V14H2v-4zm9 0H14v4h-4v-1.5h2.5z" /></svg>
+      </ControlButton>
+    </Controls>
+  );
+});

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { CollabInvite } from '../../core/collabLink';
 import type { CollabUser } from '../../core/presence';
 import type { ToHost } from '../../core/protocol';
-import { validateDocument, type BmadDocument } from '../../core/schema';
+import { validateDocument, type BmadDocument, type BmadNode } from '../../core/schema';
 import { serializeDocument } from '../../core/serialize';
 import type { CanvasDoc, DocChange } from '../state/canvasDoc';
 import { FILE, LOCAL } from '../state/origins';
@@ -25,7 +25,7 @@ const KNOWN_TEXTS = 32;
 const SNAPSHOT_MS = 2000;
 
 /** What the session needs of a provider; the unit tests' simulated peers implement it too. */
-export type CollabTransport = Pick<CollabProvider, 'on' | 'destroy' | 'peers' | 'status'>;
+export type CollabTransport = Pick<CollabProvider, 'on' | 'destroy' | 'peers' | 'status' | 'sent'>;
 
 export interface CollabHost {
   post(message: ToHost): void;
@@ -55,6 +55,8 @@ export class CanvasCollab {
   private lastStatus = '';
   private stopPresence: (() => void) | undefined;
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Each node's kind when the edges were last known valid: edges depend only on which nodes exist, and their kinds. */
+  private readonly kinds = new Map<string, BmadNode['kind']>();
 
   constructor(
     private readonly doc: CanvasDoc,
@@ -77,7 +79,12 @@ export class CanvasCollab {
     this.room = invite.room;
     this.awareness = new Awareness(ydoc);
     this.undo = new Y.UndoManager([nodesRoot, edgesRoot], { trackedOrigins: new Set([LOCAL]) });
+    this.kinds.clear();
+    for (const [id, n] of this.doc.nodeMap()) this.kinds.set(id, n.kind);
     this.stopListening = this.doc.onChange((c) => this.onChange(c));
+    // Drawing this peer's gesture waits until its update is sent. A microtask first: Yjs emits the
+    // update (which the provider sends) after the transaction's observers, where this is asked.
+    this.doc.viewAfter = (c) => (c.origin === LOCAL ? Promise.resolve().then(() => this.provider?.sent()) : undefined);
     // Before connecting, so that the first awareness message a peer gets already says who we are.
     this.presence.attach(this.awareness, user.name);
     this.stopPresence = this.presence.view.subscribe(() => this.sendStatus());
@@ -97,6 +104,8 @@ export class CanvasCollab {
 
   leave(): void {
     if (!this.provider) return;
+    // A write still waiting for its task goes now: the host keeps the last state the session had.
+    if (this.flushQueued) this.flushToHost();
     this.postSnapshot();
     // While the links are open: our awareness state's removal reaches the peers at once.
     this.stopPresence?.();
@@ -105,6 +114,7 @@ export class CanvasCollab {
     this.undo?.destroy();
     this.awareness?.destroy();
     this.stopListening?.();
+    this.doc.viewAfter = undefined;
     this.provider = this.undo = this.awareness = this.stopListening = this.stopPresence = undefined;
     this.sendStatus();
   }
@@ -156,18 +166,39 @@ export class CanvasCollab {
 
   private onChange(c: DocChange): void {
     this.snapshotTimer ??= setTimeout(() => this.provider && this.postSnapshot(), SNAPSHOT_MS);
-    if (c.origin !== LOCAL && c.origin !== REPAIR) {
+    const structural = this.structural(c);
+    if (structural && c.origin !== LOCAL && c.origin !== REPAIR) {
       const bad = invalidEdges(this.doc.toJSON());
       if (bad.length) this.doc.transact(() => bad.forEach((id) => this.doc.edgesRoot.delete(id)), REPAIR);
     }
     this.scheduleFlush();
   }
 
-  /** Once per task: a burst of peer updates becomes one write. */
+  /**
+   * Whether a change can have made an edge invalid: it touched edges, or added, removed or re-kinded
+   * a node. Moves and param edits (nearly every gesture) cannot, and skip the whole-graph check.
+   */
+  private structural(c: DocChange): boolean {
+    let changed = c.edges.size > 0;
+    for (const id of c.nodes) {
+      const kind = this.doc.getNode(id)?.kind;
+      if (kind === this.kinds.get(id)) continue;
+      changed = true;
+      if (kind === undefined) this.kinds.delete(id);
+      else this.kinds.set(id, kind);
+    }
+    return changed;
+  }
+
+  /**
+   * In the next task: a burst of updates becomes one write, and serializing and posting the whole
+   * canvas (a millisecond at 50 nodes, far more at thousands) runs after the task that drew the
+   * change, not in its microtasks, where it delayed the canvas showing it.
+   */
   private scheduleFlush(): void {
     if (this.flushQueued) return;
     this.flushQueued = true;
-    queueMicrotask(() => benchSpan('bmad:collab:post', () => this.flushToHost()));
+    setTimeout(() => this.flushQueued && benchSpan('bmad:collab:post', () => this.flushToHost()), 0);
   }
 
   private flushToHost(): void {

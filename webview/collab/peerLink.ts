@@ -99,6 +99,11 @@ export class PeerLink {
       .catch((e: unknown) => this.end(`sending: ${(e as Error).message}`));
   }
 
+  /** Settles once every message queued so far is encrypted and handed to our queue and the channel. */
+  get sent(): Promise<void> {
+    return this.outgoing;
+  }
+
   /** Bytes waiting in our queue and in the channel's buffer. */
   get backlog(): number {
     return this.queue.reduce((n, c) => n + c.length, 0) + (this.channel?.bufferedAmount ?? 0);

@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { peersOf, presenceColour, type FlowPoint, type PeerPresence, type PresenceState } from '../../core/presence';
+import { distinctColour, peersOf, presenceColour, type FlowPoint, type PeerPresence, type PresenceState } from '../../core/presence';
 import { createStore, type Store } from '../state/store';
 
 /** The pointer is sent at most this often (about 20 times a second). */
@@ -102,6 +102,14 @@ export class Presence {
 
   private readonly onAwareness = (): void => {
     const a = this.awareness;
-    if (a) this.view.set({ peers: peersOf(a.getStates(), a.clientID) });
+    if (!a) return;
+    const peers = peersOf(a.getStates(), a.clientID);
+    this.view.set({ peers });
+    // Two peers whose ids pick the same colour would look like one person: the later one moves.
+    const colour = this.who && distinctColour(a.clientID, this.who.colour, peers);
+    if (this.who && colour && colour !== this.who.colour) {
+      this.who = { ...this.who, colour };
+      this.publish();
+    }
   };
 }

@@ -85,6 +85,11 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
     return [...this.links.values()].every((e) => !e.link.open || e.synced);
   }
 
+  /** Settles once every update sent so far is on its way to every open link (see PeerLink.sent). */
+  sent(): Promise<void> {
+    return Promise.all([...this.links.values()].map((e) => e.link.sent)).then(() => undefined);
+  }
+
   get status(): SignallingStatus {
     const all = this.signalling.map((s) => s.status);
     return all.includes('connected') ? 'connected' : all.includes('connecting') || all.length === 0 ? 'connecting' : 'disconnected';

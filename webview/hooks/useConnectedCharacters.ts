@@ -8,7 +8,7 @@ import { useSession } from './useSession';
 export function useConnectedCharacters(nodeId: string): readonly string[] {
   const { doc } = useSession();
   const last = useRef<{ key: string; names: readonly string[] }>({ key: '', names: [] });
-  const subscribe = useCallback((fn: () => void) => doc.onChange(fn), [doc]);
+  const subscribe = useCallback((fn: () => void) => doc.onViewChange(fn), [doc]);
   const get = useCallback(() => {
     const names = new Set<string>();
     for (const e of doc.edgeMap().values()) {

@@ -48,6 +48,7 @@ export function useFlowElements(drafts: DragDrafts, hidden: boolean, initial: Vi
   const positions = useStoreSlice(drafts, selectPositions);
   const nodeCache = useRef<NodeCache>(new Map());
   const edgeCache = useRef<EdgeCache>(new Map());
+  const lastEdges = useRef<PortEdge[]>([]);
   return useMemo(() => {
     if (hidden || !index) return NONE;
     const cards = new Set(live);
@@ -87,8 +88,13 @@ export function useFlowElements(drafts: DragDrafts, hidden: boolean, initial: Vi
     }
     nodeCache.current = nextNodes;
     edgeCache.current = nextEdges;
-    return { nodes, edges };
+    // The same edges as before keep the same array: React Flow then skips rebuilding its edge and
+    // connection lookups, which a moved card (nearly every change) does not touch.
+    if (!sameItems(edges, lastEdges.current)) lastEdges.current = edges;
+    return { nodes, edges: lastEdges.current };
     // `version` stands for "the document changed" (the mirror maps are updated in place).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc, version, index, live, selection, selectedEdges, positions, hidden, compare]);
 }
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -17,7 +17,7 @@ function linesOf(doc: CanvasDoc): Map<string, Spoken> {
 /** The line a dialogue audio node speaks; undefined for music and ambience. Re-renders only when it changes. */
 export function useSpokenLine(id: string): Spoken | undefined {
   const { doc } = useSession();
-  const subscribe = useCallback((fn: () => void) => doc.onChange(fn), [doc]);
+  const subscribe = useCallback((fn: () => void) => doc.onViewChange(fn), [doc]);
   const get = useCallback(() => linesOf(doc).get(id), [doc, id]);
   return useSyncExternalStore(subscribe, get, get);
 }

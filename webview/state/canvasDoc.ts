@@ -34,6 +34,12 @@ export class CanvasDoc {
   private readonly nodes = new Map<string, BmadNode>();
   private readonly edges = new Map<string, BmadEdge>();
   private readonly listeners = new Set<(c: DocChange) => void>();
+  private readonly viewListeners = new Set<(c: DocChange) => void>();
+  /**
+   * When set and it returns a promise for a change, the view hears of that change once the promise
+   * settles (see onViewChange); a collaboration session sets it (canvasCollab.ts).
+   */
+  viewAfter: ((c: DocChange) => Promise<void> | undefined) | undefined;
   private pendingNodes = new Set<string>();
   private pendingEdges = new Set<string>();
   /** Nodes written whole in the current transaction, keyed by id (see diffIntoY). */
@@ -95,9 +101,20 @@ export class CanvasDoc {
     this.ydoc.transact(fn, origin);
   }
 
+  /** Every change, as its transaction ends: for state kept beside the document (sessions, saves). */
   onChange(fn: (c: DocChange) => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
+  }
+
+  /**
+   * Changes for the view (React). The same as onChange, except that a change `viewAfter` holds comes
+   * after its promise: in a session, this peer's own gesture is drawn once its update is on its way
+   * to the peers, so that drawing it (milliseconds of React) never delays sending it.
+   */
+  onViewChange(fn: (c: DocChange) => void): () => void {
+    this.viewListeners.add(fn);
+    return () => this.viewListeners.delete(fn);
   }
 
   getNode(id: string): BmadNode | undefined {
@@ -142,6 +159,7 @@ export class CanvasDoc {
   destroy(): void {
     this.ydoc.off('afterTransaction', this.flush);
     this.listeners.clear();
+    this.viewListeners.clear();
   }
 
   private readonly flush = (tr: Y.Transaction): void => {
@@ -154,7 +172,15 @@ export class CanvasDoc {
     this.version++;
     const change: DocChange = { origin: tr.origin, nodes, edges };
     for (const fn of this.listeners) fn(change);
+    const held = this.viewAfter?.(change);
+    if (!held) return this.tellView(change);
+    const tell = () => this.tellView(change);
+    void held.then(tell, tell);
   };
+
+  private tellView(change: DocChange): void {
+    for (const fn of this.viewListeners) fn(change);
+  }
 
   /** Brings the plain mirror up to date for the ids a transaction touched. */
   private mirror(nodes: ReadonlySet<string>, edges: ReadonlySet<string>): void {

@@ -1,14 +1,13 @@
 // A canvas cloned without its Git LFS content: the editor says so and pulls it (real git and git-lfs).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { starterCanvasText } from '../../../runner/newProject/starterCanvas';
 import { bmadApi, closeAll, openCanvas, tempDir, waitFor } from './canvasHelpers';
+import { clonedWithoutLfsContent } from '../lfsClone';
 import { ui } from './e2e';
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_LFS_SKIP_SMUDGE: '1' } });
 
 describe('canvas editor on a Git LFS pointer', () => {
   let dir: string;
@@ -19,22 +18,8 @@ describe('canvas editor on a Git LFS pointer', () => {
 
   it('shows the pointer with Pull; Pull brings the canvas and its nodes', async () => {
     dir = tempDir('bmad-e2e-lfs-');
-    const work = path.join(dir, 'work');
-    fs.mkdirSync(work);
-    git(dir, 'init', '-q', '--bare', '-b', 'main', 'origin.git');
-    git(work, 'init', '-q', '-b', 'main');
-    git(work, 'config', 'user.name', 'Test');
-    git(work, 'config', 'user.email', 'test@localhost');
-    git(work, 'lfs', 'install', '--local');
-    fs.writeFileSync(path.join(work, '.gitattributes'), '*.bmad filter=lfs diff=lfs merge=lfs -text\n');
     const canvas = starterCanvasText();
-    fs.writeFileSync(path.join(work, 'main.bmad'), canvas);
-    git(work, 'add', '.');
-    git(work, 'commit', '-qm', 'canvas in LFS');
-    // git-lfs finds its endpoint from a named remote (a bare path given to push has none).
-    git(work, 'remote', 'add', 'origin', path.join(dir, 'origin.git'));
-    git(work, 'push', '-q', 'origin', 'main');
-    git(dir, 'clone', '-q', 'origin.git', 'clone');
+    clonedWithoutLfsContent(dir, '*.bmad filter=lfs diff=lfs merge=lfs -text\n', { 'main.bmad': canvas }, path.join(dir, 'clone'));
     const uri = vscode.Uri.file(path.join(dir, 'clone', 'main.bmad'));
     assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n/);
 

@@ -11,11 +11,11 @@ import { cardMarks, canvasFrames } from './canvasFrames';
 import { session, until } from './session';
 
 describe('VS Code diff of a canvas (UI)', () => {
-  // Skipped: in about 2 runs of 3 the RIGHT webview stays blank. The two sides load at the same moment,
-  // and one page can start outside VS Code's webview service worker: its webview.js fails (status 0,
-  // net::ERR_NAME_NOT_RESOLVED) and it never draws. Reloading a page silent for 5 s hid it, but also
-  // reloaded slow, working pages under CI load; the fix must detect the failed load without a timeout.
-  it.skip('opened from Source Control: the right side marks the changes, the left is read-only', async () => {
+  // The two sides load at the same moment, and now and then one page starts outside VS Code's webview
+  // service worker: its webview.js fails (net::ERR_NAME_NOT_RESOLVED) and, before the page's load
+  // watch (extension/pageLoadWatch.ts), that side stayed blank. The page now reports it and is loaded
+  // again; the extension log says so ("loading the page again").
+  it('opened from Source Control: the right side marks the changes, the left is read-only', async () => {
     const s = session();
     const { file, edited } = committedCanvas(s.workspace, 'scmdiff', {
       type: 'batch',

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseDocument, serializeDocument } from '../../../core';
 import { parseLfsPointer } from '../../../core/lfsPointer';
 import { pullLfsFile, readLfsPointer } from '../../../runner/git/lfsPull';
-import { largeFilesOutsideLfs, lfsPatternFor, trackWithLfs } from '../../../runner/git/lfsScan';
+import { largeFilesOutsideLfs, lfsPointersInCheckout, lfsPatternFor, trackWithLfs } from '../../../runner/git/lfsScan';
 import { baseCanvas, CANVAS, git } from './scenario';
 
 /** Real git and git-lfs: a project pushed to a local bare remote, cloned without LFS content, then pulled. */
@@ -71,6 +71,16 @@ describe('git: LFS health', function () {
 
     await pullLfsFile(path.join(clone, ASSET));
     assert.deepEqual(fs.readFileSync(path.join(clone, ASSET)), asset);
+  });
+
+  it('lists the files of a checkout that are still pointers, with the size they stand for; a pulled one leaves the list', async () => {
+    const { clone, canvasText, asset } = clonedWithoutContent();
+    assert.deepEqual(await lfsPointersInCheckout(clone), [
+      { path: ASSET, size: asset.length },
+      { path: CANVAS, size: Buffer.byteLength(canvasText) },
+    ].sort((a, b) => (a.path < b.path ? -1 : 1)));
+    await pullLfsFile(path.join(clone, ASSET));
+    assert.deepEqual(await lfsPointersInCheckout(clone), [{ path: CANVAS, size: Buffer.byteLength(canvasText) }]);
   });
 
   it('a pull that cannot reach its objects fails with git-lfs\'s words, and the pointer stays', async () => {

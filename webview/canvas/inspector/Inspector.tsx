@@ -1,4 +1,4 @@
-import { useEffect, type FocusEvent } from 'react';
+import { memo, useEffect, useRef, type FocusEvent } from 'react';
 import { nodeTitle } from '../../../core/nodeNames';
 import { kindSpec } from '../../../core/nodes';
 import { paramOf, type BmadNode } from '../../../core/schema';
@@ -7,12 +7,14 @@ import { useParamCommit } from '../../hooks/useParamCommit';
 import { useSession } from '../../hooks/useSession';
 import { useUi } from '../../hooks/useUi';
 import { RenderPreview } from '../../render/RenderPreview';
+import { jsonEqual } from '../../state/yNode';
 import type { UiState } from '../../state/uiState';
 import { FieldFrame } from './FieldFrame';
 import { fieldSpecs } from './fieldSpecs';
 import { ParamField } from './ParamField';
 import { ProposalDecision } from './ProposalDecision';
 import { ScriptActions } from './ScriptActions';
+import { keepSpaceOnButton } from './spaceOnButton';
 import { eventValue, VscodeTextfield } from './vscodeElements';
 
 const selectSelection = (s: UiState) => s.selection;
@@ -76,13 +78,26 @@ function MultiSelection({ selection }: { selection: ReadonlySet<string> }) {
 export function Inspector() {
   const selection = useUi(selectSelection);
   const id = selection.size === 1 ? selection.values().next().value : undefined;
-  const node = useDocNode(id);
+  const node = useFormNode(useDocNode(id));
   if (selection.size > 1) return <MultiSelection selection={selection} />;
   if (!node) return null;
   return <NodeForm key={node.id} node={node} />;
 }
 
-function NodeForm({ node }: { node: BmadNode }) {
+/**
+ * The node as the form shows it: when only its position changed (a move, nearly every gesture), the
+ * last object, so the memoized form and its fields (web components, costly to update) skip the render.
+ */
+function useFormNode(node: BmadNode | undefined): BmadNode | undefined {
+  const last = useRef(node);
+  const was = last.current;
+  if (!(was && node && was.id === node.id && jsonEqual({ ...was, position: 0 }, { ...node, position: 0 }))) {
+    last.current = node;
+  }
+  return last.current;
+}
+
+const NodeForm = memo(function NodeForm({ node }: { node: BmadNode }) {
   const session = useSession();
   const { commit, fail, errors } = useParamCommit(node);
   const spec = kindSpec(node.kind);
@@ -96,7 +111,7 @@ function NodeForm({ node }: { node: BmadNode }) {
   useEffect(() => () => presence.setEditing(null), [presence]);
   return (
     <aside className="inspector nokey nowheel" aria-label={`Inspector: ${nodeTitle(node)}`}
-      onFocus={() => presence.setEditing(node.id)} onBlur={onBlur}>
+      onFocus={() => presence.setEditing(node.id)} onBlur={onBlur} onKeyDown={keepSpaceOnButton}>
       <header className="inspector-header">
         <span className={`kind-chip kind-${node.kind}`}>{spec.title}</span>
         <span className="inspector-id" title="Node id">{node.id}</span>
@@ -114,4 +129,4 @@ function NodeForm({ node }: { node: BmadNode }) {
       ))}
     </aside>
   );
-}
+});

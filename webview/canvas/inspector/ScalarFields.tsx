@@ -52,14 +52,20 @@ export function BooleanParam({ id, spec, value, commit }: FieldProps<'boolean'>)
   return <VscodeCheckbox id={id} className="nodrag nokey" checked={value === true} label={spec.key} onChange={(e: Event) => commit(spec.key, eventChecked(e))} />;
 }
 
-/** Lists of objects (dialogue lines) are edited as JSON; the schema still checks every entry. */
+/**
+ * Lists of objects the form has no rows for (a shot's wardrobe) are edited as JSON; the schema still
+ * checks every entry. An absent optional param is an empty field, and emptying the field unsets it.
+ */
 export function JsonParam({ id, spec, value, invalid, commit, fail }: FieldProps<'json'>) {
   const onChange = (e: Event) => {
+    const text = eventValue(e).trim();
+    if (text === '' && spec.optional) return commit(spec.key, null);
     try {
-      commit(spec.key, JSON.parse(eventValue(e)) as unknown);
+      commit(spec.key, JSON.parse(text) as unknown);
     } catch {
       fail(spec.key, 'not valid JSON');
     }
   };
-  return <VscodeTextarea id={id} className="nodrag nokey" monospace rows={4} resize="vertical" value={JSON.stringify(value ?? null, null, 1)} invalid={invalid} onChange={onChange} />;
+  const text = value === undefined ? '' : JSON.stringify(value, null, 1);
+  return <VscodeTextarea id={id} className="nodrag nokey" monospace rows={4} resize="vertical" value={text} invalid={invalid} onChange={onChange} />;
 }
