@@ -218,13 +218,10 @@ describe('a collaboration session between three VS Code windows', function () {
     assert.equal(JSON.parse(a).nodes.length, BIG_NODES + 1, 'every node is there, and the added one');
   });
 
-  // Skipped: a real bug, seen in 2 of 4 runs. A fresh joiner (no snapshot of the room) builds its Y.Doc
-  // from its own file, by its own client: a Y.Map of its own for every node. Merged with the session's,
-  // Yjs keeps one of the two per node WHOLE (the higher client id's), so about one join in two the
-  // joiner's untouched copies win and every change made to existing nodes before it came (here a drag)
-  // is lost on every canvas. Unskip when a fresh joiner takes the session's state as history and its file
-  // as edits on top (what CanvasDoc.adopt does for a rejoin with a snapshot).
-  it.skip('a late joiner keeps a drag made before it came', async () => {
+  // Ben opens the committed file, older than the session's state, and joins fresh (no snapshot): his
+  // page seeded its Y.Doc from that text under the text's own client id (webview/state/seedClient.ts),
+  // as Ada's did, so his nodes are the items the room already has, and Ada's drag stays on top.
+  it('a late joiner keeps a drag made before it came', async () => {
     const [ada, ben] = peers;
     const id = await cardInView(ada);
     const start = ada.frame && (await where(ada.frame, id));
