@@ -273,9 +273,30 @@ async function menu(page, top, item) {
   const compact = page.locator('.menubar-menu-button[aria-label="Application Menu"]');
   if (await compact.isVisible()) {
     await compact.click();
-    await page.locator('.monaco-menu .action-item', { hasText: new RegExp(`^${top}$`) }).first().hover();
+    await menuItem(page, top).hover();
   } else {
     await page.locator('.menubar-menu-button', { hasText: top }).first().click();
   }
-  await page.locator('.monaco-menu .action-item', { hasText: new RegExp(`^${item}`) }).first().click();
+  const entry = menuItem(page, item);
+  await entry.waitFor({ state: 'visible' });
+  await entry.click();
+  // An item that ran closes its menu. A menu still open here (seen 1 run in 4) would swallow the
+  // next test's keys and clicks: close it, and say so instead of letting those tests fail for it.
+  const open = page.locator('.monaco-menu [role="menuitem"]:visible');
+  try {
+    await open.first().waitFor({ state: 'hidden', timeout: 5000 });
+  } catch {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    throw new Error(`the ${top} menu stayed open after clicking "${item}": the click did not reach the item`);
+  }
+}
+
+/**
+ * A visible menu item by role and exact label (the keybinding beside it is another span, and the
+ * label's own element carries the name): never one in a menu left over and hidden, nor an item whose
+ * label merely starts with `label`. @param {import('playwright-core').Page} page @param {string} label
+ */
+function menuItem(page, label) {
+  return page.locator('.monaco-menu [role="menuitem"]:visible', { has: page.locator(`.action-label[aria-label="${label}"]`) }).first();
 }
