@@ -60,6 +60,9 @@ export class SimulatedNetwork {
   }
 }
 
+/** Every peer made, for settle(). */
+const livePeers = new Set<SimulatedPeer>();
+
 /**
  * A peer: the real webview session, and a host that does what extension/canvasSession.ts does with
  * `op` and `collabDoc` (validate, write the canonical text), keeps `collabSnapshot`s per room as
@@ -73,6 +76,7 @@ export class SimulatedPeer {
   readonly snapshots = new Map<string, string>();
 
   constructor(file: BmadDocument, private readonly net: Pick<SimulatedNetwork, 'connect'>, clientID?: number) {
+    livePeers.add(this);
     this.text = serializeDocument(file);
     this.open(clientID);
   }
@@ -136,5 +140,10 @@ export class SimulatedPeer {
   }
 }
 
-/** Lets queued microtasks (the session's coalesced writes) run. */
-export const settle = () => new Promise<void>((r) => setTimeout(r, 0));
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** Lets queued tasks run, until no peer has a change still to write to its host's text (the session paces those writes). */
+export async function settle(): Promise<void> {
+  do await nextTask();
+  while ([...livePeers].some((p) => p.session.collab.writePending));
+}

@@ -63,6 +63,22 @@ describe('collaboration session in the webview (simulated peers)', () => {
     assert.deepEqual(drawn.a, [[ids[0]]], 'A draws it once sent');
   });
 
+  it('a burst of remote edits reaches the host\'s text as a few whole-canvas writes, the last one current', async () => {
+    const { a, b, ids } = await pair();
+    const writes = () => b.sent.filter((m) => m.type === 'collabDoc').length;
+    const before = writes();
+    // 50 gestures, each in a task of its own, as a drag's moves arrive: without pacing, 50 writes.
+    for (let i = 1; i <= 50; i++) {
+      a.session.dispatch({ type: 'move', moves: [{ id: ids[0], x: 16 * i, y: 0 }] });
+      await new Promise<void>((r) => setTimeout(r, 0));
+    }
+    await settle();
+    const made = writes() - before;
+    assert.ok(made >= 1 && made < 25, `50 remote moves became ${made} writes of B's text`);
+    assert.deepEqual(b.doc.nodes.find((n) => n.id === ids[0])!.position, { x: 800, y: 0 }, 'the last write has the last move');
+    assert.equal(a.text, b.text);
+  });
+
   it('undo undoes only this peer\'s own last gesture, one gesture per step, and redo brings it back', async () => {
     const { a, b, ids } = await pair();
     a.session.dispatch({ type: 'move', moves: [{ id: ids[0], x: 16, y: 16 }] });

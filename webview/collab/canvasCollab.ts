@@ -23,6 +23,12 @@ const KNOWN_TEXTS = 32;
  * this peer's edits on rejoin (the same values, so it merges as a no-op unless someone changed them).
  */
 const SNAPSHOT_MS = 2000;
+/**
+ * The host's text gets the shared canvas at most this often. Each write serializes and posts the
+ * whole canvas, and the host diffs it into the TextDocument: at 100 remote edits a second that was a
+ * fifth of the page's time (bench:collab), and the text only needs to be current when it is saved.
+ */
+const HOST_WRITE_GAP_MS = 50;
 
 /** What the session needs of a provider; the unit tests' simulated peers implement it too. */
 export type CollabTransport = Pick<CollabProvider, 'on' | 'destroy' | 'peers' | 'status' | 'sent'>;
@@ -52,6 +58,7 @@ export class CanvasCollab {
   private hostDoc: BmadDocument | undefined;
   private lastPosted: string | undefined;
   private flushQueued = false;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   private lastStatus = '';
   private stopPresence: (() => void) | undefined;
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
@@ -67,6 +74,11 @@ export class CanvasCollab {
 
   get active(): boolean {
     return this.provider !== undefined;
+  }
+
+  /** Whether a change is still to be written to the host's text (it goes within HOST_WRITE_GAP_MS). */
+  get writePending(): boolean {
+    return this.flushQueued;
   }
 
   /** `resume`: this peer's last snapshot of the room (base64), when the host kept one. */
@@ -191,18 +203,21 @@ export class CanvasCollab {
   }
 
   /**
-   * In the next task: a burst of updates becomes one write, and serializing and posting the whole
+   * In a later task: a burst of updates becomes one write, and serializing and posting the whole
    * canvas (a millisecond at 50 nodes, far more at thousands) runs after the task that drew the
-   * change, not in its microtasks, where it delayed the canvas showing it.
+   * change, not in its microtasks, where it delayed the canvas showing it. A change after a quiet
+   * spell goes in the next task; during a burst, one write per HOST_WRITE_GAP_MS carries the latest.
    */
   private scheduleFlush(): void {
     if (this.flushQueued) return;
     this.flushQueued = true;
-    setTimeout(() => this.flushQueued && benchSpan('bmad:collab:post', () => this.flushToHost()), 0);
+    const wait = Math.max(0, this.lastFlushAt + HOST_WRITE_GAP_MS - performance.now());
+    setTimeout(() => this.flushQueued && benchSpan('bmad:collab:post', () => this.flushToHost()), wait);
   }
 
   private flushToHost(): void {
     this.flushQueued = false;
+    this.lastFlushAt = performance.now();
     if (!this.provider) return;
     const doc = this.doc.toJSON();
     if (midDelivery(this.doc.ydoc) && !validateDocument(doc).ok) return;
