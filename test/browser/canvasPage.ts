@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { applyOp, Op } from '../../core/ops';
+import { type BmadDocument } from '../../core/schema';
+import { serializeDocument } from '../../core/serialize';
 
 /**
  * The canvas in a real Chromium: the production webview bundle (with the bench hook) on the bench page,
@@ -67,6 +70,20 @@ export const posted = (page: Page, type?: string): Promise<Posted[]> =>
   page.evaluate((t) => ((window as unknown as { __posted: Posted[] }).__posted).filter((m) => !t || m.type === t), type);
 
 export const ops = async (page: Page): Promise<NonNullable<Posted['op']>[]> => (await posted(page, 'op')).map((m) => m.op!);
+
+/**
+ * What the host would write after the canvas's ops: each posted op applied in turn to `doc` (what the
+ * host had), as the document and its canonical text. `upTo` stops after that many ops.
+ */
+export async function written(page: Page, doc: BmadDocument, upTo?: number): Promise<{ doc: BmadDocument; text: string }> {
+  let current = doc;
+  for (const op of (await ops(page)).slice(0, upTo)) {
+    const r = applyOp(current, Op.parse(op));
+    if (!r.ok) throw new Error(`the host would refuse ${op.type}: ${r.message}`);
+    current = r.doc;
+  }
+  return { doc: current, text: serializeDocument(current) };
+}
 
 export const cspViolations = (page: Page): Promise<CspViolation[]> =>
   page.evaluate(() => (window as unknown as { __csp: CspViolation[] }).__csp);
