@@ -1,16 +1,14 @@
 import type { DialogueLine } from '../../../core/nodes/shot';
 import { useConnectedCharacters } from '../../hooks/useConnectedCharacters';
 import './rowEditor.css';
+import { rowsOf } from './rowsOf';
 import type { FieldProps } from './ScalarFields';
 import { useFocusAfterChange } from './useFocusAfterChange';
 import { eventValue, VscodeButton, VscodeOption, VscodeSingleSelect, VscodeTextarea } from './vscodeElements';
 
 type Action = 'up' | 'down' | 'remove';
 
-const asLines = (value: unknown): DialogueLine[] =>
-  Array.isArray(value)
-    ? value.map((l: Partial<DialogueLine>) => ({ character: String(l?.character ?? ''), line: String(l?.line ?? '') }))
-    : [];
+const KEYS = ['character', 'line'] as const;
 
 /**
  * A shot's dialogue as rows: who speaks (a character connected to the shot's Characters input, or the
@@ -18,7 +16,7 @@ const asLines = (value: unknown): DialogueLine[] =>
  * moved or removed — commits the whole list as one op, so it is one undo step.
  */
 export function DialogueParam({ id, nodeId, spec, value, invalid, commit }: FieldProps<'dialogue'> & { nodeId: string }) {
-  const rows = asLines(value);
+  const rows: DialogueLine[] = rowsOf(value, KEYS);
   const cast = useConnectedCharacters(nodeId);
   // Focus follows a moved row to its button (the other move button at an end of the list, where its
   // own is disabled) and stays in the list when a row goes.

@@ -3,14 +3,12 @@ import { foldName } from '../../../core/breakdown/beats';
 import type { WardrobeEntry } from '../../../core/nodes/shot';
 import { useShotCast, type ShotCast } from '../../hooks/useShotCast';
 import './rowEditor.css';
+import { rowsOf } from './rowsOf';
 import type { FieldProps } from './ScalarFields';
 import { useFocusAfterChange } from './useFocusAfterChange';
 import { eventValue, VscodeButton, VscodeOption, VscodeSingleSelect, VscodeTextfield } from './vscodeElements';
 
-const asEntries = (value: unknown): WardrobeEntry[] =>
-  Array.isArray(value)
-    ? value.map((w: Partial<WardrobeEntry>) => ({ character: String(w?.character ?? ''), wardrobe: String(w?.wardrobe ?? '') }))
-    : [];
+const KEYS = ['character', 'wardrobe'] as const;
 
 /**
  * A shot's wardrobe as rows: whose costume (someone in the shot, or another character of the canvas)
@@ -19,7 +17,7 @@ const asEntries = (value: unknown): WardrobeEntry[] =>
  * its Remove button removes the row (in the costume field it deletes text, as ever).
  */
 export function WardrobeParam({ id, nodeId, spec, value, invalid, commit }: FieldProps<'wardrobe'> & { nodeId: string }) {
-  const rows = asEntries(value);
+  const rows: WardrobeEntry[] = rowsOf(value, KEYS);
   const cast = useShotCast(nodeId);
   const { ref, focusAfter } = useFocusAfterChange(value);
   const set = (next: WardrobeEntry[]) => commit(spec.key, next.length === 0 && spec.optional ? null : next);
