@@ -64,6 +64,29 @@ export async function startCanvas(): Promise<CanvasHarness> {
   };
 }
 
+/**
+ * The harness for one `describe` (call it there): started before the suite's tests and closed after
+ * them; every page a test opens with `open` is closed (its browser context) after that test.
+ */
+export function canvasSuite(): Pick<CanvasHarness, 'open'> {
+  let harness: CanvasHarness | undefined;
+  let pages: Page[] = [];
+  before(async () => (harness = await startCanvas()));
+  after(async () => harness?.close());
+  afterEach(async () => {
+    await Promise.all(pages.map((p) => p.context().close()));
+    pages = [];
+  });
+  return {
+    async open(query, init) {
+      if (!harness) throw new Error('canvasSuite: a page was opened outside the suite\'s tests');
+      const page = await harness.open(query, init);
+      pages.push(page);
+      return page;
+    },
+  };
+}
+
 type Posted = { type: string; seq?: number; op?: { type: string; [k: string]: unknown }; level?: string; message?: string; nodeIds?: string[] };
 
 export const posted = (page: Page, type?: string): Promise<Posted[]> =>
@@ -84,6 +107,10 @@ export async function written(page: Page, doc: BmadDocument, upTo?: number): Pro
   }
   return { doc: current, text: serializeDocument(current) };
 }
+
+/** Waits until the canvas has posted at least `n` ops (an acknowledgement, not a sleep). */
+export const waitForOps = (page: Page, n: number) =>
+  page.waitForFunction((k) => (window as unknown as { __posted: Posted[] }).__posted.filter((m) => m.type === 'op').length >= k, n);
 
 export const cspViolations = (page: Page): Promise<CspViolation[]> =>
   page.evaluate(() => (window as unknown as { __csp: CspViolation[] }).__csp);

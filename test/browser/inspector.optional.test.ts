@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseDocument } from '../../core/parse';
 import { paramOf, type BmadDocument } from '../../core/schema';
-import { node, ops, startCanvas, written, type CanvasHarness } from './canvasPage';
+import { canvasSuite, node, ops, waitForOps, written } from './canvasPage';
 
 const SCREENS = path.resolve(__dirname, '../../test-results/screens');
 
@@ -14,19 +14,16 @@ const SCREENS = path.resolve(__dirname, '../../test-results/screens');
  */
 describe('inspector: optional wardrobe and props of a shot, in Chromium', function () {
   this.timeout(90000);
-  let harness: CanvasHarness;
+  const canvas = canvasSuite();
   let page: Page;
-  before(async () => (harness = await startCanvas()));
-  after(async () => harness?.close());
-  afterEach(async () => page?.context().close());
 
   const wardrobe = () => page.locator('.inspector .wardrobe-editor[id$="-wardrobe"]');
   const wardrobeRows = () => wardrobe().locator('.wardrobe-row');
   const propRows = () => page.locator('.inspector .list-editor[id$="-props"] .list-row');
-  const waitOps = (n: number) => page.waitForFunction((k) => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'op').length >= k, n);
+  const waitOps = (n: number) => waitForOps(page, n);
 
   async function openShot(): Promise<{ doc: BmadDocument; shot: string }> {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     const text = await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.text()));
     const parsed = parseDocument(text);
     if (!parsed.ok) throw new Error('the film canvas does not parse');

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { parseDocument } from '../../core/parse';
 import { paramOf, type BmadDocument } from '../../core/schema';
 import { serializeDocument } from '../../core/serialize';
-import { node, ops, posted, sendFromHost, startCanvas, written, type CanvasHarness } from './canvasPage';
+import { canvasSuite, node, ops, posted, sendFromHost, waitForOps, written } from './canvasPage';
 
 const SCREENS = path.resolve(__dirname, '../../test-results/screens');
 
@@ -18,11 +18,8 @@ type RawDoc = { nodes: { id: string; kind: string; label: string; position: { x:
  */
 describe('inspector: a shot\'s wardrobe as rows, in Chromium', function () {
   this.timeout(90000);
-  let harness: CanvasHarness;
+  const canvas = canvasSuite();
   let page: Page;
-  before(async () => (harness = await startCanvas()));
-  after(async () => harness?.close());
-  afterEach(async () => page?.context().close());
 
   const rows = () => page.locator('.inspector .wardrobe-editor[id$="-wardrobe"] .wardrobe-row');
   const row = (i: number) => page.locator(`.inspector .wardrobe-row[data-row="${i}"]`);
@@ -31,7 +28,7 @@ describe('inspector: a shot\'s wardrobe as rows, in Chromium', function () {
     wardrobe: (el.querySelector('vscode-textfield') as HTMLElement & { value: string }).value,
   }));
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim());
-  const waitOps = (n: number) => page.waitForFunction((k) => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'op').length >= k, n);
+  const waitOps = (n: number) => waitForOps(page, n);
   const wardrobeIn = (doc: BmadDocument, shot: string) => paramOf(doc.nodes.find((n) => n.id === shot)!, 'wardrobe');
 
   /**
@@ -39,7 +36,7 @@ describe('inspector: a shot\'s wardrobe as rows, in Chromium', function () {
    * wired in; Mae is a character of the canvas who is not in the shot. `wardrobe`: the shot's, if any.
    */
   async function openShot(wardrobe?: Entry[]): Promise<{ doc: BmadDocument; shot: string }> {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     const raw = await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.json() as Promise<RawDoc>));
     const shot = raw.nodes.find((n) => n.label === 'Shot 2 close')!;
     shot.params.characters = ['Ada', 'Wren'];
