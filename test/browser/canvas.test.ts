@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { dragHandle, node, ops, posted, sendFromHost, startCanvas, type CanvasHarness } from './canvasPage';
+import { canvasSuite, dragHandle, node, ops, posted, sendFromHost } from './canvasPage';
 
 /** Edits on the canvas become exactly the ops they should, and host messages are handled as agreed. */
 describe('canvas webview in Chromium', function () {
   this.timeout(90000);
-  let harness: CanvasHarness;
+  const canvas = canvasSuite();
   let page: Page;
-  before(async () => (harness = await startCanvas()));
-  after(async () => harness?.close());
-  afterEach(async () => page?.context().close());
 
   const select = async (label: string) => {
     await node(page, label).click({ position: { x: 120, y: 12 } });
@@ -17,7 +14,7 @@ describe('canvas webview in Chromium', function () {
   };
 
   it('connecting two compatible ports posts exactly one connect op', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     await dragHandle(page, { label: 'Night blues', handle: 'style' }, { label: 'Shot 1 wide', handle: 'style' });
     const sent = await ops(page);
     assert.equal(sent.length, 1);
@@ -28,7 +25,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('a mismatched connection posts nothing and says why', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     await dragHandle(page, { label: 'Keyframe 1', handle: 'image' }, { label: 'Shot 2 close', handle: 'scene' });
     assert.deepEqual(await ops(page), []);
     await page.waitForSelector('.status-bar.is-visible');
@@ -36,7 +33,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('Delete removes the selected node (with its edges) as one remove op', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     const edgesBefore = await page.locator('.react-flow__edge').count();
     await select('Keyframe 1');
     await page.keyboard.press('Delete');
@@ -49,7 +46,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('an inspector edit posts one setParams op; an invalid value shows a message and posts nothing', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     await select('Keyframe 2');
     const steps = page.locator('vscode-textfield[id$="-steps"] input');
     await steps.fill('500');
@@ -68,7 +65,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('renaming in the inspector posts one rename op and the card shows the new label', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     await select('Clip 2');
     const label = page.locator('vscode-textfield[id^="label-"] input');
     await label.fill('Clip 2 (flame)');
@@ -79,7 +76,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('an invalid message from the host is dropped and logged', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     await sendFromHost(page, { type: 'document', file: 'x.bmad', doc: { version: 1, nodes: 'nope', edges: [] }, settings: { snapToGrid: true, showMinimap: true } });
     await sendFromHost(page, { type: 'mystery' });
     // Each is answered by a log line: wait for both, then nothing else may have happened.
@@ -91,7 +88,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('a document update from the host keeps the viewport and moves only what moved', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     await page.evaluate(() => window.__bmadCanvas!.setViewport({ x: -120, y: 40, zoom: 0.9 }));
     const doc = await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.json() as Promise<{ nodes: { label: string; position: { x: number; y: number } }[] }>));
     doc.nodes.find((n) => n.label === 'Cut')!.position = { x: 1600, y: 608 };
@@ -103,7 +100,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('an edge whose other end is off screen is still drawn (card turned into a ghost end)', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     type Doc = { nodes: { id: string; label: string }[]; edges: { id: string; source: string; target: string }[] };
     const doc = await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.json() as Promise<Doc>));
     const id = (label: string) => doc.nodes.find((n) => n.label === label)!.id;
@@ -117,7 +114,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('dragging a node posts one move op at the end, not one per frame', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     const box = (await node(page, 'Film').boundingBox())!;
     await page.mouse.move(box.x + 100, box.y + 12);
     await page.mouse.down();
@@ -130,7 +127,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('keyboard: arrows nudge (one move each), Ctrl+D duplicates, Ctrl+A selects all, Ctrl+Z asks the host to undo', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     await select('Film');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Shift+ArrowDown');
@@ -150,7 +147,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('copy and paste inserts copies with fresh ids', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     await select('Clip 1');
     await page.keyboard.press('Shift+ArrowLeft'); // keep focus on the canvas, not the inspector
     await page.keyboard.press('Control+c');
@@ -163,7 +160,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('a rejected op shows the host message and the canvas snaps back to the document', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     await select('Film');
     const before = await node(page, 'Film').evaluate((el) => (el as HTMLElement).style.transform);
     await page.evaluate(() => (window as unknown as { __host: { rejectNext(m: string): void } }).__host.rejectNext('the file changed on disk'));
@@ -174,7 +171,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('an invalid document shows located issues and Open as Text, and posts no op', async () => {
-    page = await harness.open('doc=film&host=manual');
+    page = await canvas.open('doc=film&host=manual');
     await sendFromHost(page, { type: 'invalid', file: 'main.bmad', issues: [{ path: ['nodes', 3, 'params', 'seed'], message: 'expected an integer, got 1.5', line: 41, column: 17 }] });
     await page.waitForSelector('.error-view');
     assert.match(await page.locator('.issue-list').innerText(), /main\.bmad:41:17: nodes\[3\]\.params\.seed: expected an integer, got 1\.5/);
@@ -184,7 +181,7 @@ describe('canvas webview in Chromium', function () {
   });
 
   it('restores the last document, viewport and selection from saved state at once', async () => {
-    const first = await harness.open('doc=film');
+    const first = await canvas.open('doc=film');
     await first.evaluate(() => window.__bmadCanvas!.setViewport({ x: 30, y: 20, zoom: 0.7 }));
     await first.locator('.react-flow__node.kind-edit').click({ position: { x: 100, y: 12 } });
     await first.waitForFunction(() => {
@@ -193,7 +190,7 @@ describe('canvas webview in Chromium', function () {
     }, null, { timeout: 10000 });
     const state = await first.evaluate(() => (window as unknown as { __host: { state(): unknown } }).__host.state());
     await first.context().close();
-    page = await harness.open('doc=film&host=manual', { state });
+    page = await canvas.open('doc=film&host=manual', { state });
     await page.waitForSelector('.inspector');
     assert.deepEqual(await page.evaluate(() => window.__bmadCanvas!.getViewport()), { x: 30, y: 20, zoom: 0.7 });
     assert.equal(await page.locator('.react-flow__node').count(), 13);

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { applyOp, Op } from '../../core/ops';
+import { type BmadDocument } from '../../core/schema';
+import { serializeDocument } from '../../core/serialize';
 
 /**
  * The canvas in a real Chromium: the production webview bundle (with the bench hook) on the bench page,
@@ -61,12 +64,53 @@ export async function startCanvas(): Promise<CanvasHarness> {
   };
 }
 
+/**
+ * The harness for one `describe` (call it there): started before the suite's tests and closed after
+ * them; every page a test opens with `open` is closed (its browser context) after that test.
+ */
+export function canvasSuite(): Pick<CanvasHarness, 'open'> {
+  let harness: CanvasHarness | undefined;
+  let pages: Page[] = [];
+  before(async () => (harness = await startCanvas()));
+  after(async () => harness?.close());
+  afterEach(async () => {
+    await Promise.all(pages.map((p) => p.context().close()));
+    pages = [];
+  });
+  return {
+    async open(query, init) {
+      if (!harness) throw new Error('canvasSuite: a page was opened outside the suite\'s tests');
+      const page = await harness.open(query, init);
+      pages.push(page);
+      return page;
+    },
+  };
+}
+
 type Posted = { type: string; seq?: number; op?: { type: string; [k: string]: unknown }; level?: string; message?: string; nodeIds?: string[] };
 
 export const posted = (page: Page, type?: string): Promise<Posted[]> =>
   page.evaluate((t) => ((window as unknown as { __posted: Posted[] }).__posted).filter((m) => !t || m.type === t), type);
 
 export const ops = async (page: Page): Promise<NonNullable<Posted['op']>[]> => (await posted(page, 'op')).map((m) => m.op!);
+
+/**
+ * What the host would write after the canvas's ops: each posted op applied in turn to `doc` (what the
+ * host had), as the document and its canonical text. `upTo` stops after that many ops.
+ */
+export async function written(page: Page, doc: BmadDocument, upTo?: number): Promise<{ doc: BmadDocument; text: string }> {
+  let current = doc;
+  for (const op of (await ops(page)).slice(0, upTo)) {
+    const r = applyOp(current, Op.parse(op));
+    if (!r.ok) throw new Error(`the host would refuse ${op.type}: ${r.message}`);
+    current = r.doc;
+  }
+  return { doc: current, text: serializeDocument(current) };
+}
+
+/** Waits until the canvas has posted at least `n` ops (an acknowledgement, not a sleep). */
+export const waitForOps = (page: Page, n: number) =>
+  page.waitForFunction((k) => (window as unknown as { __posted: Posted[] }).__posted.filter((m) => m.type === 'op').length >= k, n);
 
 export const cspViolations = (page: Page): Promise<CspViolation[]> =>
   page.evaluate(() => (window as unknown as { __csp: CspViolation[] }).__csp);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { canvasCsp } from '../../extension/webviewCsp';
-import { cspViolations, startCanvas, type CanvasHarness } from './canvasPage';
+import { canvasSuite, cspViolations } from './canvasPage';
 
 /**
  * The canvas under the webview's own CSP (no 'unsafe-eval'): nothing it does is refused. zod 4 probes
@@ -10,14 +10,11 @@ import { cspViolations, startCanvas, type CanvasHarness } from './canvasPage';
  */
 describe('canvas webview under its CSP in Chromium', function () {
   this.timeout(90000);
-  let harness: CanvasHarness;
+  const canvas = canvasSuite();
   let page: Page;
-  before(async () => (harness = await startCanvas()));
-  after(async () => harness?.close());
-  afterEach(async () => page?.context().close());
 
   it('the test page carries the webview\'s CSP (plus connect-src for the stand-in host and a loopback `bmad signal`)', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     const { csp, nonce } = await page.evaluate(() => ({
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
       nonce: document.querySelector('script')?.nonce ?? '',
@@ -27,7 +24,7 @@ describe('canvas webview under its CSP in Chromium', function () {
   });
 
   it('opening and validating a 5,000-node canvas reports no CSP violation', async () => {
-    page = await harness.open('n=5000&view=z1');
+    page = await canvas.open('n=5000&view=z1');
     assert.ok(await page.locator('.react-flow__node').count() > 0, 'the canvas is drawn');
     // A violation is reported asynchronously, in order: provoke a known one and wait for it, so any
     // earlier one has been reported by then.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { node, ops, sendFromHost, startCanvas, type CanvasHarness } from './canvasPage';
+import { canvasSuite, node, ops, sendFromHost, waitForOps } from './canvasPage';
 
 type Line = { character: string; line: string };
 type Doc = { nodes: { id: string; kind: string; label: string; position: { x: number; y: number }; params: Record<string, unknown> }[]; edges: Record<string, string>[] };
@@ -15,11 +15,8 @@ const SCREENS = path.resolve(__dirname, '../../test-results/screens');
  */
 describe('dialogue: inspector rows and the audio card, in Chromium', function () {
   this.timeout(90000);
-  let harness: CanvasHarness;
+  const canvas = canvasSuite();
   let page: Page;
-  before(async () => (harness = await startCanvas()));
-  after(async () => harness?.close());
-  afterEach(async () => page?.context().close());
 
   /**
    * The film canvas as the host sends it after an edit elsewhere: Shot 2 has two lines, one by Ada
@@ -27,7 +24,7 @@ describe('dialogue: inspector rows and the audio card, in Chromium', function ()
    * the dialogue audio has no text of its own, so it says Ada's lines.
    */
   async function openFilm(theme = 'dark'): Promise<{ doc: Doc; shot: string; audio: string }> {
-    page = await harness.open(`doc=film&theme=${theme}`);
+    page = await canvas.open(`doc=film&theme=${theme}`);
     const doc = await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.json() as Promise<Doc>));
     const shot = doc.nodes.find((n) => n.label === 'Shot 2 close')!;
     shot.params.dialogue = [{ character: 'Ada', line: 'Again, old friend.' }, { character: 'Wren', line: 'Who keeps the keeper?' }] satisfies Line[];
@@ -53,7 +50,7 @@ describe('dialogue: inspector rows and the audio card, in Chromium', function ()
     return (last.params as { dialogue: Line[] }).dialogue;
   };
   const opCount = async () => (await ops(page)).length;
-  const waitOps = (n: number) => page.waitForFunction((k) => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'op').length >= k, n);
+  const waitOps = (n: number) => waitForOps(page, n);
 
   it('shows one row per line: speaker picked from the connected characters, and the line', async () => {
     await openFilm();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { kindSpec, type NodeKind } from '../../core/nodes';
 import { LEGIBLE_PX } from '../../webview/canvas/legibility';
 import { OVERLAY_INSET, topBand } from '../../webview/canvas/overlays';
-import { posted, startCanvas, type CanvasHarness } from './canvasPage';
+import { canvasSuite, posted } from './canvasPage';
 
 type Doc = { nodes: { id: string; kind: NodeKind; label: string; position: { x: number; y: number }; params: Record<string, unknown> }[] };
 type Box = { x: number; y: number; width: number; height: number };
@@ -45,14 +45,11 @@ const widgetBoxes = (page: Page) =>
 /** The canvas as it first opens: readable, with nothing over its cards; the port legend. */
 describe('canvas first open in Chromium', function () {
   this.timeout(90000);
-  let harness: CanvasHarness;
+  const canvas = canvasSuite();
   let page: Page;
-  before(async () => (harness = await startCanvas()));
-  after(async () => harness?.close());
-  afterEach(async () => page?.context().close());
 
   it('the example film opens where its titles read, at the script and the first scene; F then fits it all', async () => {
-    page = await harness.open('doc=example', { size: LAPTOP });
+    page = await canvas.open('doc=example', { size: LAPTOP });
     const d = await doc(page);
     const script = d.nodes.find((n) => n.kind === 'script')!;
     const scene1 = d.nodes.find((n) => n.kind === 'scene' && n.params.number === 1)!;
@@ -74,7 +71,7 @@ describe('canvas first open in Chromium', function () {
 
   for (const size of [LAPTOP, { width: 1600, height: 1000 }]) {
     it(`a 100-node canvas opens with legible titles at ${size.width}×${size.height}`, async () => {
-      page = await harness.open('n=100', { size });
+      page = await canvas.open('n=100', { size });
       const titles = await shownTitles(page);
       assert.ok(titles.length >= 8, `${titles.length} titles on screen`);
       for (const t of titles) assert.ok(t.px >= LEGIBLE_PX, `"${t.text}" is ${t.px.toFixed(1)} px high`);
@@ -83,7 +80,7 @@ describe('canvas first open in Chromium', function () {
 
   for (const [query, size] of [['doc=example', LAPTOP], ['n=100', LAPTOP], ['doc=film', { width: 1600, height: 1000 }]] as const) {
     it(`neither the legend, the zoom buttons nor the minimap covers a card at the first view (${query})`, async () => {
-      page = await harness.open(query, { size });
+      page = await canvas.open(query, { size });
       const widgets = await widgetBoxes(page);
       for (const w of widgets) assert.ok(w.box.y + w.box.height <= topBand(true) - OVERLAY_INSET, `${w.sel} stays in the band it is given`);
       const covered = (await cardBoxes(page)).flatMap((c) => widgets.filter((w) => meets(w.box, c.box)).map((w) => `${w.sel} covers ${c.label}`));
@@ -92,7 +89,7 @@ describe('canvas first open in Chromium', function () {
   }
 
   it('in a narrow editor with the inspector open, the widgets do not cover one another', async () => {
-    page = await harness.open('doc=film', { size: { width: 900, height: 700 } });
+    page = await canvas.open('doc=film', { size: { width: 900, height: 700 } });
     await page.locator('.react-flow__node.kind-scene').click({ position: { x: 60, y: 10 } });
     await page.locator('.inspector').waitFor();
     const widgets = await widgetBoxes(page);
@@ -105,7 +102,7 @@ describe('canvas first open in Chromium', function () {
   });
 
   it('the port legend collapses and opens by keyboard and by mouse, and stays as left after a reload', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     const toggle = page.locator('.legend-toggle');
     const expanded = () => toggle.getAttribute('aria-expanded');
     await page.keyboard.press('Tab');
@@ -125,7 +122,7 @@ describe('canvas first open in Chromium', function () {
     await page.waitForFunction(() => (window as unknown as { __host: { state(): { legendOpen?: boolean } } }).__host.state()?.legendOpen === false);
     const state = await page.evaluate(() => (window as unknown as { __host: { state(): unknown } }).__host.state());
     await page.context().close();
-    page = await harness.open('doc=film&host=manual', { state });
+    page = await canvas.open('doc=film&host=manual', { state });
     await page.locator('.legend-toggle').waitFor();
     assert.equal(await page.locator('.legend-toggle').getAttribute('aria-expanded'), 'false');
     assert.equal(await page.locator('.legend-items').count(), 0);

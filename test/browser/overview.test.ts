@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createCanvas } from '@napi-rs/canvas';
 import type { Page } from 'playwright-core';
-import { ops, posted, sendFromHost, startCanvas, type CanvasHarness } from './canvasPage';
+import { canvasSuite, ops, posted, sendFromHost } from './canvasPage';
 
 type Doc = { nodes: { id: string; kind: string; label: string; position: { x: number; y: number } }[] };
 type Box = { x: number; y: number; width: number; height: number };
@@ -48,11 +48,8 @@ function solidPng(color: string): string {
 /** The zoomed-out canvas (drawn on a <canvas>, no React Flow nodes) and the host's commands. */
 describe('canvas overview and host commands in Chromium', function () {
   this.timeout(90000);
-  let harness: CanvasHarness;
+  const canvas = canvasSuite();
   let page: Page;
-  before(async () => (harness = await startCanvas()));
-  after(async () => harness?.close());
-  afterEach(async () => page?.context().close());
 
   const toScreen = async (p: { x: number; y: number }) => {
     const v = await page.evaluate(() => window.__bmadCanvas!.getViewport());
@@ -61,7 +58,7 @@ describe('canvas overview and host commands in Chromium', function () {
   const lastSelection = async () => (await posted(page, 'selection')).at(-1)?.nodeIds ?? [];
 
   it('fit view of 1,000 nodes draws the overview and mounts no card', async () => {
-    page = await harness.open('n=1000&view=fit');
+    page = await canvas.open('n=1000&view=fit');
     const stats = await page.evaluate(() => window.__bmadCanvas!.stats());
     assert.equal(stats.overview, true);
     assert.equal(stats.domNodes, 0);
@@ -69,7 +66,7 @@ describe('canvas overview and host commands in Chromium', function () {
   });
 
   it('clicking a node on the overview selects it; Shift+drag selects a box of nodes', async () => {
-    page = await harness.open('n=1000&view=fit');
+    page = await canvas.open('n=1000&view=fit');
     const doc = await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.json() as Promise<Doc>));
     const target = doc.nodes[40]!;
     const at = await toScreen({ x: target.position.x + 100, y: target.position.y + 60 });
@@ -87,7 +84,7 @@ describe('canvas overview and host commands in Chromium', function () {
   });
 
   it('draws card titles once they are legible and not before (dark theme text #cccccc)', async () => {
-    page = await harness.open('doc=example&view=fit');
+    page = await canvas.open('doc=example&view=fit');
     const script = (await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.json() as Promise<Doc>))).nodes.find((n) => n.kind === 'script')!;
     // The script card's body, where its title goes, on screen for a viewport with the card at (100, 300).
     const titleBox = (zoom: number): Box => ({ x: 100 + 16 * zoom, y: 300 + 38 * zoom, width: 208 * zoom, height: 64 * zoom });
@@ -100,7 +97,7 @@ describe('canvas overview and host commands in Chromium', function () {
   });
 
   it('draws a rendered node\'s thumbnail on its card, once legible', async () => {
-    page = await harness.open('doc=example&view=fit');
+    page = await canvas.open('doc=example&view=fit');
     const key = (await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.json() as Promise<Doc>))).nodes.find((n) => n.kind === 'image')!;
     const thumbBox = (zoom: number): Box => ({ x: 100 + 16 * zoom, y: 300 + 38 * zoom, width: 208 * zoom, height: 117 * zoom });
     await showAt(page, { x: 100 - key.position.x * 0.4, y: 300 - key.position.y * 0.4, zoom: 0.4 });
@@ -112,7 +109,7 @@ describe('canvas overview and host commands in Chromium', function () {
   });
 
   it('host commands: selectAll, addNode at the viewport centre, fitView', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     await sendFromHost(page, { type: 'command', command: 'selectAll' });
     assert.equal((await lastSelection()).length, 13);
     await page.evaluate(() => window.__bmadCanvas!.setViewport({ x: 0, y: 0, zoom: 1 }));

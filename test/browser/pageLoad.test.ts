@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { parseToHost } from '../../core/protocol';
-import { posted, startCanvas, type CanvasHarness } from './canvasPage';
+import { canvasSuite, posted } from './canvasPage';
 
 /**
  * The canvas page reports a bundle or stylesheet that did not load (extension/pageLoadWatch.ts), so the
@@ -10,17 +10,14 @@ import { posted, startCanvas, type CanvasHarness } from './canvasPage';
  */
 describe('canvas page: a file that does not load is reported (Chromium)', function () {
   this.timeout(90000);
-  let harness: CanvasHarness;
+  const canvas = canvasSuite();
   let page: Page;
-  before(async () => (harness = await startCanvas()));
-  after(async () => harness?.close());
-  afterEach(async () => page?.context().close());
 
   const loaded = (p: Page) => p.waitForFunction(() => document.readyState === 'complete');
   const failures = async (p: Page) => (await posted(p, 'pageLoadFailed')).map((m) => parseToHost(m));
 
   it('the bundle: the page says which file failed, in a message the host accepts, and draws nothing', async () => {
-    page = await harness.open('doc=film&host=manual', { unreachable: 'webview.js' });
+    page = await canvas.open('doc=film&host=manual', { unreachable: 'webview.js' });
     await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.length > 0);
     await loaded(page);
     const url = new URL('webview.js', page.url()).href;
@@ -30,7 +27,7 @@ describe('canvas page: a file that does not load is reported (Chromium)', functi
   });
 
   it('the stylesheet: reported once, and the bundle still starts on the same host API', async () => {
-    page = await harness.open('doc=film', { unreachable: 'webview.css' });
+    page = await canvas.open('doc=film', { unreachable: 'webview.css' });
     await loaded(page);
     const url = new URL('webview.css', page.url()).href;
     assert.deepEqual(await failures(page), [{ ok: true, message: { type: 'pageLoadFailed', url } }]);
@@ -40,7 +37,7 @@ describe('canvas page: a file that does not load is reported (Chromium)', functi
   });
 
   it('a page whose files all load reports nothing', async () => {
-    page = await harness.open('doc=film');
+    page = await canvas.open('doc=film');
     // Once the document is complete every load or error event of its files has fired.
     await loaded(page);
     assert.deepEqual(await failures(page), []);

@@ -2,22 +2,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { sendFromHost, startCanvas, type CanvasHarness } from './canvasPage';
+import { canvasSuite, sendFromHost } from './canvasPage';
 
 const SCREENS = path.resolve(__dirname, '../../test-results/screens');
 
 /** A node that needs an input reads as a warning (which input, in the theme's warning colour), not a failure. */
 describe('render badges in Chromium', function () {
   this.timeout(90000);
-  let harness: CanvasHarness;
+  const canvas = canvasSuite();
   let page: Page;
-  before(async () => (harness = await startCanvas()));
-  after(async () => harness?.close());
-  afterEach(async () => page?.context().close());
 
   for (const [theme, warning, error] of [['dark', 'rgb(204, 167, 0)', 'rgb(248, 81, 73)'], ['light', 'rgb(191, 136, 3)', 'rgb(248, 81, 73)']] as const) {
     it(`"needs input" with which input, in the warning colour (${theme} theme), beside a real failure`, async () => {
-      page = await harness.open(`doc=film&theme=${theme}`);
+      page = await canvas.open(`doc=film&theme=${theme}`);
       const ids = await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.json() as Promise<{ nodes: { id: string; label: string }[] }>));
       const id = (label: string) => ids.nodes.find((n) => n.label === label)!.id;
       const reason = 'Keyframe: connect an image node to it';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { node, posted, sendFromHost, startCanvas, type CanvasHarness } from '../canvasPage';
+import { canvasSuite, node, posted, sendFromHost } from '../canvasPage';
 import { startBmadSignal, type SignalProcess } from '../../unit/runner/signalProcess';
 
 const SCREENS = path.resolve(__dirname, '../../../test-results/screens');
@@ -14,26 +14,17 @@ const SCREENS = path.resolve(__dirname, '../../../test-results/screens');
 describe('presence: the other peer on the canvas, in Chromium', function () {
   this.timeout(120000);
   let signal: SignalProcess;
-  let harness: CanvasHarness;
-  let pages: Page[] = [];
+  const canvas = canvasSuite();
 
-  before(async () => {
-    signal = await startBmadSignal();
-    harness = await startCanvas();
-  });
+  before(async () => (signal = await startBmadSignal()));
   after(async () => {
-    await harness?.close();
     const end = await signal?.stop();
     assert.equal(end?.code, 0, end?.stderr);
-  });
-  afterEach(async () => {
-    await Promise.all(pages.map((p) => p.context().close()));
-    pages = [];
   });
 
   async function inSession(theme: 'dark' | 'light'): Promise<[Page, Page]> {
     const query = `doc=film&theme=${theme}&signal=${encodeURIComponent(signal.url)}`;
-    const [a, b] = (pages = [await harness.open(query), await harness.open(query)]) as [Page, Page];
+    const [a, b] = [await canvas.open(query), await canvas.open(query)];
     const invite = { room: `presence-${process.pid}-${theme}`, password: 'presence-pass' };
     await sendFromHost(a, { type: 'collabJoin', invite, signallingUrls: [signal.url], user: { name: 'Ada Lovelace' } });
     await sendFromHost(b, { type: 'collabJoin', invite, signallingUrls: [signal.url], user: { name: 'Ben' } });
@@ -114,8 +105,7 @@ describe('presence: the other peer on the canvas, in Chromium', function () {
   });
 
   it("Live Share's relay: the canvas sends its presence to the host and draws the peers the host sends", async () => {
-    const page = await harness.open('doc=film');
-    pages = [page];
+    const page = await canvas.open('doc=film');
     await sendFromHost(page, { type: 'presenceRelay', user: { name: 'Guest Two' }, colour: '#8e4ec6' });
     const id = await idOf(page, 'Clip 1');
     await node(page, 'Clip 1').click({ position: { x: 120, y: 12 } });

@@ -1,18 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
 import type { DialogueLine } from '../../../core/nodes/shot';
 import { useConnectedCharacters } from '../../hooks/useConnectedCharacters';
-import './dialogue.css';
+import './rowEditor.css';
+import { rowsOf } from './rowsOf';
 import type { FieldProps } from './ScalarFields';
+import { useFocusAfterChange } from './useFocusAfterChange';
 import { eventValue, VscodeButton, VscodeOption, VscodeSingleSelect, VscodeTextarea } from './vscodeElements';
 
 type Action = 'up' | 'down' | 'remove';
-/** A row's buttons by action, so focus can follow a row that moved. */
-type Buttons = Map<string, HTMLElement>;
 
-const asLines = (value: unknown): DialogueLine[] =>
-  Array.isArray(value)
-    ? value.map((l: Partial<DialogueLine>) => ({ character: String(l?.character ?? ''), line: String(l?.line ?? '') }))
-    : [];
+const KEYS = ['character', 'line'] as const;
 
 /**
  * A shot's dialogue as rows: who speaks (a character connected to the shot's Characters input, or the
@@ -20,25 +16,12 @@ const asLines = (value: unknown): DialogueLine[] =>
  * moved or removed — commits the whole list as one op, so it is one undo step.
  */
 export function DialogueParam({ id, nodeId, spec, value, invalid, commit }: FieldProps<'dialogue'> & { nodeId: string }) {
-  const rows = asLines(value);
+  const rows: DialogueLine[] = rowsOf(value, KEYS);
   const cast = useConnectedCharacters(nodeId);
-  const buttons = useRef<Buttons>(new Map());
-  const add = useRef<HTMLElement | null>(null);
-  // Where the keyboard focus goes once the list has changed: the moved row's button, or Add.
-  const [focusNext, setFocusNext] = useState<{ row: number; action: Action } | 'add' | undefined>();
-  useEffect(() => {
-    if (!focusNext) return;
-    setFocusNext(undefined);
-    if (focusNext === 'add') return add.current?.focus();
-    const { row, action } = focusNext;
-    const enabled = (a: Action) => {
-      const el = buttons.current.get(`${row}:${a}`);
-      return el && !(el as HTMLElement & { disabled?: boolean }).disabled ? el : undefined;
-    };
-    // At an end of the list its own button is disabled: the other move button of the row, then.
-    (enabled(action) ?? enabled(action === 'up' ? 'down' : 'up'))?.focus();
-  }, [focusNext, value]);
-
+  // Focus follows a moved row to its button (the other move button at an end of the list, where its
+  // own is disabled) and stays in the list when a row goes.
+  const { ref: focusRef, focusAfter } = useFocusAfterChange(value);
+  const other = (a: Action): Action => (a === 'up' ? 'down' : 'up');
   const set = (next: DialogueLine[]) => commit(spec.key, next);
   const edit = (i: number, patch: Partial<DialogueLine>) => set(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const move = (i: number, to: number, action: Action) => {
@@ -46,26 +29,23 @@ export function DialogueParam({ id, nodeId, spec, value, invalid, commit }: Fiel
     const [row] = next.splice(i, 1);
     next.splice(to, 0, row!);
     set(next);
-    setFocusNext({ row: to, action });
+    focusAfter([`${to}:${action}`, `${to}:${other(action)}`]);
   };
   const remove = (i: number) => {
     set(rows.filter((_, j) => j !== i));
-    setFocusNext(rows.length > 1 ? { row: Math.min(i, rows.length - 2), action: 'remove' } : 'add');
+    focusAfter(rows.length > 1 ? [`${Math.min(i, rows.length - 2)}:remove`] : ['add']);
   };
-  const ref = (i: number, action: Action) => (el: HTMLElement | null) => {
-    if (el) buttons.current.set(`${i}:${action}`, el);
-    else buttons.current.delete(`${i}:${action}`);
-  };
+  const ref = (i: number, action: Action) => focusRef(`${i}:${action}`);
 
   return (
-    <div className="dialogue-editor" id={id} role="group" aria-invalid={invalid}>
-      {rows.length === 0 && <p className="dialogue-empty">No lines yet.</p>}
+    <div className="row-editor dialogue-editor" id={id} role="group" aria-invalid={invalid}>
+      {rows.length === 0 && <p className="row-empty">No lines yet.</p>}
       {rows.map((row, i) => {
         const n = i + 1;
         const speakers = cast.includes(row.character) ? cast : [...cast, row.character];
         return (
-          <div className="dialogue-row" key={i} data-row={i} role="group" aria-label={`Line ${n}`}>
-            <div className="dialogue-row-head">
+          <div className="row-card dialogue-row" key={i} data-row={i} role="group" aria-label={`Line ${n}`}>
+            <div className="row-head">
               <VscodeSingleSelect className="nodrag nokey dialogue-speaker" aria-label={`Line ${n}: who speaks`}
                 value={row.character} onChange={(e: Event) => eventValue(e) !== row.character && edit(i, { character: eventValue(e) })}>
                 {speakers.map((name) => (
@@ -74,11 +54,11 @@ export function DialogueParam({ id, nodeId, spec, value, invalid, commit }: Fiel
                   </VscodeOption>
                 ))}
               </VscodeSingleSelect>
-              <VscodeButton secondary className="nokey dialogue-button" ref={ref(i, 'up')} disabled={i === 0}
+              <VscodeButton secondary className="nokey row-button" ref={ref(i, 'up')} disabled={i === 0}
                 aria-label={`Move line ${n} up`} title="Move up" onClick={() => move(i, i - 1, 'up')}>↑</VscodeButton>
-              <VscodeButton secondary className="nokey dialogue-button" ref={ref(i, 'down')} disabled={i === rows.length - 1}
+              <VscodeButton secondary className="nokey row-button" ref={ref(i, 'down')} disabled={i === rows.length - 1}
                 aria-label={`Move line ${n} down`} title="Move down" onClick={() => move(i, i + 1, 'down')}>↓</VscodeButton>
-              <VscodeButton secondary className="nokey dialogue-button" ref={ref(i, 'remove')}
+              <VscodeButton secondary className="nokey row-button" ref={ref(i, 'remove')}
                 aria-label={`Remove line ${n}`} title="Remove" onClick={() => remove(i)}>✕</VscodeButton>
             </div>
             <VscodeTextarea className="nodrag nokey dialogue-line" aria-label={`Line ${n}: what is said`} value={row.line}
@@ -87,7 +67,7 @@ export function DialogueParam({ id, nodeId, spec, value, invalid, commit }: Fiel
           </div>
         );
       })}
-      <VscodeButton secondary className="nokey dialogue-add" ref={(el: HTMLElement | null) => void (add.current = el)}
+      <VscodeButton secondary className="nokey row-add" ref={focusRef('add')}
         onClick={() => set([...rows, { character: cast[0] ?? '', line: '' }])}>Add line</VscodeButton>
     </div>
   );

@@ -3,6 +3,7 @@ import type { FieldSpec } from './fieldSpecs';
 import { FieldFrame } from './FieldFrame';
 import { ListParam } from './ListParam';
 import { BooleanParam, EnumParam, JsonParam, NumberParam, TextParam } from './ScalarFields';
+import { WardrobeParam } from './WardrobeParam';
 
 interface Props {
   readonly nodeId: string;
@@ -25,6 +26,7 @@ export function ParamField({ nodeId, spec, value, error, commit, fail }: Props) 
     case 'boolean': control = <BooleanParam {...common} spec={spec} />; break;
     case 'list': control = <ListParam {...common} spec={spec} />; break;
     case 'dialogue': control = <DialogueParam {...common} spec={spec} nodeId={nodeId} />; break;
+    case 'wardrobe': control = <WardrobeParam {...common} spec={spec} nodeId={nodeId} />; break;
     case 'json': control = <JsonParam {...common} spec={spec} />; break;
   }
   const label = spec.optional ? `${spec.key} (optional)` : spec.key;

@@ -53,7 +53,7 @@ export function BooleanParam({ id, spec, value, commit }: FieldProps<'boolean'>)
 }
 
 /**
- * Lists of objects the form has no rows for (a shot's wardrobe) are edited as JSON; the schema still
+ * Lists of objects the form has no rows for are edited as JSON; the schema still
  * checks every entry. An absent optional param is an empty field, and emptying the field unsets it.
  */
 export function JsonParam({ id, spec, value, invalid, commit, fail }: FieldProps<'json'>) {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { kindSpec, type NodeKind } from '../../../core/nodes';
 import { ScriptSource } from '../../../core/nodes/common';
-import { DialogueLine } from '../../../core/nodes/shot';
+import { DialogueLine, WardrobeEntry } from '../../../core/nodes/shot';
 
 /**
  * Inspector fields derived from a kind's zod schema, so a new param in core shows up in the form
- * with no UI change. A shot's dialogue is edited as rows (speaker, line); any other list of objects
- * the form cannot edit natively gets a JSON editor.
+ * with no UI change. A shot's dialogue (speaker, line) and wardrobe (character, costume) are edited as
+ * rows; any other list of objects the form cannot edit natively gets a JSON editor.
  */
 interface Base {
   readonly key: string;
@@ -20,6 +20,7 @@ export type FieldSpec = Base & (
   | { readonly type: 'boolean' }
   | { readonly type: 'list'; readonly item: 'text' | 'color' }
   | { readonly type: 'dialogue' }
+  | { readonly type: 'wardrobe' }
   | { readonly type: 'json' }
 );
 
@@ -44,6 +45,7 @@ function fieldOf(key: string, outer: z.ZodType): FieldSpec {
   if (inner instanceof z.ZodBoolean) return { ...base, type: 'boolean' };
   if (inner instanceof z.ZodArray && inner.element instanceof z.ZodString) return { ...base, type: 'list', item: isColor(inner.element) ? 'color' : 'text' };
   if (inner instanceof z.ZodArray && inner.element === DialogueLine) return { ...base, type: 'dialogue' };
+  if (inner instanceof z.ZodArray && inner.element === WardrobeEntry) return { ...base, type: 'wardrobe' };
   return { ...base, type: 'json' };
 }
 
