@@ -83,6 +83,7 @@ export function freePort() {
  * @param {Record<string, string>} [opts.env]         extra environment; the extension host inherits it
  * @param {string[]} [opts.extensions]               unpacked extension folders to install (copied)
  * @param {string[]} [opts.linkedExtensions]         extension folders to install as symbolic links
+ * @param {string[]} [opts.enableProposedApi]        ids of extensions allowed proposed API (`enabledApiProposals`)
  * @param {string[]} [opts.vsix]                     .vsix files to install as a person would
  *                                                     (`code-server --install-extension`), before it starts
  * @param {string} [opts.folder]                       folder code-server opens by default
@@ -137,6 +138,7 @@ export async function startCodeServer(opts = {}) {
     // Trust is left to settings.json (not --disable-workspace-trust) so a test can turn it on.
     '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
   ];
+  for (const id of opts.enableProposedApi ?? []) args.push('--enable-proposed-api', id);
   if (opts.folder) args.push(opts.folder);
   // detached: its own process group, so stop() also ends the file watchers and extension hosts.
   const child = spawn(codeServerBin, args, { env, detached: true, stdio: ['ignore', log, log] });

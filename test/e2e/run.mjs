@@ -37,6 +37,10 @@ const uiOut = path.join(repoRoot, 'dist/test/ui');
 const extensionPath = path.resolve(process.env.BMAD_E2E_EXTENSION_PATH ?? repoRoot);
 const grep = process.env.BMAD_E2E_GREP;
 const probePath = path.join(repoRoot, 'test/e2e/probe');
+// The STAND-IN language model (and default chat participant) for the `vscode-lm` tests; it uses
+// proposed API, which code-server allows only to the extensions named on its command line.
+const lmStandInPath = path.join(repoRoot, 'test/e2e/lmStandIn');
+const LM_STAND_IN_ID = 'bmad-e2e.lm-stand-in';
 
 /** `publisher.name` of the extension under test, from its package.json. */
 function extensionId() {
@@ -162,7 +166,8 @@ async function runAll(withHost, withUi) {
     logFile: path.join(artifactsDir, 'code-server.log'),
     env: { BMAD_E2E_CONTROL_URL: control.url, BMAD_E2E_RESULT_FILE: resultFile },
     // Installed, not loaded through the payload: a window loads only one extensionDevelopmentPath.
-    extensions: [probePath],
+    extensions: [probePath, lmStandInPath],
+    enableProposedApi: [LM_STAND_IN_ID],
   });
   // Runs before server.stop (cleanups run in reverse): the extension host logs, for a post-mortem.
   cleanups.push(server.stop, async () => {

@@ -24,6 +24,11 @@ export interface OpenAiStandin {
   close(): Promise<void>;
 }
 
+/** A recorded response with its `{{name}}` placeholders filled from `fill` (node ids a test knows). */
+export function fillRecorded(text: string, fill: Readonly<Record<string, string>> = {}): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (m, key: string) => fill[key] ?? m);
+}
+
 export async function startOpenAiStandin(log: (line: string) => void = () => {}): Promise<OpenAiStandin> {
   const queue: string[] = [];
   const requests: StandinRequest[] = [];
@@ -51,8 +56,7 @@ export async function startOpenAiStandin(log: (line: string) => void = () => {})
     requests,
     replay(names, fill = {}) {
       for (const name of names) {
-        const text = fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-        queue.push(text.replace(/\{\{(\w+)\}\}/g, (m, key: string) => fill[key] ?? m));
+        queue.push(fillRecorded(fs.readFileSync(path.join(FIXTURES, name), 'utf8'), fill));
       }
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
