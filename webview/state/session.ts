@@ -252,7 +252,10 @@ export class CanvasSession {
       ...(m.proposal && { proposal: m.proposal }),
     };
     const { selection } = this.ui.get();
-    this.ui.set({ mode: 'compare', file: m.file, settings: m.settings, issues: [], merge: undefined, compare, selection: this.existing(selection) });
+    this.ui.set({
+      mode: 'compare', file: m.file, settings: m.settings, issues: [], merge: undefined, compare,
+      readOnly: m.readOnly, selection: this.existing(selection),
+    });
   }
 
   private refuse(message: string): OpResult {
