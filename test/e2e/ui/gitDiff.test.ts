@@ -111,12 +111,16 @@ describe('VS Code diff of a canvas (UI)', () => {
     await s.quickOpen('stageddiff/stageddiff.bmad');
     await (await s.webview()).locator('.react-flow__node', { hasText: 'Shot 3' }).waitFor();
     await s.page.keyboard.press('Control+Shift+G');
-    // Staged only: the file is listed once, under Staged Changes.
+    // Staged only: the file is listed once, under Staged Changes. With the other tests' repositories
+    // listed above it, it is below the view's fold: scrolled to, as a person does.
     const row = s.page.locator('.scm-view .monaco-list-row', { hasText: 'stageddiff.bmad' });
     await untilGitShows(dir, 'the change listed as staged', async () => {
-      const rows = s.page.locator('.scm-view .monaco-list-row');
-      const texts = await rows.allInnerTexts();
+      const texts = await s.page.locator('.scm-view .monaco-list-row').allInnerTexts();
       const at = texts.findIndex((t) => t.includes('stageddiff.bmad'));
+      if (at < 0 && texts.length > 0) {
+        await s.page.locator('.scm-view .monaco-list').first().hover();
+        await s.page.mouse.wheel(0, 400);
+      }
       return at > 0 && texts.slice(0, at).reverse().find((t) => /Changes/.test(t))?.includes('Staged Changes');
     });
     await row.first().click();
