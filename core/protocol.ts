@@ -172,6 +172,8 @@ export const ToWebview = z.discriminatedUnion('type', [
     order: z.array(NodeId).max(1_000_000),
     /** Set when what is shown is a proposal applied in preview (nothing written yet): who made it. */
     proposal: z.strictObject({ by: z.string().max(200) }).optional(),
+    /** Set when the file cannot be written (the newer side of a diff of two git versions): names it. */
+    readOnly: z.string().max(200).optional(),
   }),
   /**
    * The text does not parse: show the error view, edit nothing. `lfsPointer` is set when the text is

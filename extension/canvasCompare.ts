@@ -11,11 +11,15 @@ export interface CompareTarget {
 
 type CompareMessage = Extract<ToWebview, { type: 'compare' }>;
 
-/** The compare message for the working document against `target` (its ghosts are parsed nodes too). */
-export function compareMessage(target: CompareTarget, doc: BmadDocument, file: string, settings: CanvasSettings): CompareMessage {
+/**
+ * The compare message for the working document against `target` (its ghosts are parsed nodes too);
+ * `readOnly` names the version shown when the canvas itself cannot be written.
+ */
+export function compareMessage(target: CompareTarget, doc: BmadDocument, file: string, settings: CanvasSettings, readOnly?: string): CompareMessage {
   const view = compareView(target.doc, doc);
   const { marks, changes, order } = view;
-  return { type: 'compare', file, against: target.label, doc: asMessage(view.doc), settings, marks, changes, order: [...order] };
+  const message: CompareMessage = { type: 'compare', file, against: target.label, doc: asMessage(view.doc), settings, marks, changes, order: [...order] };
+  return readOnly ? { ...message, readOnly } : message;
 }
 
 /** What restoring needs of a canvas session. */

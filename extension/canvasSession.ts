@@ -267,7 +267,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
       const settings = canvasSettings(this.uri);
       const review = this.reviewing && reviewShown(this, parsed.doc, settings);
       if (review) return this.post(review);
-      if (this.compared) return this.post(compareMessage(this.compared, parsed.doc, file, settings));
+      if (this.compared) return this.post(compareMessage(this.compared, parsed.doc, file, settings, this.readOnly));
       return this.post({ type: 'document', file, doc: asMessage(parsed.doc), settings, ...(this.readOnly && { readOnly: this.readOnly }) });
     }
     // Undecided conflicts (ours, or git's markers) open the merge view; anything else is an error.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { makeEdge, makeNode } from '../../core/ops';
 import { nodeFrom, paramOf, SCHEMA_VERSION, type BmadDocument } from '../../core/schema';
+import { gridCanvas } from '../../bench/canvas/gridCanvas';
 import { CanvasDoc, type DocChange } from '../../webview/state/canvasDoc';
 import { FILE, LOCAL } from '../../webview/state/origins';
 
@@ -70,6 +71,40 @@ describe('CanvasDoc (the Y.Doc wrapper)', () => {
     c.applyDocument(next, FILE);
     assert.deepEqual(keys, ['seed']);
     assert.equal(paramOf(c.getNode(doc.nodes[2]!.id)!, 'seed'), 42);
+  });
+
+  it('showDocument: a document of other nodes (a compare) replaces the canvas as applyDocument would, in one change', () => {
+    const [shown, other] = [gridCanvas(600), gridCanvas(600)];
+    const kept = new CanvasDoc();
+    kept.applyDocument(shown, FILE);
+    kept.applyDocument(other, FILE);
+    const fresh = new CanvasDoc();
+    fresh.applyDocument(shown, FILE);
+    const before = fresh.ydoc;
+    const changes: DocChange[] = [];
+    fresh.onChange((c) => changes.push(c));
+    fresh.showDocument(other, FILE);
+    assert.notEqual(fresh.ydoc, before, 'a new Y.Doc');
+    assert.deepEqual(fresh.toJSON(), kept.toJSON());
+    assert.deepEqual(fresh.toJSON(), other);
+    assert.equal(changes.length, 1);
+    assert.equal(changes[0]!.origin, FILE);
+    assert.deepEqual([...changes[0]!.nodes].sort(), [...shown.nodes, ...other.nodes].map((n) => n.id).sort());
+    assert.deepEqual([...changes[0]!.edges].sort(), [...shown.edges, ...other.edges].map((e) => e.id).sort());
+    // The new Y.Doc is the canvas from now on: an edit goes into it.
+    assert.ok(fresh.applyOp({ type: 'rename', id: other.nodes[0]!.id, label: 'renamed' }, LOCAL).ok);
+    assert.equal(fresh.nodesRoot.get(other.nodes[0]!.id)?.get('label'), 'renamed');
+  });
+
+  it('showDocument keeps the Y.Doc when most nodes stay', () => {
+    const shown = gridCanvas(600);
+    const c = new CanvasDoc();
+    c.applyDocument(shown, FILE);
+    const before = c.ydoc;
+    const next = { ...shown, nodes: shown.nodes.map((n, i) => (i % 10 ? n : { ...n, label: `${n.label} (was)` })) };
+    c.showDocument(next, FILE);
+    assert.equal(c.ydoc, before);
+    assert.deepEqual(c.toJSON(), next);
   });
 
   it('removes nodes and edges that the document no longer has', () => {

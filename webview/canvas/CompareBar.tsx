@@ -15,7 +15,8 @@ const CHANGE_ZOOM = 0.9;
 /**
  * The strip over a canvas that is not editable: in compare mode, what it is compared with, how many
  * nodes changed, next/previous change (the buttons, Alt+F5 / Shift+Alt+F5 as in VS Code's diff
- * editor, or ] and [), Restore and Close; on the older side of a git diff, which version it shows.
+ * editor, or ] and [), Restore and Close; on the older side of a git diff, which version it shows. A
+ * compared canvas that is itself read-only (both sides of the diff from git) offers no Restore.
  */
 export function CompareBar() {
   const compare = useUi(selectCompare);
@@ -64,9 +65,13 @@ export function CompareBar() {
       </span>
       <button type="button" className="compare-prev" onClick={() => go(-1)} disabled={!count} title="Previous change (Shift+Alt+F5 or [)">↑ Previous</button>
       <button type="button" className="compare-next" onClick={() => go(1)} disabled={!count} title="Next change (Alt+F5 or ])">↓ Next</button>
-      <button type="button" className="compare-restore" onClick={() => session.compareAction('restore')} disabled={!count}
-        title="Make the canvas what this version was, as one edit (undo reverts it)">Restore This Version</button>
-      <button type="button" className="compare-close" onClick={() => session.compareAction('close')} title="Back to editing">Close</button>
+      {readOnly
+        // A version from git (the newer side of a diff of two commits, or of HEAD and the index): nothing to restore into.
+        ? <span className="compare-readonly" title="This version cannot be edited">read-only: {readOnly}</span>
+        : <button type="button" className="compare-restore" onClick={() => session.compareAction('restore')} disabled={!count}
+          title="Make the canvas what this version was, as one edit (undo reverts it)">Restore This Version</button>}
+      <button type="button" className="compare-close" onClick={() => session.compareAction('close')}
+        title={readOnly ? 'Show this version without marks' : 'Back to editing'}>Close</button>
     </div>
   );
 }

@@ -8,6 +8,9 @@ import { FILE } from './origins';
 import { seedClientId } from './seedClient';
 import { edgeFromY, nodeFromY, type YNode } from './yNode';
 
+/** Below this many nodes a wholesale replacement costs little either way; the Y.Doc is kept. */
+const MIN_NODES_TO_RESTART = 500;
+
 /** What one transaction changed, with the origin that made it (see origins.ts). */
 export interface DocChange {
   readonly origin: unknown;
@@ -150,6 +153,29 @@ export class CanvasDoc {
       this.meta.get('version') !== doc.version && this.meta.set('version', doc.version);
       diffIntoY(this, doc, this.written);
     }, origin);
+  }
+
+  /**
+   * applyDocument for a Y.Doc no provider holds (no session): a document that keeps fewer than half
+   * the nodes shown (a compare with a canvas of other ids, and back) starts a new Y.Doc seeded with it
+   * instead. Deleting thousands of Y.Maps in one transaction makes Yjs merge their garbage-collected
+   * structs one array splice at a time (tryToMergeWithLefts), quadratic in the structs of the doc:
+   * seconds for 5,000 nodes. Listeners get one change naming every node and edge before and after.
+   */
+  showDocument(doc: BmadDocument, origin: unknown): void {
+    let kept = 0;
+    for (const n of doc.nodes) if (this.nodes.has(n.id)) kept++;
+    if (this.nodes.size < MIN_NODES_TO_RESTART || kept * 2 >= this.nodes.size) return this.applyDocument(doc, origin);
+    const nodesBefore = [...this.nodes.keys()];
+    const edgesBefore = [...this.edges.keys()];
+    this.ydoc.off('afterTransaction', this.flush);
+    this.ydoc.destroy();
+    this.bind(new Y.Doc());
+    this.nodes.clear();
+    this.edges.clear();
+    this.pendingNodes = new Set(nodesBefore);
+    this.pendingEdges = new Set(edgesBefore);
+    this.seed(doc, origin);
   }
 
   /**

@@ -236,14 +236,15 @@ export class CanvasSession {
       if (r.ok) doc = r.doc;
     }
     if (typeof __BMAD_BENCH__ !== 'undefined' && __BMAD_BENCH__) performance.mark('bmad:apply');
-    this.doc.applyDocument(doc, FILE);
+    this.doc.showDocument(doc, FILE);
     if (typeof __BMAD_BENCH__ !== 'undefined' && __BMAD_BENCH__) performance.measure('bmad:apply', 'bmad:apply');
   }
 
   /** Compare mode: the marked canvas (ghosts included) replaces what is shown; nothing here is editable. */
   private onCompare(m: CompareMessage): void {
     this.pending.clear();
-    this.doc.applyDocument(m.doc, FILE);
+    if (this.collab.active) this.doc.applyDocument(m.doc, FILE);
+    else this.doc.showDocument(m.doc, FILE);
     const compare = {
       against: m.against,
       marks: new Map(Object.entries(m.marks)),
@@ -252,7 +253,10 @@ export class CanvasSession {
       ...(m.proposal && { proposal: m.proposal }),
     };
     const { selection } = this.ui.get();
-    this.ui.set({ mode: 'compare', file: m.file, settings: m.settings, issues: [], merge: undefined, compare, selection: this.existing(selection) });
+    this.ui.set({
+      mode: 'compare', file: m.file, settings: m.settings, issues: [], merge: undefined, compare,
+      readOnly: m.readOnly, selection: this.existing(selection),
+    });
   }
 
   private refuse(message: string): OpResult {

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyOp, insert, makeEdge, makeNode, serializeDocument, type BmadDocument, type Op } from '../../../core';
+import { until } from './session';
 
 export const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -37,4 +38,21 @@ export function committedCanvas(workspace: string, name: string, edit: Op, messa
   if (!edited.ok) throw new Error(edited.message);
   fs.writeFileSync(file, serializeDocument(edited.doc));
   return { file, dir, edited: edited.doc };
+}
+
+/**
+ * Waits for `probe` (something VS Code's git shows about the repository `dir`). Git finds a
+ * repository made after it started only through its file watcher on `.git`; one made while its first
+ * scan runs can go unseen until `.git` changes again, so `.git/HEAD` is touched now and then.
+ */
+export async function untilGitShows<T>(dir: string, what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
+  let touched = Date.now();
+  return until(what, async () => {
+    if (Date.now() - touched > 3000) {
+      const now = new Date();
+      fs.utimesSync(path.join(dir, '.git', 'HEAD'), now, now);
+      touched = now.getTime();
+    }
+    return probe();
+  }, 30000);
 }

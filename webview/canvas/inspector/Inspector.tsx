@@ -19,10 +19,13 @@ import { eventValue, VscodeTextfield } from './vscodeElements';
 
 const selectSelection = (s: UiState) => s.selection;
 const selectCompare = (s: UiState) => s.compare;
+/** A read-only canvas (a version from git) is never restored into: no Restore buttons. */
+const selectWritable = (s: UiState) => !s.readOnly;
 
 /** In compare mode: how the node differs from the compared version, each field old → new. */
 function NodeChanges({ id }: { id: string }) {
   const compare = useUi(selectCompare);
+  const writable = useUi(selectWritable);
   const session = useSession();
   const mark = compare?.marks.get(id);
   if (!compare || !mark) return null;
@@ -31,7 +34,7 @@ function NodeChanges({ id }: { id: string }) {
   return (
     <section className={`inspector-changes diff-${mark}`} aria-label="Changes">
       <h3>{title}</h3>
-      <RestoreButton ids={[id]} against={compare.against} onRestore={(ids) => session.compareAction('restore', ids)} />
+      {writable && <RestoreButton ids={[id]} against={compare.against} onRestore={(ids) => session.compareAction('restore', ids)} />}
       {changes.length > 0 && (
         <ul>
           {changes.map((c) => (
@@ -59,6 +62,7 @@ function RestoreButton({ ids, against, onRestore }: { ids: readonly string[]; ag
 /** Several nodes selected: how many, and in compare mode Restore for those of them that changed. */
 function MultiSelection({ selection }: { selection: ReadonlySet<string> }) {
   const compare = useUi(selectCompare);
+  const writable = useUi(selectWritable);
   const session = useSession();
   const marked = compare ? [...selection].filter((id) => compare.marks.has(id)) : [];
   return (
@@ -67,7 +71,7 @@ function MultiSelection({ selection }: { selection: ReadonlySet<string> }) {
       {compare && marked.length > 0 && (
         <section className="inspector-changes" aria-label="Changes">
           <h3>{marked.length} of them changed since {compare.against}</h3>
-          <RestoreButton ids={marked} against={compare.against} onRestore={(ids) => session.compareAction('restore', ids)} />
+          {writable && <RestoreButton ids={marked} against={compare.against} onRestore={(ids) => session.compareAction('restore', ids)} />}
         </section>
       )}
     </aside>
