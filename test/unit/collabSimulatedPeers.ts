@@ -66,7 +66,7 @@ export class SimulatedNetwork {
       opened.push(mine, theirs);
     }
     this.members.add(self);
-    // Both ends (an end belongs to whom its twin leads) say hello and send their step 1 before either reads, as on a data channel.
+    // Every end (owned by the member its twin leads to) says hello and sends its step 1 before any is read, as on data channels.
     this.pumping = true;
     for (const e of opened) e.back!.to.sync.opened(e);
     this.pumping = false;
