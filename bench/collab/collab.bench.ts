@@ -1,13 +1,14 @@
 import { startSignalServer } from '../../runner/signal/server';
 import { converge, startSwarm, type Peer } from '../../test/browser/collab/harness';
-import { lateJoinRuns } from './lateJoin';
+import { lateJoinRuns, type Joiner } from './lateJoin';
 import { latencyRows } from './latencyRuns';
 
 /**
  * `npm run bench:collab`: our WebRTC provider between Chromium pages (separate browser contexts) on
  * this machine, through a real signalling server: connect time, a late joiner of a 5,000-node canvas,
  * and a 5 MB update (wall-clock from this process, median of RUNS); then the latency of one edit
- * against raw y-webrtc (latencyRuns.ts); a late joiner's canvas drawn (lateJoin.ts). BENCH_COLLAB=latency
+ * against raw y-webrtc (latencyRuns.ts); a late joiner's canvas drawn, with its own copy of the file and
+ * with an empty page (lateJoin.ts). BENCH_COLLAB=latency
  * or BENCH_COLLAB=latejoin runs only that part.
  */
 
@@ -17,12 +18,18 @@ const ms = (t0: number): number => performance.now() - t0;
 
 /** Every run's figures (the machine is shared: the spread matters), then the median's breakdown. */
 async function lateJoinRows(signalUrl: string): Promise<[string, string][]> {
-  const runs = await lateJoinRuns(signalUrl, RUNS);
-  const mid = [...runs].sort((a, b) => a.total - b.total)[Math.floor(runs.length / 2)]!;
-  return [
-    ['late joiner of a 5,000-node canvas, join → its viewport painted (password)', `${mid.total.toFixed(0)} ms (runs: ${runs.map((r) => r.total.toFixed(0)).join(', ')} ms)`],
-    ...mid.parts.map(([k, v]): [string, string] => [`  ${k}`, `${v.toFixed(0)} ms`]),
-  ];
+  const rows: [string, string][] = [];
+  const label: Record<Joiner, string> = {
+    'same file': "late joiner WITH THE SAME 5,000-node file open (the room made 50 moves + 5 param edits first), join → the room's edits painted (password)",
+    empty: 'late joiner with an EMPTY page, 5,000-node room, join → its viewport painted (password)',
+  };
+  for (const joiner of ['same file', 'empty'] as const) {
+    const runs = await lateJoinRuns(signalUrl, RUNS, joiner);
+    const mid = [...runs].sort((a, b) => a.total - b.total)[Math.floor(runs.length / 2)]!;
+    rows.push([label[joiner], `${mid.total.toFixed(0)} ms (runs: ${runs.map((r) => r.total.toFixed(0)).join(', ')} ms)`]);
+    rows.push(...mid.parts.map(([k, v]): [string, string] => [`  ${k}`, `${v.toFixed(0)} ms`]));
+  }
+  return rows;
 }
 
 async function main(): Promise<void> {

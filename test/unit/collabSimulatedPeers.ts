@@ -4,59 +4,102 @@ import type { ToHost } from '../../core/protocol';
 import type { BmadDocument } from '../../core/schema';
 import type { CollabOptions } from '../../webview/collab/provider';
 import type { CollabTransport } from '../../webview/collab/canvasCollab';
+import { DocSync, type SyncLink } from '../../webview/collab/docSync';
 import type { HostChannel } from '../../webview/host/hostChannel';
 import { CanvasDoc } from '../../webview/state/canvasDoc';
 import { CanvasSession } from '../../webview/state/session';
 
 const ROOM = 'room-of-tests';
 
+/** One end of a link between two members; messages sent on it arrive at `to`, over `back` (its origin there). */
+interface End extends SyncLink {
+  readonly to: Member;
+  back?: End;
+}
+
+interface Member {
+  readonly sync: DocSync;
+  readonly ends: End[];
+}
+
 /**
  * STAND-IN for WebRTC (which Node lacks; the real provider runs in Chromium in test/browser/collab and
- * the E2E): peers in one process whose Y.Docs exchange updates directly, each applied with the
- * receiving peer's transport as origin, as the real provider does. `hold` queues updates instead, to
- * make edits concurrent; `deliver` lets them through.
+ * the E2E): peers in one process whose links are direct calls. What goes over them is what the real
+ * provider sends, made and read by the same code (DocSync: hello, sync steps, updates), so a join here
+ * is the provider's join, and `bytes` counts what it would send. Messages wait in one queue, in order
+ * (each link keeps its order, as the data channel does); `hold` keeps them there, to make edits
+ * concurrent; `deliver` lets them through.
  */
 export class SimulatedNetwork {
-  private readonly members = new Set<{ doc: Y.Doc; transport: CollabTransport }>();
+  private readonly members = new Set<Member>();
   private queue: (() => void)[] = [];
+  private pumping = false;
   hold = false;
+  /** Bytes of every message sent so far. */
+  bytes = 0;
   /** What every transport's `sent()` answers: a test holds it to see what waits for a send. */
   sending: Promise<void> = Promise.resolve();
 
   connect = (o: CollabOptions): CollabTransport => {
-    const self = { doc: o.doc, transport: undefined as unknown as CollabTransport };
-    const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (origin === transport) return;
-      for (const m of this.members) if (m !== self) this.send(() => Y.applyUpdate(m.doc, update, m.transport));
-    };
+    const ends: End[] = [];
+    const self: Member = { sync: new DocSync(o.doc, o.awareness, o.fresh, () => ends), ends };
     const transport: CollabTransport = {
       on: (_name, f) => f,
       destroy: () => {
-        o.doc.off('update', onUpdate);
+        self.sync.destroy();
         this.members.delete(self);
+        for (const m of this.members) m.ends.splice(0, m.ends.length, ...m.ends.filter((e) => e.to !== self));
+        ends.length = 0;
       },
       peers: [],
       status: 'connected',
       sent: () => this.sending,
     };
-    self.transport = transport;
+    const opened: End[] = [];
     for (const m of this.members) {
-      Y.applyUpdate(o.doc, Y.encodeStateAsUpdate(m.doc), transport);
-      Y.applyUpdate(m.doc, Y.encodeStateAsUpdate(o.doc), m.transport);
+      const mine = this.end(m);
+      const theirs = this.end(self);
+      mine.back = theirs;
+      theirs.back = mine;
+      ends.push(mine);
+      m.ends.push(theirs);
+      opened.push(mine, theirs);
     }
     this.members.add(self);
-    o.doc.on('update', onUpdate);
+    // Every end (owned by the member its twin leads to) says hello and sends its step 1 before any is read, as on data channels.
+    this.pumping = true;
+    for (const e of opened) e.back!.to.sync.opened(e);
+    this.pumping = false;
+    this.pump();
     return transport;
   };
 
   deliver(): void {
     this.hold = false;
-    for (const f of this.queue.splice(0)) f();
+    this.pump();
   }
 
-  private send(f: () => void): void {
-    if (this.hold) this.queue.push(f);
-    else f();
+  private end(to: Member): End {
+    const e: End = {
+      to,
+      open: true,
+      send: (message) => {
+        this.bytes += message.length;
+        this.queue.push(() => to.ends.includes(e.back!) && to.sync.received(e.back!, message));
+        this.pump();
+      },
+    };
+    return e;
+  }
+
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (!this.hold && this.queue.length) this.queue.shift()!();
+    } finally {
+      this.pumping = false;
+    }
   }
 }
 

@@ -100,7 +100,10 @@ export class CanvasCollab {
     // Before connecting, so that the first awareness message a peer gets already says who we are.
     this.presence.attach(this.awareness, user.name);
     this.stopPresence = this.presence.view.subscribe(() => this.sendStatus());
-    const p = this.connectTo({ doc: ydoc, awareness: this.awareness, room: invite.room, password: invite.password, signallingUrls });
+    const seed = this.doc.seedClient;
+    // Without a snapshot this peer has never synced with the room: if its canvas is not the room's, it takes the room's.
+    const fresh = resume === undefined && seed !== undefined ? { seed, takeTheirs: () => this.takeRoomCanvas() } : undefined;
+    const p = this.connectTo({ doc: ydoc, awareness: this.awareness, room: invite.room, password: invite.password, signallingUrls, fresh });
     this.provider = p;
     const status = (problem?: string) => this.sendStatus(problem);
     p.on('peers', () => status());
@@ -168,6 +171,18 @@ export class CanvasCollab {
     const need = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
     if ([...need].every(([client, clock]) => (have.get(client) ?? 0) >= clock)) return;
     this.doc.adopt(update);
+  }
+
+  /**
+   * This fresh peer's canvas is not the room's (seedGate.ts): the room's state goes into an empty Y.Doc
+   * instead, and when it arrives, the host is sent it to write as an ordinary edit of its text.
+   */
+  private takeRoomCanvas(): Y.Doc {
+    this.doc.restart();
+    this.undo?.destroy();
+    this.undo = new Y.UndoManager([this.doc.nodesRoot, this.doc.edgesRoot], { trackedOrigins: new Set([LOCAL]) });
+    this.host.notify('info', "this file differs from the session's canvas: showing the session's (your file gets it as an unsaved edit)");
+    return this.doc.ydoc;
   }
 
   private postSnapshot(): void {

@@ -2,16 +2,35 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import type { Hello } from './seedGate';
 
 /**
  * The messages peers exchange over a data channel, numbered as y-webrtc numbers them: sync (y-protocols
- * sync steps and updates), awareness, and a query for awareness.
+ * sync steps and updates), awareness, and a query for awareness; and ours, a hello that each end sends
+ * before its sync step 1 (seedGate.ts), numbered apart from y-webrtc's.
  */
 
 const SYNC = 0;
 const AWARENESS = 1;
 const QUERY_AWARENESS = 3;
+const HELLO = 16;
+
+const hello = z.object({ fresh: z.boolean(), seed: z.number().int().nonnegative(), inRoomMs: z.number().nonnegative() });
+
+export const helloMessage = (h: Hello): Uint8Array<ArrayBuffer> =>
+  encoding.encode((e) => {
+    encoding.writeVarUint(e, HELLO);
+    encoding.writeVarString(e, JSON.stringify(h));
+  });
+
+/** The state vector of a sync step 1, or undefined for any other message. Reads a copy: `message` is untouched. */
+export function peerStateVector(message: Uint8Array): Map<number, number> | undefined {
+  const d = decoding.createDecoder(message);
+  if (decoding.readVarUint(d) !== SYNC || decoding.readVarUint(d) !== syncProtocol.messageYjsSyncStep1) return undefined;
+  return Y.decodeStateVector(decoding.readVarUint8Array(d));
+}
 
 export const syncStep1 = (doc: Y.Doc): Uint8Array<ArrayBuffer> =>
   encoding.encode((e) => {
@@ -36,6 +55,8 @@ export interface Received {
   readonly reply?: Uint8Array<ArrayBuffer>;
   /** The peer has sent its whole state (sync step 2). */
   readonly synced: boolean;
+  /** The peer's hello, when this was one. */
+  readonly hello?: Hello;
 }
 
 /**
@@ -56,6 +77,12 @@ export function receive(message: Uint8Array, doc: Y.Doc, awareness: awarenessPro
     case AWARENESS:
       awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(d), origin);
       return { synced: false };
+    case HELLO: {
+      const text = decoding.readVarString(d);
+      const h = hello.safeParse(JSON.parse(text));
+      if (!h.success) throw new Error(`a hello that is not one (${h.error.issues[0]?.path.join('.') ?? ''}: ${h.error.issues[0]?.message ?? ''})`);
+      return { synced: false, hello: h.data };
+    }
     case QUERY_AWARENESS:
       return { reply: awarenessMessage(awareness, [...awareness.getStates().keys()]), synced: false };
     default:

@@ -2,10 +2,11 @@ import { ObservableV2 } from 'lib0/observable';
 import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { MAX_MESSAGE_BYTES } from './chunks';
-import { awarenessMessage, receive, syncStep1, updateMessage } from './docMessages';
+import { awarenessMessage } from './docMessages';
+import { DocSync, type SyncLink } from './docSync';
 import { PeerLink } from './peerLink';
-import { benchSpan } from '../bench/benchSpans';
 import { deriveRoomKey, type RoomKey } from './roomKey';
+import type { FreshJoin } from './seedGate';
 import type { RoomMessage, SignalPayload } from './signalMessages';
 import { SignallingLink, type SignallingStatus } from './signalling';
 
@@ -26,6 +27,11 @@ export interface CollabOptions {
   /** ICE servers etc.; default none (loopback and LAN only). */
   readonly rtc?: RTCConfiguration;
   readonly maxMessageBytes?: number;
+  /**
+   * This peer has never synced with the room (no snapshot of it): when the room's canvas is another
+   * than its file's, it takes the room's (seedGate.ts). Absent: the doc always merges as it is.
+   */
+  readonly fresh?: FreshJoin;
 }
 
 export interface PeerState {
@@ -46,7 +52,8 @@ export interface CollabEvents {
   problem(p: { kind: ProblemKind; message: string }): void;
 }
 
-interface Entry {
+/** One peer: its WebRTC link, and the origin of what arrives over it. */
+interface Entry extends SyncLink {
   readonly link: PeerLink;
   synced: boolean;
   /** Awareness client ids heard over this link, removed when it closes. */
@@ -65,6 +72,7 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
   private key: RoomKey | undefined;
   private destroyed = false;
   private wasSynced = true;
+  private readonly sync: DocSync;
   /** Resolves once the key is derived and the signalling links are opening. */
   readonly ready: Promise<void>;
 
@@ -72,9 +80,14 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
     super();
     if (o.signallingUrls.length === 0) throw new Error('collaboration needs at least one signalling URL');
     for (const u of o.signallingUrls) if (!/^wss?:\/\//.test(u)) throw new Error(`signalling URL ${JSON.stringify(u)} is not ws:// or wss://`);
-    o.doc.on('update', this.onDocUpdate);
+    this.sync = new DocSync(o.doc, o.awareness, o.fresh, () => this.links.values());
     o.awareness.on('update', this.onAwarenessUpdate);
     this.ready = this.start();
+  }
+
+  /** The Y.Doc the room's state goes into: the one given, or the one a fresh join took instead (seedGate.ts). */
+  get doc(): Y.Doc {
+    return this.sync.doc;
   }
 
   get peers(): PeerState[] {
@@ -98,7 +111,7 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
   override destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.o.doc.off('update', this.onDocUpdate);
+    this.sync.destroy();
     this.o.awareness.off('update', this.onAwarenessUpdate);
     for (const s of this.signalling) s.close();
     for (const e of [...this.links.values()]) e.link.close();
@@ -153,10 +166,14 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
     const entry: Entry = {
       synced: false,
       clients: new Set(),
+      get open() {
+        return entry.link.open;
+      },
+      send: (m) => entry.link.send(m),
       link: new PeerLink({ initiator, key: this.key, rtc: this.o.rtc ?? { iceServers: [] }, maxMessageBytes: this.o.maxMessageBytes ?? MAX_MESSAGE_BYTES }, {
         signal: (signal: SignalPayload) => this.publish({ type: 'signal', from: this.peerId, to: id, signal }),
         open: () => {
-          entry.link.send(syncStep1(this.o.doc));
+          this.sync.opened(entry);
           if (this.o.awareness.getLocalState() !== null) entry.link.send(awarenessMessage(this.o.awareness, [this.o.awareness.clientID]));
           this.emit('peers', [{ added: [id], removed: [], peers: this.openPeers() }]);
           this.checkSynced();
@@ -171,9 +188,7 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
 
   private onPeerMessage(entry: Entry, message: Uint8Array): void {
     try {
-      const r = benchSpan('bmad:collab:apply', () => receive(message, this.o.doc, this.o.awareness, entry));
-      if (r.reply) entry.link.send(r.reply);
-      if (r.synced && !entry.synced) {
+      if (this.sync.received(entry, message) && !entry.synced) {
         entry.synced = true;
         this.checkSynced();
       }
@@ -207,12 +222,6 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
     const now = this.synced;
     if (now !== this.wasSynced) this.emit('synced', [(this.wasSynced = now)]);
   }
-
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.linkOf(origin)) return;
-    const message = updateMessage(update);
-    for (const e of this.links.values()) if (e.link.open) e.link.send(message);
-  };
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },

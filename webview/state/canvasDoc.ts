@@ -35,6 +35,8 @@ export class CanvasDoc {
   meta!: Y.Map<unknown>;
   /** Bumped once per transaction that changed anything; cheap change detection for the view. */
   version = 0;
+  /** The client id the Y.Doc's first state was written under (seedClient.ts), while that state is its base. */
+  seedClient: number | undefined;
 
   private readonly nodes = new Map<string, BmadNode>();
   private readonly edges = new Map<string, BmadEdge>();
@@ -83,7 +85,23 @@ export class CanvasDoc {
     });
     this.pendingNodes = new Set([...nodesBefore, ...this.nodes.keys()]);
     this.pendingEdges = new Set([...edgesBefore, ...this.edges.keys()]);
+    this.seedClient = undefined;
     this.applyDocument(shown, FILE);
+  }
+
+  /**
+   * Drops this Y.Doc for an empty one that a session's state is about to fill (a fresh joiner taking
+   * the room's canvas, seedGate.ts). The old doc is left to its other users (the session's awareness
+   * was made on it), not destroyed. The canvas keeps showing what it showed until the room's state
+   * arrives: then every id it shows is re-read in that one change, and those the room lacks go.
+   */
+  restart(): void {
+    this.ydoc.off('afterTransaction', this.flush);
+    this.bind(new Y.Doc());
+    this.seedClient = undefined;
+    this.written.clear();
+    this.pendingNodes = new Set(this.nodes.keys());
+    this.pendingEdges = new Set(this.edges.keys());
   }
 
   private bind(ydoc: Y.Doc): void {
@@ -189,7 +207,7 @@ export class CanvasDoc {
     const text = serializeDocument(doc);
     const canonical = JSON.parse(text) as BmadDocument;
     const own = this.ydoc.clientID;
-    this.ydoc.clientID = seedClientId(text);
+    this.ydoc.clientID = this.seedClient = seedClientId(text);
     try {
       this.transact(() => {
         this.meta.set('version', doc.version);

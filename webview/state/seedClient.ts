@@ -18,8 +18,9 @@ const SEED_FORMAT = 1;
  * the very same items with the very same ids: Yjs sees the joiner's seed as what it already has and
  * keeps the room's edits on top. The page's own random id writes everything after the seed.
  *
- * This does not help when the joiner's file differs from what the room started from (then its nodes
- * are other items, as before); it is the common case of clones of one commit that it makes safe.
+ * When the joiner's file differs from what the room started from, its nodes are other items; the room
+ * does not know its seed client id then, and a fresh joiner takes the room's canvas instead of merging
+ * (webview/collab/seedGate.ts).
  */
 export function seedClientId(canonicalText: string): number {
   return hashNumber(`bmad-seed/${SEED_FORMAT}\n${canonicalText}`);

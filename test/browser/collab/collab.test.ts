@@ -82,6 +82,32 @@ describe('collaboration over WebRTC in Chromium, through a real `bmad signal`', 
     assert.equal(await b.run((api) => api.nodeCount(), null), 5000);
   });
 
+  it("a fresh joiner whose canvas is another file's takes the room's; one of the same file merges its own", async () => {
+    const r = room();
+    const [ada, cy, ben] = [await swarm.peer(), await swarm.peer(), await swarm.peer()];
+    const join = (p: Peer, seed: number) => p.run((api, o) => api.join(o), { room: r, password: 'files', urls: [signal.url], fresh: seed });
+    // Seed ids: Cy's is the higher, so without the rule Cy's whole copy of each node would win.
+    await ada.run((api) => api.seed(111, 50, 'Harbour'), null);
+    await join(ada, 111);
+    await ada.run((api) => api.setField('n7', 'label', "the room's edit"), null);
+    await cy.run((api) => api.seed(222, 50, 'Harbour, one commit behind'), null);
+    await join(cy, 222);
+    await cy.run((api) => api.whenPeers(1), null);
+    assert.equal(await cy.run((api) => api.tookTheirs(), null), true, 'Cy took the room\'s canvas');
+    assert.equal(await ada.run((api) => api.tookTheirs(), null), false, 'Ada kept her own');
+    const [da, dc] = await converge([ada, cy]);
+    assert.equal(dc, da);
+    assert.equal(await cy.run((api) => api.field('n7', 'label'), null), "the room's edit");
+    assert.equal(await cy.run((api) => api.field('n8', 'label'), null), 'Harbour 8');
+    await ben.run((api) => api.seed(111, 50, 'Harbour'), null);
+    await join(ben, 111);
+    await ben.run((api) => api.whenPeers(2), null);
+    assert.equal(await ben.run((api) => api.tookTheirs(), null), false, 'Ben, of the same file, merged');
+    const all = await converge([ada, cy, ben]);
+    assert.deepEqual(all, [da, da, da]);
+    assert.deepEqual(await cy.run((api) => api.problems(), null), []);
+  });
+
   it('a peer that goes offline, edits, and comes back merges both sides', async () => {
     const r = room();
     const [a, b] = [await swarm.peer(), await swarm.peer()];

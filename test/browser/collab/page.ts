@@ -11,16 +11,30 @@ import { connect, type CollabProvider, type ProblemKind } from '../../../webview
 
 export type StateVector = Record<string, number>;
 
-const doc = new Y.Doc();
+// `let`: a fresh join whose canvas the room does not know takes the room's in a new Y.Doc (seedGate.ts).
+let doc = new Y.Doc();
 const awareness = new Awareness(doc);
-const nodes = doc.getMap<Y.Map<unknown>>('nodes');
-const notes = doc.getText('notes');
+let nodes = doc.getMap<Y.Map<unknown>>('nodes');
+let notes = doc.getText('notes');
 let provider: CollabProvider | undefined;
+let tookTheirs = false;
 const problems: { kind: ProblemKind; message: string }[] = [];
 const updateSizes: number[] = [];
-doc.on('update', (u: Uint8Array, origin: unknown) => {
+const countOwn = (u: Uint8Array, origin: unknown) => {
   if (origin !== provider) updateSizes.push(u.length);
-});
+};
+doc.on('update', countOwn);
+
+/** What CanvasDoc.restart does for the canvas: an empty Y.Doc for the room's state. */
+function takeTheirs(): Y.Doc {
+  doc.off('update', countOwn);
+  doc = new Y.Doc();
+  nodes = doc.getMap<Y.Map<unknown>>('nodes');
+  notes = doc.getText('notes');
+  doc.on('update', countOwn);
+  tookTheirs = true;
+  return doc;
+}
 
 /** Resolves when `ready()` holds, checking now and after each of the emitter's events. */
 function when(ready: () => boolean, subscribe: (check: () => void) => () => void): Promise<void> {
@@ -72,8 +86,10 @@ const api = {
   /** bench:collab's latency probes (bench/collab/probes.ts). */
   sendProbes: (count: number, perSecond: number) => probe.send(count, perSecond),
   probeArrivals: (value: number) => probe.arrivals(value),
-  join(o: { room: string; password?: string; urls: string[] }) {
-    provider = connect({ doc, awareness, room: o.room, password: o.password, signallingUrls: o.urls });
+  /** `fresh`: the client id this page's canvas was seeded under (`seed`), for a fresh join. */
+  join(o: { room: string; password?: string; urls: string[]; fresh?: number }) {
+    const fresh = o.fresh === undefined ? undefined : { seed: o.fresh, takeTheirs };
+    provider = connect({ doc, awareness, room: o.room, password: o.password, signallingUrls: o.urls, fresh });
     provider.on('problem', (p) => problems.push(p));
     return provider.ready;
   },
@@ -110,6 +126,17 @@ const api = {
       m.set(field, value);
     });
   },
+  /** `count` nodes written under client id `seed`, as a canvas is seeded from its file (seedClient.ts). */
+  seed(seed: number, count: number, label: string) {
+    const own = doc.clientID;
+    doc.clientID = seed;
+    doc.transact(() => {
+      for (let i = 0; i < count; i++) nodes.set(`n${i}`, node(`n${i}`, i, 40)), nodes.get(`n${i}`)!.set('label', `${label} ${i}`);
+    });
+    doc.clientID = own;
+  },
+  field: (id: string, f: string) => nodes.get(id)?.get(f),
+  tookTheirs: () => tookTheirs,
   addNodes(count: number, prefix: string, promptBytes: number) {
     doc.transact(() => {
       for (let i = 0; i < count; i++) nodes.set(`${prefix}${i}`, node(`${prefix}${i}`, i, promptBytes));
