@@ -28,19 +28,22 @@ const MULTI_SELECT = ['Shift', 'Meta', 'Control'];
 const PRO = { hideAttribution: true };
 const selectSettings = (s: UiState) => s.settings;
 const selectConnecting = (s: UiState) => s.connecting;
+const selectReadOnly = (s: UiState) => s.readOnly;
 
 /**
  * The React Flow canvas, fully controlled from the session: it gets nodes and edges with known sizes
  * and handle bounds, only those in view (useFlowElements; this replaces `onlyRenderVisibleElements`,
  * which measured no faster on top of it, and keeps React Flow's store and its per-frame selectors
  * small), and none while zoomed out (the overview layer draws the canvas then). Deletion and arrow
- * moves are ours (useCanvasKeyboard).
+ * moves are ours (useCanvasKeyboard); on a read-only canvas dispatch refuses them.
  */
 export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
   const session = useSession();
   const drafts = useMemo(createDragDrafts, []);
   const settings = useUi(selectSettings);
   const connecting = useUi(selectConnecting);
+  // A read-only canvas's cards neither drag nor connect: the gesture would only snap back when refused.
+  const editable = useUi(selectReadOnly) === undefined;
   const band = useZoomBand(initialViewport.zoom);
   const overview = band === 'overview';
   const { nodes, edges } = useFlowElements(drafts, overview, initialViewport);
@@ -66,6 +69,8 @@ export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
       onPaneClick={picking.onPaneClick}
       onSelectionEnd={picking.onSelectionEnd}
       onMove={onMove}
+      nodesDraggable={editable}
+      nodesConnectable={editable}
       defaultViewport={initialViewport}
       minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}
