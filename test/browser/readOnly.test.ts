@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { canvasSuite, node, ops, posted, sendFromHost, waitForOps } from './canvasPage';
+import { canvasSuite, dragHandle, node, ops, posted, sendFromHost, waitForOps } from './canvasPage';
 
 type Doc = { nodes: { id: string; label: string; params: Record<string, unknown> }[] };
 
@@ -126,12 +126,15 @@ describe('a read-only canvas: the inspector and the cards take no edit, in Chrom
     assert.equal(await valueOf(shot, 'action'), `${ACTION} It goes out.`);
   });
 
-  it('read-only: a card dragged does not move, even while held, and sends nothing; writable it moves', async () => {
+  it('read-only: a card dragged does not move, even while held, a port dragged connects nothing, nothing is sent; writable it moves', async () => {
     await openFilm('git 1a2b3c4');
     const held = await dragHalfway('Film');
     assert.equal(held.during, held.before, 'the card stayed where the version has it');
+    await dragHandle(page, { label: 'Night blues', handle: 'style' }, { label: 'Shot 1 wide', handle: 'style' });
     await settle();
     assert.deepEqual(await ops(page), []);
+    assert.equal(await page.locator('.react-flow__edge.port-style').count(), 2, 'no new edge drawn');
+    assert.doesNotMatch(await page.locator('.status-bar').innerText(), /read-only/, 'no gesture got as far as being refused');
 
     await openFilm();
     const moved = await dragHalfway('Film');

@@ -42,7 +42,9 @@ export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
   const drafts = useMemo(createDragDrafts, []);
   const settings = useUi(selectSettings);
   const connecting = useUi(selectConnecting);
-  // A read-only canvas's cards neither drag nor connect: the gesture would only snap back when refused.
+  // A read-only canvas's cards neither drag nor connect: the gesture would only be refused at its end.
+  // React Flow 12 still starts a connection from a handle when nodesConnectable is off (that only hides
+  // the line), so its ports take no pointer (canvas.css, .is-readonly).
   const editable = useUi(selectReadOnly) === undefined;
   const band = useZoomBand(initialViewport.zoom);
   const overview = band === 'overview';
@@ -59,7 +61,7 @@ export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
 
   return (
     <ReactFlow<CardNode, PortEdge>
-      className={`bmad-flow zoom-${band}`}
+      className={`bmad-flow zoom-${band}${editable ? '' : ' is-readonly'}`}
       data-connecting={connecting}
       nodes={nodes}
       edges={edges}
