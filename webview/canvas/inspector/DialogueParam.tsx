@@ -61,9 +61,11 @@ export function DialogueParam({ id, nodeId, spec, value, invalid, commit }: Fiel
               {!locked && (
                 <>
                   <VscodeButton secondary className="nokey row-button" ref={ref(i, 'up')} disabled={i === 0}
-                    aria-label={`Move line ${n} up`} title="Move up" onClick={() => move(i, i - 1, 'up')}>↑</VscodeButton>
-                  <VscodeButton secondary className="nokey row-button" ref={ref(i, 'down')} disabled={i === rows.length - 1}
-                    aria-label={`Move line ${n} down`} title="Move down" onClick={() => move(i, i + 1, 'down')}>↓</VscodeButton>
+                    aria-label={`Move line ${n} up`} title="Move up"
+                    onClick={() => move(i, i - 1, 'up')}>↑</VscodeButton>
+                  <VscodeButton secondary className="nokey row-button" ref={ref(i, 'down')}
+                    disabled={i === rows.length - 1} aria-label={`Move line ${n} down`} title="Move down"
+                    onClick={() => move(i, i + 1, 'down')}>↓</VscodeButton>
                   <VscodeButton secondary className="nokey row-button" ref={ref(i, 'remove')}
                     aria-label={`Remove line ${n}`} title="Remove" onClick={() => remove(i)}>✕</VscodeButton>
                 </>

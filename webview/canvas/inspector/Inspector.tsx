@@ -90,9 +90,8 @@ export function Inspector() {
   const readOnly = useUi(selectReadOnly);
   const id = selection.size === 1 ? selection.values().next().value : undefined;
   const node = useFormNode(useDocNode(id));
-  if (selection.size > 1) return <ReadOnlyProvider value={readOnly}><MultiSelection selection={selection} /></ReadOnlyProvider>;
-  if (!node) return null;
-  return <ReadOnlyProvider value={readOnly}><NodeForm key={node.id} node={node} /></ReadOnlyProvider>;
+  const panel = selection.size > 1 ? <MultiSelection selection={selection} /> : node && <NodeForm key={node.id} node={node} />;
+  return panel ? <ReadOnlyProvider value={readOnly}>{panel}</ReadOnlyProvider> : null;
 }
 
 /**
@@ -135,7 +134,8 @@ const NodeForm = memo(function NodeForm({ node }: { node: BmadNode }) {
       <RenderPreview id={node.id} />
       {node.kind === 'script' && <ScriptActions />}
       <FieldFrame id={`label-${node.id}`} label="label">
-        <VscodeTextfield id={`label-${node.id}`} className="nodrag nokey" value={node.label} maxLength={200} readonly={locked} onChange={onLabel} />
+        <VscodeTextfield id={`label-${node.id}`} className="nodrag nokey" value={node.label} maxLength={200} readonly={locked}
+          onChange={onLabel} />
       </FieldFrame>
       {fieldSpecs(node.kind).map((f) => (
         <ParamField key={f.key} nodeId={node.id} spec={f} value={paramOf(node, f.key)} error={errors[f.key]} commit={commit} fail={fail} />

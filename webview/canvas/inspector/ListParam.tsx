@@ -19,13 +19,14 @@ export function ListParam({ id, spec, value, invalid, commit }: FieldProps<'list
           <VscodeTextfield className="nodrag nokey" value={item} aria-label={`${spec.key} ${i + 1}`} readonly={locked}
             onChange={(e: Event) => set(items.map((v, j) => (j === i ? eventValue(e) : v)))} />
           {!locked && (
-            <VscodeButton secondary className="nokey" aria-label={`Remove ${spec.key} ${i + 1}`} onClick={() => set(items.filter((_, j) => j !== i))}>
-              Remove
-            </VscodeButton>
+            <VscodeButton secondary className="nokey" aria-label={`Remove ${spec.key} ${i + 1}`}
+              onClick={() => set(items.filter((_, j) => j !== i))}>Remove</VscodeButton>
           )}
         </div>
       ))}
-      {!locked && <VscodeButton secondary className="nokey" onClick={() => set([...items, color ? '#808080' : ''])}>Add</VscodeButton>}
+      {!locked && (
+        <VscodeButton secondary className="nokey" onClick={() => set([...items, color ? '#808080' : ''])}>Add</VscodeButton>
+      )}
     </div>
   );
 }

@@ -31,8 +31,8 @@ export function NumberParam({ id, spec, value, invalid, commit }: FieldProps<'nu
   const locked = useLocked();
   return (
     <VscodeTextfield id={id} className="nodrag nokey" type="number" value={typeof value === 'number' ? String(value) : ''}
-      min={spec.min} max={spec.max} step={spec.int ? 1 : 0.01} invalid={invalid} placeholder={spec.optional ? 'unset' : undefined}
-      readonly={locked} onChange={onChange} />
+      min={spec.min} max={spec.max} step={spec.int ? 1 : 0.01} invalid={invalid}
+      placeholder={spec.optional ? 'unset' : undefined} readonly={locked} onChange={onChange} />
   );
 }
 

@@ -12,7 +12,11 @@ export function ScriptActions() {
   return (
     <div className="inspector-actions">
       <VscodeButton className="nokey" onClick={() => session.runCommand('openScript')}>Open Script</VscodeButton>
-      {!locked && <VscodeButton secondary className="nokey" onClick={() => session.runCommand('breakDownScript')}>Break Down Script</VscodeButton>}
+      {!locked && (
+        <VscodeButton secondary className="nokey" onClick={() => session.runCommand('breakDownScript')}>
+          Break Down Script
+        </VscodeButton>
+      )}
     </div>
   );
 }

@@ -69,7 +69,9 @@ export function WardrobeParam({ id, nodeId, spec, value, invalid, commit }: Fiel
           </div>
         );
       })}
-      {!locked && <VscodeButton secondary className="nokey row-add" ref={ref('add')} onClick={add}>Add costume</VscodeButton>}
+      {!locked && (
+        <VscodeButton secondary className="nokey row-add" ref={ref('add')} onClick={add}>Add costume</VscodeButton>
+      )}
     </div>
   );
 }

@@ -14,12 +14,14 @@ export function useLocked(): boolean {
   return useContext(ReadOnlyContext) !== undefined;
 }
 
+const WHY = 'This version cannot be edited; its text can be selected and copied';
+
 /** The line at the top of the inspector that says why nothing here can be changed. */
 export function ReadOnlyNote() {
   const readOnly = useContext(ReadOnlyContext);
   if (readOnly === undefined) return null;
   return (
-    <p className="inspector-readonly" role="note" title="This version cannot be edited: its fields can be selected and copied">
+    <p className="inspector-readonly" role="note" title={WHY}>
       Read-only: {readOnly}
     </p>
   );
