@@ -18,6 +18,8 @@ export function registerCanvasCommands(sessions: SessionRegistry, log: vscode.Lo
   const addNode = async (kindArg?: unknown): Promise<string | undefined> => {
     const session = activeSession();
     if (!session) return undefined;
+    // Said before the kind is asked for, not after it was picked.
+    if (session.readOnly) return fail(`read-only: ${session.readOnly}`);
     const kind = typeof kindArg === 'string' && isNodeKind(kindArg) ? kindArg : await pickKind();
     if (!kind) return undefined;
     const parsed = session.current();

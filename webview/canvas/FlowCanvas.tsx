@@ -28,19 +28,24 @@ const MULTI_SELECT = ['Shift', 'Meta', 'Control'];
 const PRO = { hideAttribution: true };
 const selectSettings = (s: UiState) => s.settings;
 const selectConnecting = (s: UiState) => s.connecting;
+const selectReadOnly = (s: UiState) => s.readOnly;
 
 /**
  * The React Flow canvas, fully controlled from the session: it gets nodes and edges with known sizes
  * and handle bounds, only those in view (useFlowElements; this replaces `onlyRenderVisibleElements`,
  * which measured no faster on top of it, and keeps React Flow's store and its per-frame selectors
  * small), and none while zoomed out (the overview layer draws the canvas then). Deletion and arrow
- * moves are ours (useCanvasKeyboard).
+ * moves are ours (useCanvasKeyboard); on a read-only canvas dispatch refuses them.
  */
 export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
   const session = useSession();
   const drafts = useMemo(createDragDrafts, []);
   const settings = useUi(selectSettings);
   const connecting = useUi(selectConnecting);
+  // A read-only canvas's cards neither drag nor connect: the gesture would only be refused at its end.
+  // React Flow 12 still starts a connection from a handle when nodesConnectable is off (that only hides
+  // the line), so its ports take no pointer (canvas.css, .is-readonly).
+  const editable = useUi(selectReadOnly) === undefined;
   const band = useZoomBand(initialViewport.zoom);
   const overview = band === 'overview';
   const { nodes, edges } = useFlowElements(drafts, overview, initialViewport);
@@ -56,7 +61,7 @@ export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
 
   return (
     <ReactFlow<CardNode, PortEdge>
-      className={`bmad-flow zoom-${band}`}
+      className={`bmad-flow zoom-${band}${editable ? '' : ' is-readonly'}`}
       data-connecting={connecting}
       nodes={nodes}
       edges={edges}
@@ -66,6 +71,8 @@ export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
       onPaneClick={picking.onPaneClick}
       onSelectionEnd={picking.onSelectionEnd}
       onMove={onMove}
+      nodesDraggable={editable}
+      nodesConnectable={editable}
       defaultViewport={initialViewport}
       minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}

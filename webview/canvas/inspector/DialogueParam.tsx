@@ -1,6 +1,7 @@
 import type { DialogueLine } from '../../../core/nodes/shot';
 import { useConnectedCharacters } from '../../hooks/useConnectedCharacters';
 import './rowEditor.css';
+import { useLocked } from './readOnlyContext';
 import { rowsOf } from './rowsOf';
 import type { FieldProps } from './ScalarFields';
 import { useFocusAfterChange } from './useFocusAfterChange';
@@ -18,6 +19,8 @@ const KEYS = ['character', 'line'] as const;
 export function DialogueParam({ id, nodeId, spec, value, invalid, commit }: FieldProps<'dialogue'> & { nodeId: string }) {
   const rows: DialogueLine[] = rowsOf(value, KEYS);
   const cast = useConnectedCharacters(nodeId);
+  // Read-only: the rows as they are, to read and copy from; no buttons that could only be refused.
+  const locked = useLocked();
   // Focus follows a moved row to its button (the other move button at an end of the list, where its
   // own is disabled) and stays in the list when a row goes.
   const { ref: focusRef, focusAfter } = useFocusAfterChange(value);
@@ -47,28 +50,37 @@ export function DialogueParam({ id, nodeId, spec, value, invalid, commit }: Fiel
           <div className="row-card dialogue-row" key={i} data-row={i} role="group" aria-label={`Line ${n}`}>
             <div className="row-head">
               <VscodeSingleSelect className="nodrag nokey dialogue-speaker" aria-label={`Line ${n}: who speaks`}
-                value={row.character} onChange={(e: Event) => eventValue(e) !== row.character && edit(i, { character: eventValue(e) })}>
+                value={row.character} disabled={locked}
+                onChange={(e: Event) => eventValue(e) !== row.character && edit(i, { character: eventValue(e) })}>
                 {speakers.map((name) => (
                   <VscodeOption key={name} value={name} selected={name === row.character}>
                     {speakerLabel(name, cast)}
                   </VscodeOption>
                 ))}
               </VscodeSingleSelect>
-              <VscodeButton secondary className="nokey row-button" ref={ref(i, 'up')} disabled={i === 0}
-                aria-label={`Move line ${n} up`} title="Move up" onClick={() => move(i, i - 1, 'up')}>↑</VscodeButton>
-              <VscodeButton secondary className="nokey row-button" ref={ref(i, 'down')} disabled={i === rows.length - 1}
-                aria-label={`Move line ${n} down`} title="Move down" onClick={() => move(i, i + 1, 'down')}>↓</VscodeButton>
-              <VscodeButton secondary className="nokey row-button" ref={ref(i, 'remove')}
-                aria-label={`Remove line ${n}`} title="Remove" onClick={() => remove(i)}>✕</VscodeButton>
+              {!locked && (
+                <>
+                  <VscodeButton secondary className="nokey row-button" ref={ref(i, 'up')} disabled={i === 0}
+                    aria-label={`Move line ${n} up`} title="Move up"
+                    onClick={() => move(i, i - 1, 'up')}>↑</VscodeButton>
+                  <VscodeButton secondary className="nokey row-button" ref={ref(i, 'down')}
+                    disabled={i === rows.length - 1} aria-label={`Move line ${n} down`} title="Move down"
+                    onClick={() => move(i, i + 1, 'down')}>↓</VscodeButton>
+                  <VscodeButton secondary className="nokey row-button" ref={ref(i, 'remove')}
+                    aria-label={`Remove line ${n}`} title="Remove" onClick={() => remove(i)}>✕</VscodeButton>
+                </>
+              )}
             </div>
             <VscodeTextarea className="nodrag nokey dialogue-line" aria-label={`Line ${n}: what is said`} value={row.line}
-              rows={2} resize="vertical" placeholder="What they say"
+              rows={2} resize="vertical" placeholder="What they say" readonly={locked}
               onChange={(e: Event) => eventValue(e) !== row.line && edit(i, { line: eventValue(e) })} />
           </div>
         );
       })}
-      <VscodeButton secondary className="nokey row-add" ref={focusRef('add')}
-        onClick={() => set([...rows, { character: cast[0] ?? '', line: '' }])}>Add line</VscodeButton>
+      {!locked && (
+        <VscodeButton secondary className="nokey row-add" ref={focusRef('add')}
+          onClick={() => set([...rows, { character: cast[0] ?? '', line: '' }])}>Add line</VscodeButton>
+      )}
     </div>
   );
 }

@@ -13,19 +13,20 @@ import { FieldFrame } from './FieldFrame';
 import { fieldSpecs } from './fieldSpecs';
 import { ParamField } from './ParamField';
 import { ProposalDecision } from './ProposalDecision';
+import { ReadOnlyNote, ReadOnlyProvider, useLocked } from './readOnlyContext';
 import { ScriptActions } from './ScriptActions';
 import { keepSpaceOnButton } from './spaceOnButton';
 import { eventValue, VscodeTextfield } from './vscodeElements';
 
 const selectSelection = (s: UiState) => s.selection;
 const selectCompare = (s: UiState) => s.compare;
-/** A read-only canvas (a version from git) is never restored into: no Restore buttons. */
-const selectWritable = (s: UiState) => !s.readOnly;
+const selectReadOnly = (s: UiState) => s.readOnly;
 
 /** In compare mode: how the node differs from the compared version, each field old → new. */
 function NodeChanges({ id }: { id: string }) {
   const compare = useUi(selectCompare);
-  const writable = useUi(selectWritable);
+  // A read-only canvas (a version from git) is never restored into: no Restore buttons.
+  const writable = !useLocked();
   const session = useSession();
   const mark = compare?.marks.get(id);
   if (!compare || !mark) return null;
@@ -62,11 +63,13 @@ function RestoreButton({ ids, against, onRestore }: { ids: readonly string[]; ag
 /** Several nodes selected: how many, and in compare mode Restore for those of them that changed. */
 function MultiSelection({ selection }: { selection: ReadonlySet<string> }) {
   const compare = useUi(selectCompare);
-  const writable = useUi(selectWritable);
+  // A read-only canvas (a version from git) is never restored into: no Restore buttons.
+  const writable = !useLocked();
   const session = useSession();
   const marked = compare ? [...selection].filter((id) => compare.marks.has(id)) : [];
   return (
     <aside className="inspector nokey" aria-label="Inspector">
+      <ReadOnlyNote />
       <p className="inspector-note">{selection.size} nodes selected</p>
       {compare && marked.length > 0 && (
         <section className="inspector-changes" aria-label="Changes">
@@ -78,14 +81,17 @@ function MultiSelection({ selection }: { selection: ReadonlySet<string> }) {
   );
 }
 
-/** The right-hand panel: the form of the one selected node (nothing when zero or several are). */
+/**
+ * The right-hand panel: the form of the one selected node (nothing when zero or several are). Here,
+ * and only here, the inspector learns whether the canvas is read-only; its controls read it from context.
+ */
 export function Inspector() {
   const selection = useUi(selectSelection);
+  const readOnly = useUi(selectReadOnly);
   const id = selection.size === 1 ? selection.values().next().value : undefined;
   const node = useFormNode(useDocNode(id));
-  if (selection.size > 1) return <MultiSelection selection={selection} />;
-  if (!node) return null;
-  return <NodeForm key={node.id} node={node} />;
+  const panel = selection.size > 1 ? <MultiSelection selection={selection} /> : node && <NodeForm key={node.id} node={node} />;
+  return panel ? <ReadOnlyProvider value={readOnly}>{panel}</ReadOnlyProvider> : null;
 }
 
 /**
@@ -104,6 +110,7 @@ function useFormNode(node: BmadNode | undefined): BmadNode | undefined {
 const NodeForm = memo(function NodeForm({ node }: { node: BmadNode }) {
   const session = useSession();
   const { commit, fail, errors } = useParamCommit(node);
+  const locked = useLocked();
   const spec = kindSpec(node.kind);
   const onLabel = (e: Event) => {
     const label = eventValue(e);
@@ -116,6 +123,7 @@ const NodeForm = memo(function NodeForm({ node }: { node: BmadNode }) {
   return (
     <aside className="inspector nokey nowheel" aria-label={`Inspector: ${nodeTitle(node)}`}
       onFocus={() => presence.setEditing(node.id)} onBlur={onBlur} onKeyDown={keepSpaceOnButton}>
+      <ReadOnlyNote />
       <header className="inspector-header">
         <span className={`kind-chip kind-${node.kind}`}>{spec.title}</span>
         <span className="inspector-id" title="Node id">{node.id}</span>
@@ -126,7 +134,8 @@ const NodeForm = memo(function NodeForm({ node }: { node: BmadNode }) {
       <RenderPreview id={node.id} />
       {node.kind === 'script' && <ScriptActions />}
       <FieldFrame id={`label-${node.id}`} label="label">
-        <VscodeTextfield id={`label-${node.id}`} className="nodrag nokey" value={node.label} maxLength={200} onChange={onLabel} />
+        <VscodeTextfield id={`label-${node.id}`} className="nodrag nokey" value={node.label} maxLength={200} readonly={locked}
+          onChange={onLabel} />
       </FieldFrame>
       {fieldSpecs(node.kind).map((f) => (
         <ParamField key={f.key} nodeId={node.id} spec={f} value={paramOf(node, f.key)} error={errors[f.key]} commit={commit} fail={fail} />

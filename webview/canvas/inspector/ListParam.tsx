@@ -1,3 +1,4 @@
+import { useLocked } from './readOnlyContext';
 import type { FieldProps } from './ScalarFields';
 import { eventValue, VscodeButton, VscodeTextfield } from './vscodeElements';
 
@@ -9,19 +10,23 @@ export function ListParam({ id, spec, value, invalid, commit }: FieldProps<'list
   const items = Array.isArray(value) ? value.map(String) : [];
   const set = (next: string[]) => commit(spec.key, next);
   const color = spec.item === 'color';
+  const locked = useLocked();
   return (
     <div className="list-editor" id={id} role="group" aria-invalid={invalid}>
       {items.map((item, i) => (
         <div className="list-row" key={i}>
           {color && <span className="swatch" style={{ background: /^#[0-9a-fA-F]{6}$/.test(item) ? item : 'transparent' }} aria-hidden="true" />}
-          <VscodeTextfield className="nodrag nokey" value={item} aria-label={`${spec.key} ${i + 1}`}
+          <VscodeTextfield className="nodrag nokey" value={item} aria-label={`${spec.key} ${i + 1}`} readonly={locked}
             onChange={(e: Event) => set(items.map((v, j) => (j === i ? eventValue(e) : v)))} />
-          <VscodeButton secondary className="nokey" aria-label={`Remove ${spec.key} ${i + 1}`} onClick={() => set(items.filter((_, j) => j !== i))}>
-            Remove
-          </VscodeButton>
+          {!locked && (
+            <VscodeButton secondary className="nokey" aria-label={`Remove ${spec.key} ${i + 1}`}
+              onClick={() => set(items.filter((_, j) => j !== i))}>Remove</VscodeButton>
+          )}
         </div>
       ))}
-      <VscodeButton secondary className="nokey" onClick={() => set([...items, color ? '#808080' : ''])}>Add</VscodeButton>
+      {!locked && (
+        <VscodeButton secondary className="nokey" onClick={() => set([...items, color ? '#808080' : ''])}>Add</VscodeButton>
+      )}
     </div>
   );
 }

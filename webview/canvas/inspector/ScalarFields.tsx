@@ -1,4 +1,5 @@
 import type { FieldSpec } from './fieldSpecs';
+import { useLocked } from './readOnlyContext';
 import { eventChecked, eventValue, VscodeCheckbox, VscodeOption, VscodeSingleSelect, VscodeTextarea, VscodeTextfield } from './vscodeElements';
 
 export interface FieldProps<S extends FieldSpec['type']> {
@@ -17,9 +18,9 @@ export function TextParam({ id, spec, value, invalid, commit }: FieldProps<'text
     commit(spec.key, spec.optional && v === '' ? null : v);
   };
   const text = typeof value === 'string' ? value : '';
-  return spec.multiline
-    ? <VscodeTextarea id={id} className="nodrag nokey" value={text} rows={3} resize="vertical" invalid={invalid} onChange={onChange} />
-    : <VscodeTextfield id={id} className="nodrag nokey" value={text} invalid={invalid} onChange={onChange} />;
+  const locked = useLocked();
+  const common = { id, className: 'nodrag nokey', value: text, invalid, readonly: locked, onChange };
+  return spec.multiline ? <VscodeTextarea {...common} rows={3} resize="vertical" /> : <VscodeTextfield {...common} />;
 }
 
 export function NumberParam({ id, spec, value, invalid, commit }: FieldProps<'number'>) {
@@ -27,21 +28,24 @@ export function NumberParam({ id, spec, value, invalid, commit }: FieldProps<'nu
     const raw = eventValue(e).trim();
     commit(spec.key, raw === '' ? (spec.optional ? null : Number.NaN) : Number(raw));
   };
+  const locked = useLocked();
   return (
     <VscodeTextfield id={id} className="nodrag nokey" type="number" value={typeof value === 'number' ? String(value) : ''}
-      min={spec.min} max={spec.max} step={spec.int ? 1 : 0.01} invalid={invalid} placeholder={spec.optional ? 'unset' : undefined} onChange={onChange} />
+      min={spec.min} max={spec.max} step={spec.int ? 1 : 0.01} invalid={invalid}
+      placeholder={spec.optional ? 'unset' : undefined} readonly={locked} onChange={onChange} />
   );
 }
 
 /** An optional enum (the tier) gets an empty choice that means "use the default". */
 export function EnumParam({ id, spec, value, commit }: FieldProps<'enum'>) {
   const current = typeof value === 'string' ? value : '';
+  const locked = useLocked();
   const onChange = (e: Event) => {
     const v = eventValue(e);
     commit(spec.key, v === '' ? null : v);
   };
   return (
-    <VscodeSingleSelect id={id} className="nodrag nokey" value={current} onChange={onChange}>
+    <VscodeSingleSelect id={id} className="nodrag nokey" value={current} disabled={locked} onChange={onChange}>
       {spec.optional && <VscodeOption value="" selected={current === ''}>{spec.key === 'tier' ? 'project default' : '(unset)'}</VscodeOption>}
       {spec.options.map((o) => <VscodeOption key={o} value={o} selected={o === current}>{o}</VscodeOption>)}
     </VscodeSingleSelect>
@@ -49,7 +53,11 @@ export function EnumParam({ id, spec, value, commit }: FieldProps<'enum'>) {
 }
 
 export function BooleanParam({ id, spec, value, commit }: FieldProps<'boolean'>) {
-  return <VscodeCheckbox id={id} className="nodrag nokey" checked={value === true} label={spec.key} onChange={(e: Event) => commit(spec.key, eventChecked(e))} />;
+  const locked = useLocked();
+  return (
+    <VscodeCheckbox id={id} className="nodrag nokey" checked={value === true} label={spec.key} disabled={locked}
+      onChange={(e: Event) => commit(spec.key, eventChecked(e))} />
+  );
 }
 
 /**
@@ -67,5 +75,9 @@ export function JsonParam({ id, spec, value, invalid, commit, fail }: FieldProps
     }
   };
   const text = value === undefined ? '' : JSON.stringify(value, null, 1);
-  return <VscodeTextarea id={id} className="nodrag nokey" monospace rows={4} resize="vertical" value={text} invalid={invalid} onChange={onChange} />;
+  const locked = useLocked();
+  return (
+    <VscodeTextarea id={id} className="nodrag nokey" monospace rows={4} resize="vertical" value={text} invalid={invalid}
+      readonly={locked} onChange={onChange} />
+  );
 }

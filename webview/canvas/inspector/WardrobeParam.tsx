@@ -3,6 +3,7 @@ import { foldName } from '../../../core/breakdown/beats';
 import type { WardrobeEntry } from '../../../core/nodes/shot';
 import { useShotCast, type ShotCast } from '../../hooks/useShotCast';
 import './rowEditor.css';
+import { useLocked } from './readOnlyContext';
 import { rowsOf } from './rowsOf';
 import type { FieldProps } from './ScalarFields';
 import { useFocusAfterChange } from './useFocusAfterChange';
@@ -19,6 +20,8 @@ const KEYS = ['character', 'wardrobe'] as const;
 export function WardrobeParam({ id, nodeId, spec, value, invalid, commit }: FieldProps<'wardrobe'> & { nodeId: string }) {
   const rows: WardrobeEntry[] = rowsOf(value, KEYS);
   const cast = useShotCast(nodeId);
+  // Read-only: the rows as they are, to read and copy from; no buttons that could only be refused.
+  const locked = useLocked();
   const { ref, focusAfter } = useFocusAfterChange(value);
   const set = (next: WardrobeEntry[]) => commit(spec.key, next.length === 0 && spec.optional ? null : next);
   const edit = (i: number, patch: Partial<WardrobeEntry>) => set(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -35,7 +38,7 @@ export function WardrobeParam({ id, nodeId, spec, value, invalid, commit }: Fiel
     const on = e.target instanceof HTMLElement ? e.target.localName : '';
     // An open list keeps its keys; a closed one, or the Remove button, takes Delete for the row.
     const open = (e.target as { open?: unknown }).open === true;
-    if (e.key !== 'Delete' || open || (on !== 'vscode-single-select' && on !== 'vscode-button')) return;
+    if (locked || e.key !== 'Delete' || open || (on !== 'vscode-single-select' && on !== 'vscode-button')) return;
     e.preventDefault();
     remove(i);
   };
@@ -48,22 +51,27 @@ export function WardrobeParam({ id, nodeId, spec, value, invalid, commit }: Fiel
         return (
           <div className="row-card wardrobe-row" key={i} data-row={i} role="group" aria-label={`Costume ${n}`} onKeyDown={onRowKey(i)}>
             <VscodeSingleSelect className="nodrag nokey wardrobe-who" aria-label={`Costume ${n}: who wears it`} ref={ref(`${i}:who`)}
-              value={row.character} onChange={(e: Event) => eventValue(e) !== row.character && edit(i, { character: eventValue(e) })}>
+              value={row.character} disabled={locked}
+              onChange={(e: Event) => eventValue(e) !== row.character && edit(i, { character: eventValue(e) })}>
               {choices(cast, row.character).map(({ name, label }) => (
                 <VscodeOption key={name} value={name} selected={name === row.character}>{label}</VscodeOption>
               ))}
             </VscodeSingleSelect>
             <div className="list-row">
               <VscodeTextfield className="nodrag nokey wardrobe-what" aria-label={`Costume ${n}: what they wear`} value={row.wardrobe}
-                maxLength={200} placeholder="What they wear, e.g. oilskin coat"
+                maxLength={200} placeholder="What they wear, e.g. oilskin coat" readonly={locked}
                 onChange={(e: Event) => eventValue(e) !== row.wardrobe && edit(i, { wardrobe: eventValue(e) })} />
-              <VscodeButton secondary className="nokey row-button" ref={ref(`${i}:remove`)}
-                aria-label={`Remove costume ${n}`} title="Remove" onClick={() => remove(i)}>✕</VscodeButton>
+              {!locked && (
+                <VscodeButton secondary className="nokey row-button" ref={ref(`${i}:remove`)}
+                  aria-label={`Remove costume ${n}`} title="Remove" onClick={() => remove(i)}>✕</VscodeButton>
+              )}
             </div>
           </div>
         );
       })}
-      <VscodeButton secondary className="nokey row-add" ref={ref('add')} onClick={add}>Add costume</VscodeButton>
+      {!locked && (
+        <VscodeButton secondary className="nokey row-add" ref={ref('add')} onClick={add}>Add costume</VscodeButton>
+      )}
     </div>
   );
 }

@@ -1,0 +1,28 @@
+import { createContext, useContext } from 'react';
+
+/**
+ * Why the canvas the inspector shows cannot be written ("git index", "git 1a2b3c4"), or undefined
+ * when it can. The Inspector provides it once; every control reads it here, so a field on a version
+ * from git looks and acts read-only before anyone types into it, instead of being refused after.
+ */
+const ReadOnlyContext = createContext<string | undefined>(undefined);
+
+export const ReadOnlyProvider = ReadOnlyContext.Provider;
+
+/** True when the fields are read-only: text stays selectable and copyable, choices and buttons are inert. */
+export function useLocked(): boolean {
+  return useContext(ReadOnlyContext) !== undefined;
+}
+
+const WHY = 'This version cannot be edited; its text can be selected and copied';
+
+/** The line at the top of the inspector that says why nothing here can be changed. */
+export function ReadOnlyNote() {
+  const readOnly = useContext(ReadOnlyContext);
+  if (readOnly === undefined) return null;
+  return (
+    <p className="inspector-readonly" role="note" title={WHY}>
+      Read-only: {readOnly}
+    </p>
+  );
+}
