@@ -31,12 +31,13 @@ export class CanvasAssetPointers implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     const root = projectRootOf(session.uri);
-    const watcher = root ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '**/*')) : undefined;
+    const pattern = root && new vscode.RelativePattern(vscode.Uri.file(root), '**/*');
+    const watcher = pattern ? vscode.workspace.createFileSystemWatcher(pattern) : undefined;
     const onFile = (uri: vscode.Uri) => this.probed.has(uri.fsPath) && this.probeSoon();
     this.subs = [
       // `document` goes out when the page (re)loads and after changes made elsewhere: it may have lost the map.
       session.onDidPost((m) => m.type === 'document' && this.probe(true)),
-      vscode.workspace.onDidChangeTextDocument((e) => e.document === session.document && e.contentChanges.length > 0 && this.probeSoon()),
+      vscode.workspace.onDidChangeTextDocument((e) => e.document === session.document && e.contentChanges.length && this.probeSoon()),
       session.onDidReceive((m) => m.type === 'lfsPull' && m.nodeId !== undefined && void this.pull(m.nodeId)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.probe(true)),
       ...(watcher ? [watcher, watcher.onDidCreate(onFile), watcher.onDidChange(onFile), watcher.onDidDelete(onFile)] : []),
@@ -91,7 +92,10 @@ export class CanvasAssetPointers implements vscode.Disposable {
 }
 
 /** Attaches the probe to every canvas that opens, for as long as its panel is open. */
-export function registerCanvasAssetPointers(sessions: { onDidOpen: vscode.Event<CanvasSession> }, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCanvasAssetPointers(
+  sessions: { onDidOpen: vscode.Event<CanvasSession> },
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const attached = new Set<CanvasAssetPointers>();
   return [
     sessions.onDidOpen((s) => {

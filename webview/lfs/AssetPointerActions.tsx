@@ -19,7 +19,7 @@ export function AssetPointerActions({ id }: { id: string }) {
           </li>
         ))}
       </ul>
-      <VscodeButton className="nokey lfs-pull" title="git lfs pull these files from the remote" onClick={() => session.pullLfs(id)}>
+      <VscodeButton className="nokey lfs-pull" title="git lfs pull these files" onClick={() => session.pullLfs(id)}>
         Pull
       </VscodeButton>
     </section>

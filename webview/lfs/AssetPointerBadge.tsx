@@ -11,7 +11,7 @@ export function AssetPointerBadge({ id }: { id: string }) {
   if (!pointers) return null;
   const title = pointers.map((p) => `${p.param}: ${p.path} (${formatBytes(p.size)} never pulled)`).join('\n');
   return (
-    <span className="status-badge bmad-lfs-badge" role="status" title={`${title}\nSelect the node and Pull it in the inspector.`}>
+    <span className="status-badge bmad-lfs-badge" role="status" title={`${title}\nSelect the node to Pull it in the inspector.`}>
       LFS pointer not pulled
     </span>
   );
