@@ -22,3 +22,4 @@ export * from './resolveConflicts';
 export * from './unresolved';
 export * from './collabLink';
 export * from './presence';
+export * from './assetParams';

@@ -71,6 +71,14 @@ export const NodeRender = z.strictObject({
 });
 export type NodeRender = z.infer<typeof NodeRender>;
 
+/** A file a node names that is a Git LFS pointer: the param, the path as written, the size of its content. */
+export const AssetPointer = z.strictObject({
+  param: z.string().max(100),
+  path: z.string().max(260),
+  size: z.number().int().nonnegative(),
+});
+export type AssetPointer = z.infer<typeof AssetPointer>;
+
 export const ToHost = z.discriminatedUnion('type', [
   /** The webview has loaded and wants the document. */
   z.strictObject({ type: z.literal('ready') }),
@@ -84,8 +92,11 @@ export const ToHost = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('selection'), nodeIds: z.array(z.string()).max(10000) }),
   /** Open the file in the text editor, with the cursor at a problem's line and column when given. */
   z.strictObject({ type: z.literal('openAsText'), at: TextPlace.optional() }),
-  /** The file is a Git LFS pointer: pull its content (`git lfs pull --include` this file). */
-  z.strictObject({ type: z.literal('lfsPull') }),
+  /**
+   * Pull Git LFS content (`git lfs pull --include`): the canvas file itself when it is a pointer, or with
+   * `nodeId` the files that node names which the host last found to be pointers (never a path the page names).
+   */
+  z.strictObject({ type: z.literal('lfsPull'), nodeId: NodeId.optional() }),
   z.strictObject({ type: z.literal('history'), action: z.enum(['undo', 'redo']) }),
   /**
    * A canvas shortcut or button that runs a palette command (Shift+A, Shift+G, a script node's Open
@@ -197,6 +208,11 @@ export const ToWebview = z.discriminatedUnion('type', [
     doc: DocumentMessage,
     conflicts: z.array(Conflict).max(100_000),
   }),
+  /**
+   * The files nodes name (ASSET_PARAMS) that are Git LFS pointers never pulled, by node: the whole
+   * map each time (probed on load, on change of those files, after a pull); a node not in it has none.
+   */
+  z.strictObject({ type: z.literal('assetPointers'), nodes: z.record(NodeId, z.array(AssetPointer).min(1).max(16)) }),
   z.strictObject({ type: z.literal('opResult'), seq: z.number().int().nonnegative(), ok: z.boolean(), message: z.string().optional() }),
   /**
    * Render state per generating node. `full`: every node the canvas has state for (replace what is

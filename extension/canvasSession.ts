@@ -148,7 +148,7 @@ export class CanvasSession implements CanvasSessionApi, vscode.Disposable {
       case 'openAsText':
         await openAsText(this.uri, msg.at ?? this.firstProblem());
         return;
-      case 'lfsPull': return pullLfsContent(this.uri, this.log);
+      case 'lfsPull': return msg.nodeId === undefined ? pullLfsContent(this.uri, this.log) : undefined;
       case 'history':
         // Undo and redo of a custom text editor act on its document's undo stack.
         await vscode.commands.executeCommand(msg.action);

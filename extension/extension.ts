@@ -11,6 +11,7 @@ import { registerNewProject } from './commands/newProject';
 import { registerGitDiffCompare } from './history/gitDiffCompare';
 import { registerHistory } from './history/historyFeature';
 import { registerHosts } from './hosts/hostsFeature';
+import { registerCanvasAssetPointers } from './lfs/canvasAssetPointers';
 import { registerLfsHealth } from './lfs/lfsHealthFeature';
 import { probeHost } from './hosts/probeHost';
 import { registerRender } from './render/renderFeature';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): BmadApi {
     ...registerHistory(sessions, log),
     ...registerGitDiffCompare(sessions, log),
     ...registerLfsHealth(log),
+    ...registerCanvasAssetPointers(sessions, log),
   );
   const bundle = typeof __bmadBundleStart === 'number' ? started - __bmadBundleStart : NaN;
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (bundle evaluated in ${bundle.toFixed(1)} ms)`);

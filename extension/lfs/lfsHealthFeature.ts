@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { z } from 'zod';
@@ -19,6 +20,7 @@ const CODE = 'not-in-lfs';
 const POINTER_CODE = 'lfs-pointer';
 const TRACK_COMMAND = 'bmad.lfs.track';
 const PULL_COMMAND = 'bmad.lfs.pull';
+const ATTRIBUTES = '.gitattributes';
 /** Saving a file fires several events (temp file, rename); one scan follows the burst. */
 const RESCAN_DEBOUNCE_MS = 1500;
 const WarnAboveMB = z.number().positive();
@@ -47,10 +49,15 @@ async function scanRepository(root: string, warnAbove: number): Promise<[vscode.
     uriOf(f.path),
     [warning(`${f.path} is a Git LFS pointer: its ${formatBytes(f.size)} were never pulled`, POINTER_CODE)],
   ]);
+  // VS Code offers a problem's quick fixes only for a file it holds as text, never for a video or an
+  // image: the problem goes on .gitattributes, where the fix writes, and points to the file from there.
+  const attributes = fs.existsSync(path.join(root, ATTRIBUTES)) ? uriOf(ATTRIBUTES) : undefined;
   return pointers.concat(large.map((f) => {
     const diagnostic = warning(`${f.path} is ${formatBytes(f.size)} and not tracked by Git LFS`, CODE);
+    const file = new vscode.Location(uriOf(f.path), new vscode.Position(0, 0));
+    diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(file, 'the file to track')];
     trackArgs.set(diagnostic, { root, pattern: lfsPatternFor(f.path) });
-    return [uriOf(f.path), [diagnostic]];
+    return [attributes ?? uriOf(f.path), [diagnostic]];
   }));
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { NODE_KINDS, paramOf, type BmadNode, type NodeKind, type NodeOf, type ParamsOf } from '../../core';
 import type { CharacterContext, SceneContext, ShotContext, StyleContext } from '../../core/previewParams';
 import { sameSpeaker } from '../../core/dialogue';
+import type { AssetKind, AssetParam } from '../../core/assetParams';
 import { formatBytes } from '../../core/lfsPointer';
 import { hashFileNow, type HashFile } from '../fileHashes';
 import { readLfsPointerSync } from '../git/lfsPull';
@@ -61,9 +62,6 @@ type Shot = NodeOf<'shot'>;
 type Scene = NodeOf<'scene'>;
 type Character = NodeOf<'character'>;
 
-/** The kinds whose nodes name a project file: which params hold one. */
-type AssetParam = { script: 'file'; character: 'reference' | 'lora' };
-type AssetNode<K extends keyof AssetParam> = NodeOf<K>;
 
 export class ContextResolver {
   private readonly assets = new Map<string, AssetFile>();
@@ -153,7 +151,7 @@ export class ContextResolver {
   }
 
   /** A project file named by `node.params[param]`, checked to stay inside the project, with its hash. */
-  asset<K extends keyof AssetParam>(node: AssetNode<K>, param: AssetParam[K]): AssetFile {
+  asset<K extends AssetKind>(node: NodeOf<K>, param: AssetParam<K>): AssetFile {
     const rel = String(paramOf(node as BmadNode, param));
     const memo = this.assets.get(rel);
     if (memo) return memo;

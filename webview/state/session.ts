@@ -89,6 +89,8 @@ export class CanvasSession {
         const { type: _, file, ...merge } = m;
         return this.ui.set({ mode: 'merge', file, merge, issues: [], compare: undefined });
       }
+      case 'assetPointers':
+        return this.ui.set({ assetPointers: new Map(Object.entries(m.nodes)) });
       case 'opResult':
         this.pending.delete(m.seq);
         if (!m.ok) this.ui.set({ status: statusOf('error', m.message ?? 'the edit was rejected') });
@@ -183,9 +185,12 @@ export class CanvasSession {
     this.host.post(at ? { type: 'openAsText', at: { line: at.line, column: at.column } } : { type: 'openAsText' });
   }
 
-  /** The error view's Pull: the host pulls the file's LFS content, then sends the canvas it reads. */
-  pullLfs(): void {
-    this.host.post({ type: 'lfsPull' });
+  /**
+   * Pull from Git LFS: the error view's (the canvas file; the host then sends the canvas it reads) or,
+   * with a node id, the inspector's (the files that node names; the host then sends `assetPointers`).
+   */
+  pullLfs(nodeId?: string): void {
+    this.host.post(nodeId === undefined ? { type: 'lfsPull' } : { type: 'lfsPull', nodeId });
   }
 
   /** Shows or hides the port legend's colours; remembered in the webview's saved state. */

@@ -1,5 +1,5 @@
 import type { PortType } from '../../core/ports';
-import type { CanvasSettings } from '../../core/protocol';
+import type { AssetPointer, CanvasSettings } from '../../core/protocol';
 import type { LocatedIssue } from '../../core/issues';
 import type { Conflict } from '../../core/schema';
 import type { ChangeMark, FieldChange } from '../../core/compareView';
@@ -47,6 +47,8 @@ export interface UiState {
   readonly issues: readonly LocatedIssue[];
   /** Set in `invalid` mode when the file is a Git LFS pointer that was never pulled: its real size. */
   readonly lfsPointer: { readonly size: number } | undefined;
+  /** Files nodes name that are Git LFS pointers never pulled, by node id (the host's `assetPointers`). */
+  readonly assetPointers: ReadonlyMap<string, readonly AssetPointer[]>;
   readonly settings: CanvasSettings;
   readonly selection: ReadonlySet<string>;
   readonly selectedEdges: ReadonlySet<string>;
@@ -74,6 +76,7 @@ export function createUiStore(): UiStore {
     file: '',
     issues: [],
     lfsPointer: undefined,
+    assetPointers: new Map(),
     settings: { snapToGrid: true, showMinimap: true },
     selection: EMPTY,
     selectedEdges: EMPTY,

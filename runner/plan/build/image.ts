@@ -1,4 +1,5 @@
 import type { NodeOf } from '../../../core';
+import type { AssetParam } from '../../../core/assetParams';
 import { extOf } from '../context';
 import { pad, type Builder, type PlannedInput } from './types';
 
@@ -7,7 +8,7 @@ export const buildImage: Builder<'image'> = ({ r }, n) => {
   const p = n.params;
   const { shot, scene } = r.textChain(n, 'shot');
   const inputs: PlannedInput[] = [];
-  const file = (c: NodeOf<'character'>, param: 'reference' | 'lora', i: number): string | null => {
+  const file = (c: NodeOf<'character'>, param: AssetParam<'character'>, i: number): string | null => {
     if (!c.params[param]) return null;
     const asset = r.asset(c, param);
     const name = `${param}-${pad(i + 1)}${extOf(asset.rel)}`;

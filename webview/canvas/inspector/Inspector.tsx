@@ -6,6 +6,7 @@ import { useDocNode } from '../../hooks/useDocNode';
 import { useParamCommit } from '../../hooks/useParamCommit';
 import { useSession } from '../../hooks/useSession';
 import { useUi } from '../../hooks/useUi';
+import { AssetPointerActions } from '../../lfs/AssetPointerActions';
 import { RenderPreview } from '../../render/RenderPreview';
 import { jsonEqual } from '../../state/yNode';
 import type { UiState } from '../../state/uiState';
@@ -132,6 +133,7 @@ const NodeForm = memo(function NodeForm({ node }: { node: BmadNode }) {
       <ProposalDecision id={node.id} />
       <p className="inspector-description">{spec.description}</p>
       <RenderPreview id={node.id} />
+      <AssetPointerActions id={node.id} />
       {node.kind === 'script' && <ScriptActions />}
       <FieldFrame id={`label-${node.id}`} label="label">
         <VscodeTextfield id={`label-${node.id}`} className="nodrag nokey" value={node.label} maxLength={200} readonly={locked}

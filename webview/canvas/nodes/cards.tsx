@@ -1,5 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { isAssetKind } from '../../../core/assetParams';
+import { AssetPointerBadge } from '../../lfs/AssetPointerBadge';
 import { useSpokenLine } from '../../hooks/useSpokenLine';
 import { RenderCorner, RenderSlot } from '../../render/RenderSlot';
 import { handlesOf } from './cardLayout';
@@ -12,12 +14,21 @@ import './spokenLine.css';
  * One memoized component per card family. React Flow passes a new props object per render of the
  * wrapper, but `data` keeps its identity while the node is unchanged, so memo skips the card.
  */
-export const StoryCard = memo(function StoryCard({ data, selected }: NodeProps<CardNode>) {
-  return <CardShell data={data} selected={selected} />;
+export const StoryCard = memo(function StoryCard({ id, data, selected }: NodeProps<CardNode>) {
+  return (
+    <CardShell data={data} selected={selected}>
+      {isAssetKind(data.kind) && <AssetPointerBadge id={id} />}
+    </CardShell>
+  );
 });
 
-export const CastCard = memo(function CastCard({ data, selected }: NodeProps<CardNode>) {
-  return <CardShell data={data} selected={selected} />;
+/** A character names its reference image and LoRA: a badge says when one is an LFS pointer never pulled. */
+export const CastCard = memo(function CastCard({ id, data, selected }: NodeProps<CardNode>) {
+  return (
+    <CardShell data={data} selected={selected}>
+      {isAssetKind(data.kind) && <AssetPointerBadge id={id} />}
+    </CardShell>
+  );
 });
 
 /** Edit and output render too (the cut, the film): their state shows in the corner. */
