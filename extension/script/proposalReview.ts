@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { applyOp, type BmadDocument, type CanvasSettings, type ParseResult, type SingleOp, type ToHost, type ToWebview } from '../../core';
-import { acceptPick, narrowProposal, rejectPick, touchedIds, type Proposal } from '../../core/breakdown';
+import { acceptIn, acceptWritten, rejectIn, timelineAt, touchedIds, undecided, type Proposal, type ReviewTimeline } from '../../core/breakdown';
 import { sha256Text } from '../../runner/hash';
 import { compareMessage } from '../canvasCompare';
 
@@ -8,19 +8,15 @@ type Outcome = { ok: true } | { ok: false; message: string };
 type CompareMessage = Extract<ToWebview, { type: 'compare' }>;
 type ProposalAction = Extract<ToHost, { type: 'proposalAction' }>;
 
-/** A proposal shown on its canvas for review: `proposal.ops` are the ones not decided yet. */
+/**
+ * A proposal reviewed on its canvas. The timeline follows the canvas's undo and redo (core's
+ * reviewTimeline): what is undecided is its current state, which may be empty after Accept All
+ * until an undo brings the proposal back.
+ */
 export interface ProposalUnderReview {
-  readonly proposal: Proposal;
+  readonly timeline: ReviewTimeline;
   /** Writes what is left of the proposal to its file, or removes the file when nothing is. */
   save(left: Proposal | undefined): Promise<void>;
-  /** The review before the last accept, and the hash of the canvas then: an undo brings it back. */
-  readonly before?: { readonly sha256: string; readonly review: ProposalUnderReview };
-}
-
-/** The review as it was when the canvas last had this text (an accept undone), if it is an earlier one. */
-function reviewAt(review: ProposalUnderReview, sha256: string): ProposalUnderReview | undefined {
-  for (let r = review.before; r; r = r.review.before) if (r.sha256 === sha256) return r.review;
-  return undefined;
 }
 
 /** What reviewing needs of a canvas session. */
@@ -40,23 +36,37 @@ export function setReview(session: Reviewing, review: ProposalUnderReview | unde
   session.sendCurrent();
 }
 
+/** Moves the review to `timeline` and writes what is undecided then, made against the canvas text `sha256`. */
+function moveTo(session: Reviewing, review: ProposalUnderReview, timeline: ReviewTimeline, sha256: string): Promise<void> {
+  session.reviewing = { ...review, timeline };
+  const left = undecided(timeline);
+  return review.save(left.ops.length ? { ...left, canvasSha256: sha256 } : undefined);
+}
+
 /**
  * The canvas with the proposal applied in preview, marked against the canvas as it is (the compare
- * marks). When its ops no longer apply (the canvas was edited meanwhile), the review ends, saying why.
+ * marks); undefined when nothing is undecided (the plain canvas is shown, and an undo may bring the
+ * proposal back). An undo or redo of an accept first moves the review along with the canvas. When the
+ * ops no longer apply (the canvas was edited meanwhile), the review ends, saying why; the proposal
+ * file keeps what was undecided.
  */
 export function reviewShown(session: Reviewing, doc: BmadDocument, settings: CanvasSettings): CompareMessage | undefined {
-  const earlier = reviewAt(session.reviewing!, sha256Text(session.document.getText()));
-  if (earlier) {
-    session.reviewing = earlier;
-    void earlier.save(earlier.proposal);
+  const review = session.reviewing!;
+  const sha256 = sha256Text(session.document.getText());
+  const timeline = timelineAt(review.timeline, sha256);
+  if (timeline !== review.timeline) {
+    moveTo(session, review, timeline, sha256).catch((e: unknown) => session.log.warn(`${session.uri.fsPath}: the proposal file was not written: ${(e as Error).message}`));
   }
-  const { proposal } = session.reviewing!;
+  const proposal = undecided(timeline);
+  if (!proposal.ops.length) return undefined;
   const file = vscode.workspace.asRelativePath(session.uri, false);
   const preview = applyOp(doc, { type: 'batch', ops: proposal.ops as SingleOp[] });
   if (preview.ok) return { ...compareMessage({ label: `proposal from ${proposal.by}`, doc }, preview.doc, file, settings), proposal: { by: proposal.by } };
   session.reviewing = undefined;
   session.log.warn(`${file}: review ended: the proposal no longer applies: ${preview.message}`);
-  void vscode.window.showWarningMessage(`BMAD: the proposal no longer applies to ${file}: ${preview.message}`);
+  void vscode.window.showWarningMessage(
+    `BMAD: the proposal no longer applies to ${file}, so its review ended: ${preview.message}. Its file keeps what was undecided.`,
+  );
   return undefined;
 }
 
@@ -69,41 +79,42 @@ export async function decideProposal(session: Reviewing, msg: ProposalAction): P
 }
 
 /**
- * Accepts or rejects part of the proposal (what depends on it goes along: core's acceptPick and
- * rejectPick), or all of it. Accepted ops are written as one batch, so one undo takes them back; the
- * proposal file then holds only what is still undecided, and goes when nothing is.
+ * Accepts or rejects part of the proposal (what depends on it goes along: core's reviewTimeline), or all of it. Accepted ops are written as one batch, so one undo takes them back
+ * and one redo applies them again; the proposal file then holds only what is still undecided, and
+ * goes when nothing is.
  */
 async function decide(session: Reviewing, msg: ProposalAction): Promise<Outcome> {
   const review = session.reviewing;
-  if (!review) return { ok: false, message: 'no proposal is being reviewed on this canvas' };
+  const ops = review && (undecided(review.timeline).ops as SingleOp[]);
+  if (!review || !ops?.length) return { ok: false, message: 'no proposal is being reviewed on this canvas' };
   if (msg.action === 'close') {
     setReview(session, undefined);
     return { ok: true };
   }
   const parsed = session.current();
   if (!parsed.ok) return { ok: false, message: 'the canvas has errors; fix them as text first' };
-  const ops = review.proposal.ops as SingleOp[];
   const all = [...touchedIds(ops)];
   const pick = { nodes: msg.nodeIds ?? all, edges: msg.nodeIds ? [] : all };
-  const { picked, rest } = (msg.action === 'accept' ? acceptPick : rejectPick)(ops, parsed.doc, pick);
-  const left = (sha: string) => narrowProposal(review.proposal, rest, sha);
   const shaBefore = sha256Text(session.document.getText());
-  const accepting = msg.action === 'accept' && picked.length > 0;
-  const next: ProposalUnderReview | undefined = rest.length
-    ? { proposal: left(shaBefore), save: review.save, before: accepting ? { sha256: shaBefore, review } : review.before }
-    : undefined;
-  if (accepting) {
-    // Narrowed but not shown before the write: the canvas redrawn after it shows only what is still
-    // proposed (the rest may need what was accepted, so it cannot be shown on the canvas before).
-    session.reviewing = next;
-    const r = await session.applyHostOp({ type: 'batch', ops: picked });
-    if (!r.ok) {
-      setReview(session, review);
-      return r;
-    }
-  } else {
-    setReview(session, next);
+  if (msg.action === 'reject') {
+    const saved = moveTo(session, review, rejectIn(review.timeline, parsed.doc, pick), shaBefore);
+    session.sendCurrent();
+    await saved;
+    return { ok: true };
   }
-  await review.save(rest.length ? left(sha256Text(session.document.getText())) : undefined);
+  const { picked, timeline } = acceptIn(review.timeline, parsed.doc, pick, shaBefore);
+  if (!picked.length) return { ok: true };
+  // Narrowed but not shown before the write: the canvas redrawn after it shows only what is still
+  // proposed (the rest may need what was accepted, so it cannot be shown on the canvas before).
+  session.reviewing = { ...review, timeline };
+  const r = await session.applyHostOp({ type: 'batch', ops: picked });
+  if (!r.ok) {
+    setReview(session, review);
+    return r;
+  }
+  const shaAfter = sha256Text(session.document.getText());
+  // Unset when the rest no longer applied to what was written (reviewShown said why).
+  const now = session.reviewing;
+  if (now) await moveTo(session, now, acceptWritten(now.timeline, shaAfter), shaAfter);
   return { ok: true };
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { issueMessage } from '../../core/issues';
-import { Proposal } from '../../core/breakdown';
+import { Proposal, startTimeline } from '../../core/breakdown';
 import { UserError } from '../../runner/errors';
 import { sha256Text } from '../../runner/hash';
 import type { SessionRegistry } from '../sessionRegistry';
@@ -41,13 +41,28 @@ export async function reviewProposal(sessions: SessionRegistry, file: vscode.Uri
     throw new UserError(`${vscode.workspace.asRelativePath(canvas, false)} has changed since the proposal was made; ask for it again`);
   }
   session.panel.reveal();
-  setReview(session, {
-    proposal,
-    save: async (left) => {
-      if (left) await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${JSON.stringify(left, null, 2)}\n`));
-      else await vscode.workspace.fs.delete(file);
-    },
-  });
+  setReview(session, { timeline: startTimeline(proposal), save: proposalSaver(file) });
+}
+
+/**
+ * Writes what is left of a proposal to `file`, or removes it when nothing is. Undo and redo can come
+ * faster than the disk: each write waits for the one before, so the file ends as the last one says.
+ */
+function proposalSaver(file: vscode.Uri): (left: Proposal | undefined) => Promise<void> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (left) => {
+    const write = last.then(async () => {
+      if (left) return vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${JSON.stringify(left, null, 2)}\n`));
+      try {
+        await vscode.workspace.fs.delete(file);
+      } catch (e) {
+        // Already gone is what was asked for.
+        if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) throw e;
+      }
+    });
+    last = write.catch(() => undefined);
+    return write;
+  };
 }
 
 /** BMAD: Review Proposal on Canvas: the given proposal file, or the one in the active editor. */

@@ -96,7 +96,7 @@ describe('Break Down Script (UI)', () => {
     await s.page.locator('.tab.active', { hasText: 'script.fountain' }).waitFor();
   });
 
-  it('Review… shows the proposal on the canvas, marked; one node accepted is one edit, one Ctrl+Z undoes it; Reject All ends it', async () => {
+  it('Review… shows the proposal on the canvas, marked; one node accepted is one edit, Ctrl+Z undoes it, redo accepts it again; Accept All, undo, redo; Reject All ends it', async () => {
     const s = session();
     const { canvas, before, frame, nodesBefore, dialog } = await breakDownFromScriptNode(s, 'two-lights-review');
     const proposalFile = `${canvas}.proposal.json`;
@@ -148,7 +148,60 @@ describe('Break Down Script (UI)', () => {
     await until('the undone canvas saved to disk', () => fs.readFileSync(canvas, 'utf8') === before);
     // The undone node is proposed again, on the canvas and in the proposal file.
     await bar.locator('.compare-count', { hasText: `${proposed} added, ${changed} changed` }).waitFor();
-    await until('the proposal file to hold the node again', () => Proposal.parse(JSON.parse(fs.readFileSync(proposalFile, 'utf8'))).summary.added === proposed);
+    /** What the proposal file has left to add; undefined while it is missing or half-written. */
+    const proposedOnFile = (): number | undefined => {
+      try {
+        return Proposal.parse(JSON.parse(fs.readFileSync(proposalFile, 'utf8'))).summary.added;
+      } catch {
+        return undefined;
+      }
+    };
+    await until('the proposal file to hold the node again', () => proposedOnFile() === proposed);
+    await s.webviewScreenshot('proposal-accept-undone');
+
+    // Redo accepts it again: off the proposal (bar and file), onto the canvas and to disk; undo again,
+    // and redo once more (by its other chord): the review follows every step.
+    for (const [round, redo] of [[1, 'Control+Shift+Z'], [2, 'Control+Y']] as const) {
+      await s.page.keyboard.press(redo);
+      await bar.locator('.compare-count', { hasText: `${proposed - 1} added, ${changed} changed` }).waitFor();
+      await until(`round ${round}: the card of the redone accept to lose its mark`, async () => !/\bdiff-added\b/.test((await card.getAttribute('class')) ?? 'diff-added'));
+      await until(`round ${round}: the proposal file to drop the node again`, () => proposedOnFile() === proposed - 1);
+      await s.page.keyboard.press('Control+S');
+      await until(`round ${round}: the redone accept saved to disk`, () => onDisk(canvas)?.nodes.some((n) => n.id === sceneId));
+      if (round === 1) await s.webviewScreenshot('proposal-accept-redone');
+
+      await s.page.keyboard.press('Control+Z');
+      await bar.locator('.compare-count', { hasText: `${proposed} added, ${changed} changed` }).waitFor();
+      await until(`round ${round}: the proposal file to hold the node again`, () => proposedOnFile() === proposed);
+      await s.page.keyboard.press('Control+S');
+      await until(`round ${round}: the undone canvas saved to disk`, () => fs.readFileSync(canvas, 'utf8') === before);
+    }
+
+    // Accept All leaves nothing to decide: the bar and the proposal file go. An undo brings both back,
+    // a redo takes them again, and one more undo brings them back for the Reject All below.
+    await bar.locator('button', { hasText: 'Accept All' }).click();
+    await bar.waitFor({ state: 'detached' });
+    await until('the emptied proposal file to be removed', () => !fs.existsSync(proposalFile));
+    assert.equal(await added.count(), 0, 'nothing is marked as proposed any more');
+    await frame.locator('.react-flow__pane').click({ position: { x: 20, y: 20 }, force: true });
+    await s.page.keyboard.press('Control+S');
+    const all = await until('all of it saved to disk', () => {
+      const d = onDisk(canvas);
+      return d && d.nodes.length > original.doc.nodes.length && d;
+    });
+    assert.equal(all.nodes.filter((n) => !original.doc.nodes.some((o) => o.id === n.id)).length, proposed, 'every proposed node was added');
+    const undoAcceptAll = async () => {
+      await s.page.keyboard.press('Control+Z');
+      await bar.locator('.compare-count', { hasText: `${proposed} added, ${changed} changed` }).waitFor();
+      await until('the proposal file to come back whole', () => proposedOnFile() === proposed);
+      await s.page.keyboard.press('Control+S');
+      await until('the undone canvas saved to disk', () => fs.readFileSync(canvas, 'utf8') === before);
+    };
+    await undoAcceptAll();
+    await s.page.keyboard.press('Control+Shift+Z');
+    await bar.waitFor({ state: 'detached' });
+    await until('the proposal file to be removed again', () => !fs.existsSync(proposalFile));
+    await undoAcceptAll();
 
     await bar.locator('button', { hasText: 'Reject All' }).click();
     await bar.waitFor({ state: 'detached' });
