@@ -79,7 +79,7 @@ async function breakdown(b: Page) {
     const post = longest('bmad:collab:post');
     const d = (e: PerformanceEntry | undefined) => e?.duration ?? 0;
     return { t, apply: d(apply), applyEnd: apply ? apply.startTime + apply.duration : 0, arrived: arrived?.startTime ?? 0,
-      decrypt: d(longest('bmad:collab:decrypt')), flush: d(longest('bmad:doc:flush')), post: d(post), postEnd: post ? post.startTime + post.duration : 0 };
+      flush: d(longest('bmad:doc:flush')), post: d(post), postEnd: post ? post.startTime + post.duration : 0 };
   });
 }
 
@@ -118,7 +118,6 @@ export async function lateJoinRuns(signalUrl: string, runs: number, joiner: Join
       out.push({ total: t.painted! - t.join, parts: [
         ['signalling + WebRTC connect', connect],
         ['transfer (sync step 1 → the room\'s state arrived, chunks)', r.arrived - t.connect!],
-        ['decrypt', r.decrypt],
         ['Y.applyUpdate (and sync reply)', r.apply - r.flush],
         [`CanvasDoc flush (nodeFromY per node changed; ${NODES.toLocaleString('en')} when empty)`, r.flush],
         [`host write (serialize + validate + post collabDoc)${postBefore ? '' : ', after paint: not in the total'}`, r.post],
