@@ -55,8 +55,6 @@ export class SeededNetwork {
       },
       peers: [],
       status: 'connected',
-      // Updates go out as they happen here: nothing is ever waiting to be sent.
-      sent: () => Promise.resolve(),
     };
     for (const m of this.members) {
       this.wires.push({ from: self, to: m, queue: [], broken: true }, { from: m, to: self, queue: [], broken: true });

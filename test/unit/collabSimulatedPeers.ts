@@ -37,8 +37,6 @@ export class SimulatedNetwork {
   hold = false;
   /** Bytes of every message sent so far. */
   bytes = 0;
-  /** What every transport's `sent()` answers: a test holds it to see what waits for a send. */
-  sending: Promise<void> = Promise.resolve();
 
   connect = (o: CollabOptions): CollabTransport => {
     const ends: End[] = [];
@@ -53,7 +51,6 @@ export class SimulatedNetwork {
       },
       peers: [],
       status: 'connected',
-      sent: () => this.sending,
     };
     const opened: End[] = [];
     for (const m of this.members) {

@@ -31,7 +31,7 @@ const SNAPSHOT_MS = 2000;
 const HOST_WRITE_GAP_MS = 50;
 
 /** What the session needs of a provider; the unit tests' simulated peers implement it too. */
-export type CollabTransport = Pick<CollabProvider, 'on' | 'destroy' | 'peers' | 'status' | 'sent'>;
+export type CollabTransport = Pick<CollabProvider, 'on' | 'destroy' | 'peers' | 'status'>;
 
 export interface CollabHost {
   post(message: ToHost): void;
@@ -94,9 +94,9 @@ export class CanvasCollab {
     this.kinds.clear();
     for (const [id, n] of this.doc.nodeMap()) this.kinds.set(id, n.kind);
     this.stopListening = this.doc.onChange((c) => this.onChange(c));
-    // Drawing this peer's gesture waits until its update is sent. A microtask first: Yjs emits the
-    // update (which the provider sends) after the transaction's observers, where this is asked.
-    this.doc.viewAfter = (c) => (c.origin === LOCAL ? Promise.resolve().then(() => this.provider?.sent()) : undefined);
+    // Drawing this peer's gesture waits until its update is sent: Yjs emits the update (which the
+    // provider sends at once) after the transaction's observers, where this is asked, so a microtask.
+    this.doc.viewAfter = (c) => (c.origin === LOCAL ? Promise.resolve() : undefined);
     // Before connecting, so that the first awareness message a peer gets already says who we are.
     this.presence.attach(this.awareness, user.name);
     this.stopPresence = this.presence.view.subscribe(() => this.sendStatus());
@@ -110,6 +110,11 @@ export class CanvasCollab {
     p.on('status', () => status());
     p.on('problem', (x) => {
       this.host.post({ type: 'log', level: 'warn', message: `collaboration: ${x.message}`.slice(0, 4000) });
+      if (x.kind === 'version') {
+        this.host.notify('error', `a peer cannot join: ${x.message}`);
+        status('a peer runs another version');
+        return;
+      }
       if (x.kind !== 'decrypt') return;
       this.host.notify('error', 'a peer uses another password: check the session link');
       status('a peer uses another password');

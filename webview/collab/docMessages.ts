@@ -9,7 +9,8 @@ import type { Hello } from './seedGate';
 /**
  * The messages peers exchange over a data channel, numbered as y-webrtc numbers them: sync (y-protocols
  * sync steps and updates), awareness, and a query for awareness; and ours, a hello that each end sends
- * before its sync step 1 (seedGate.ts), numbered apart from y-webrtc's.
+ * first, before its sync step 1 (seedGate.ts), numbered apart from y-webrtc's. The hello carries
+ * PROTOCOL, so that peers that would read each other's messages differently refuse each other instead.
  */
 
 const SYNC = 0;
@@ -17,13 +18,34 @@ const AWARENESS = 1;
 const QUERY_AWARENESS = 3;
 const HELLO = 16;
 
+/** What goes over a data channel; a change to it is a new number. 2: no room-key layer (peerLink.ts). */
+export const PROTOCOL = 2;
+
+/** The peer speaks another collaboration protocol than this one. */
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
 const hello = z.object({ fresh: z.boolean(), seed: z.number().int().nonnegative(), inRoomMs: z.number().nonnegative() });
 
 export const helloMessage = (h: Hello): Uint8Array<ArrayBuffer> =>
   encoding.encode((e) => {
     encoding.writeVarUint(e, HELLO);
+    encoding.writeVarUint(e, PROTOCOL);
     encoding.writeVarString(e, JSON.stringify(h));
   });
+
+/**
+ * Checks that a link's first message is a hello of this protocol: a peer of another version would send
+ * messages this one misreads (before version 2, every message was AES-GCM-sealed with the room key).
+ */
+export function checkFirstMessage(message: Uint8Array): void {
+  const d = decoding.createDecoder(message);
+  const version = decoding.hasContent(d) && decoding.readVarUint(d) === HELLO && decoding.hasContent(d) ? decoding.readVarUint(d) : undefined;
+  if (version === PROTOCOL) return;
+  const theirs = version === undefined ? 'another collaboration protocol (its first message is not a hello)' : `collaboration protocol ${version}`;
+  throw new ProtocolError(`the peer speaks ${theirs}, this one protocol ${PROTOCOL}: both need the same version of BMAD Movie Director`);
+}
 
 /** The state vector of a sync step 1, or undefined for any other message. Reads a copy: `message` is untouched. */
 export function peerStateVector(message: Uint8Array): Map<number, number> | undefined {
@@ -78,6 +100,7 @@ export function receive(message: Uint8Array, doc: Y.Doc, awareness: awarenessPro
       awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(d), origin);
       return { synced: false };
     case HELLO: {
+      decoding.readVarUint(d); // the protocol, checked on the link's first message (checkFirstMessage)
       const text = decoding.readVarString(d);
       const h = hello.safeParse(JSON.parse(text));
       if (!h.success) throw new Error(`a hello that is not one (${h.error.issues[0]?.path.join('.') ?? ''}: ${h.error.issues[0]?.message ?? ''})`);

@@ -1,7 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { benchSpan } from '../bench/benchSpans';
-import { helloMessage, peerStateVector, receive, syncStep1, updateMessage } from './docMessages';
+import { checkFirstMessage, helloMessage, peerStateVector, receive, syncStep1, updateMessage } from './docMessages';
 import { SeedGate, type FreshJoin, type Hello } from './seedGate';
 
 /**
@@ -55,10 +55,12 @@ export class DocSync {
 
   /**
    * A message from `link`: applied with the link as origin (so it is not sent back); the reply goes back
-   * on it. Returns whether the peer has now sent its whole state. Throws on a message it cannot read.
+   * on it. Returns whether the peer has now sent its whole state. Throws on a message it cannot read,
+   * and a ProtocolError when the link's first message is not a hello of this protocol.
    */
   received(link: SyncLink, message: Uint8Array): boolean {
     const heard = this.heard.get(link) ?? {};
+    if (!heard.hello) checkFirstMessage(message);
     const theirs = peerStateVector(message);
     if (theirs) {
       const doc = this.gate.onStep1(heard.said ?? this.gate.hello(), heard.hello, theirs);

@@ -1,15 +1,22 @@
 import { benchSince } from '../bench/benchSpans';
 import { ChunkError, Chunker, Reassembler } from './chunks';
-import { decrypt, encrypt, type RoomKey } from './roomKey';
 import type { SignalPayload } from './signalMessages';
 
 /**
- * One WebRTC connection to one peer: a single ordered, reliable data channel. Messages are encrypted
- * with the room key (if any), cut into chunks (chunks.ts), and sent with flow control: Chromium closes
- * a data channel whose send buffer overflows (16 MiB), so chunks wait in our queue while more than
- * HIGH_WATER bytes are buffered. Sends and receives each keep their order through a promise chain,
- * because encryption is asynchronous. Any failure closes the link with a reason; the provider then
- * connects again and the Yjs sync repairs what the closed link did not deliver.
+ * One WebRTC connection to one peer: a single ordered, reliable data channel. Messages are cut into
+ * chunks (chunks.ts) and sent with flow control: Chromium closes a data channel whose send buffer
+ * overflows (16 MiB), so chunks wait in our queue while more than HIGH_WATER bytes are buffered. Any
+ * failure closes the link with a reason; the provider then connects again and the Yjs sync repairs
+ * what the closed link did not deliver.
+ *
+ * Why the room key does not encrypt these messages (as y-webrtc, whose data channels carry plain Yjs
+ * messages; only its signalling and BroadcastChannel traffic use the password): a data channel is
+ * DTLS, and each end checks that the certificate the other presents in the handshake has the
+ * fingerprint (`a=fingerprint`) of the SDP it received. Offers and answers travel only inside the
+ * room's AES-GCM signalling (signalling.ts), which authenticates as well as hides them, so a signalling
+ * server or an eavesdropper without the password can neither read those fingerprints nor put its own in:
+ * the channel's other end holds the password. A second layer would only add latency (an async
+ * WebCrypto round trip per message, each way).
  */
 
 const HIGH_WATER = 4 * 1024 * 1024;
@@ -26,7 +33,6 @@ export interface PeerLinkEvents {
 
 export interface PeerLinkOptions {
   readonly initiator: boolean;
-  readonly key: RoomKey | undefined;
   readonly rtc: RTCConfiguration;
   readonly maxMessageBytes: number;
 }
@@ -37,8 +43,6 @@ export class PeerLink {
   private readonly chunker: Chunker;
   private readonly reassembler: Reassembler;
   private readonly queue: Uint8Array<ArrayBuffer>[] = [];
-  private outgoing: Promise<void> = Promise.resolve();
-  private incoming: Promise<void> = Promise.resolve();
   private pendingCandidates: RTCIceCandidateInit[] = [];
   private readonly timeout: ReturnType<typeof setTimeout>;
   closed = false;
@@ -89,19 +93,13 @@ export class PeerLink {
   /** Queues one whole message; it arrives whole, in order, or the link closes with a reason. */
   send(message: Uint8Array<ArrayBuffer>): void {
     if (this.closed) return;
-    const key = this.o.key;
-    this.outgoing = this.outgoing
-      .then(async () => {
-        const sealed = key ? await encrypt(message, key) : message;
-        this.queue.push(...this.chunker.split(sealed));
-        this.pump();
-      })
-      .catch((e: unknown) => this.end(`sending: ${(e as Error).message}`));
-  }
-
-  /** Settles once every message queued so far is encrypted and handed to our queue and the channel. */
-  get sent(): Promise<void> {
-    return this.outgoing;
+    try {
+      this.queue.push(...this.chunker.split(message));
+    } catch (e) {
+      this.end(`sending: ${(e as Error).message}`);
+      return;
+    }
+    this.pump();
   }
 
   /** Bytes waiting in our queue and in the channel's buffer. */
@@ -158,16 +156,7 @@ export class PeerLink {
     }
     if (!whole) return;
     benchSince('bmad:collab:arrived', performance.now());
-    const key = this.o.key;
-    const sealed = whole;
-    this.incoming = this.incoming
-      .then(async () => {
-        const t0 = performance.now();
-        const plain = key ? await decrypt(sealed, key) : sealed;
-        benchSince('bmad:collab:decrypt', t0);
-        if (!this.closed) this.on.message(plain);
-      })
-      .catch((e: unknown) => this.end(`receiving: ${(e as Error).message}`));
+    this.on.message(whole);
   }
 
   private end(reason: string | undefined): void {

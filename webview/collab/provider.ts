@@ -2,7 +2,7 @@ import { ObservableV2 } from 'lib0/observable';
 import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { MAX_MESSAGE_BYTES } from './chunks';
-import { awarenessMessage } from './docMessages';
+import { awarenessMessage, ProtocolError } from './docMessages';
 import { DocSync, type SyncLink } from './docSync';
 import { PeerLink } from './peerLink';
 import { deriveRoomKey, type RoomKey } from './roomKey';
@@ -13,14 +13,17 @@ import { SignallingLink, type SignallingStatus } from './signalling';
 /**
  * Our own provider rather than y-webrtc (see connect.ts for the why): a full mesh of WebRTC links in
  * one room, peers found through the signalling servers given (never a default), Yjs sync and
- * awareness over chunked, flow-controlled, optionally encrypted data channels.
+ * awareness over chunked, flow-controlled data channels (DTLS; why no second layer: peerLink.ts).
  */
 
 export interface CollabOptions {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly room: string;
-  /** Encrypts signalling and data with a key derived from it (y-webrtc compatible); none: plain. */
+  /**
+   * Encrypts and authenticates the signalling with a key derived from it (y-webrtc compatible), which
+   * is what keeps the data channels to the room (peerLink.ts); none: plain.
+   */
   readonly password?: string;
   /** ws:// or wss:// URLs of `bmad signal` servers; required, and the only servers contacted. */
   readonly signallingUrls: readonly string[];
@@ -41,7 +44,7 @@ export interface PeerState {
   readonly synced: boolean;
 }
 
-export type ProblemKind = 'decrypt' | 'malformed' | 'refused' | 'link';
+export type ProblemKind = 'decrypt' | 'malformed' | 'refused' | 'link' | 'version';
 
 export interface CollabEvents {
   peers(change: { added: string[]; removed: string[]; peers: string[] }): void;
@@ -96,11 +99,6 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
 
   get synced(): boolean {
     return [...this.links.values()].every((e) => !e.link.open || e.synced);
-  }
-
-  /** Settles once every update sent so far is on its way to every open link (see PeerLink.sent). */
-  sent(): Promise<void> {
-    return Promise.all([...this.links.values()].map((e) => e.link.sent)).then(() => undefined);
   }
 
   get status(): SignallingStatus {
@@ -170,7 +168,7 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
         return entry.link.open;
       },
       send: (m) => entry.link.send(m),
-      link: new PeerLink({ initiator, key: this.key, rtc: this.o.rtc ?? { iceServers: [] }, maxMessageBytes: this.o.maxMessageBytes ?? MAX_MESSAGE_BYTES }, {
+      link: new PeerLink({ initiator, rtc: this.o.rtc ?? { iceServers: [] }, maxMessageBytes: this.o.maxMessageBytes ?? MAX_MESSAGE_BYTES }, {
         signal: (signal: SignalPayload) => this.publish({ type: 'signal', from: this.peerId, to: id, signal }),
         open: () => {
           this.sync.opened(entry);
@@ -194,7 +192,8 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
       }
     } catch (e) {
       entry.link.close();
-      this.emit('problem', [{ kind: 'malformed', message: `a message from a peer could not be applied: ${(e as Error).message}` }]);
+      if (e instanceof ProtocolError) this.emit('problem', [{ kind: 'version', message: e.message }]);
+      else this.emit('problem', [{ kind: 'malformed', message: `a message from a peer could not be applied: ${(e as Error).message}` }]);
     }
   }
 

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { fromBase64 } from 'lib0/buffer';
+import { decryptJson, deriveRoomKey } from '../../../webview/collab/roomKey';
 import { startBmadSignal, type SignalProcess } from '../../unit/runner/signalProcess';
+import { TestClient } from '../../unit/runner/wsClient';
 import { converge, startSwarm, type Peer, type Swarm } from './harness';
 
 const CHANNEL_LIMIT = 262_144;
@@ -143,6 +146,38 @@ describe('collaboration over WebRTC in Chromium, through a real `bmad signal`', 
     assert.equal(await wrong.run((api) => api.peerCount(), null), 0);
     assert.equal(await wrong.run((api) => api.nodeCount(), null), 0);
     assert.equal(await a.run((api) => api.peerCount(), null), 1);
+  });
+
+  it('what the signalling server relays is sealed: the SDP fingerprints that key the data channels, and no canvas', async () => {
+    const r = room();
+    const tap = await TestClient.open(signal.url);
+    tap.send({ type: 'subscribe', topics: [r] });
+    await tap.roundTrip();
+    const [a, b] = [await swarm.peer(), await swarm.peer()];
+    await a.join(r, { password: 'sealed-pass' });
+    await b.join(r, { password: 'sealed-pass' });
+    await b.run((api) => api.whenPeers(1), null);
+    await a.run((api) => api.setField('private', 'label', 'a line nobody else may read'), null);
+    const [da, db] = await converge([a, b]);
+    assert.equal(da, db);
+    // Everything relayed before the pong: the whole handshake (both peers are connected).
+    tap.send({ type: 'ping' });
+    const relayed: unknown[] = [];
+    for (let m = await tap.next(); (m as { type: string }).type !== 'pong'; m = await tap.next()) relayed.push((m as { data: unknown }).data);
+    tap.close();
+    assert.ok(relayed.every((d) => typeof d === 'string'), 'every relayed message is a sealed string');
+    const bytes = relayed.map((d) => Buffer.from(fromBase64(d as string)).toString('latin1'));
+    for (const needle of ['a=fingerprint', 'candidate', 'announce', 'a line nobody']) {
+      assert.ok(bytes.every((x) => !x.includes(needle)), `no relayed message shows "${needle}"`);
+    }
+    // With the password they open, and hold the offer and answer with their certificate fingerprints.
+    const key = await deriveRoomKey('sealed-pass', r);
+    const opened = await Promise.all(relayed.map((d) => decryptJson(fromBase64(d as string), key)));
+    const sdps = opened.flatMap((m) => (m as { signal?: { type: string; sdp?: string } }).signal ?? []).filter((x) => x.sdp);
+    assert.deepEqual([...new Set(sdps.map((x) => x.type))].sort(), ['answer', 'offer']);
+    assert.ok(sdps.every((x) => /^a=fingerprint:sha-256 [0-9A-F:]+\r?$/m.test(x.sdp!)), 'each carries its DTLS fingerprint');
+    const other = await deriveRoomKey('guessed-pass', r);
+    await assert.rejects(decryptJson(fromBase64(relayed[0] as string), other), /another password/);
   });
 
   it('contacts only the signalling URLs given: none is an error, and no page opened another socket', async () => {
