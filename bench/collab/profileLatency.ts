@@ -1,21 +1,55 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startSignalServer } from '../../runner/signal/server';
 import { gestureToRender, startCanvasSwarm } from './canvasLatency';
-import { latencies, percentile } from './probes';
+import { breakdown, moduleGroups, type Profile } from './profileBreakdown';
+import { latencies, percentile, type Stamp } from './probes';
 
 /**
  * Diagnostic, not a bench: Chromium CPU profiles of both canvases while A nudges a card (2 peers,
  * 100 edits/s, as bench:collab's latency rows), and each page's functions by self time.
  *   [CALLERS=fn1,fn2] npx tsx bench/collab/profileLatency.ts [peers] [edits/s] [count]
- * CALLERS: also where those functions' self time is called from.
+ * CALLERS: also where those functions' self time is called from. SAVE=prefix: each page's profile
+ * as prefix-<page>.cpuprofile (for Chromium's DevTools).
  */
 
 const [peers = 2, rate = 100, count = 300] = process.argv.slice(2).map(Number);
 
-interface Profile {
-  nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
+/** A long animation frame (> 50 ms) as the page's observer saw it, wall clock like the stamps. */
+interface Loaf { start: number; end: number; scripts: string[] }
+
+/** Starts collecting `page`'s long animation frames, with their scripts' invokers. */
+const watchFrames = (page: Page) => page.evaluate(() => {
+  const out: Loaf[] = [];
+  (window as unknown as { __loaf: Loaf[] }).__loaf = out;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as (PerformanceEntry & { scripts: { invoker: string; duration: number }[] })[]) {
+      const start = performance.timeOrigin + e.startTime;
+      out.push({ start, end: start + e.duration, scripts: e.scripts.map((x) => `${x.invoker} ${x.duration.toFixed(0)}ms`) });
+    }
+  }).observe({ type: 'long-animation-frame' });
+});
+
+/** Of the edits slower than p90 at a peer: how many overlap a long frame of A's, of the peer's, of neither. */
+function slowEdits(sent: readonly Stamp[], arrived: readonly Stamp[], loafA: readonly Loaf[], loafB: readonly Loaf[]): string {
+  const ms = latencies(sent, arrived);
+  const p90 = percentile(ms, 90);
+  const overlaps = (frames: readonly Loaf[], from: number, to: number) => frames.some((f) => f.start < to && f.end > from);
+  let a = 0;
+  let b = 0;
+  let none = 0;
+  let slow = 0;
+  ms.forEach((d, i) => {
+    if (d < p90) return;
+    slow++;
+    const from = sent[i]![1];
+    const inA = overlaps(loafA, from, from + d);
+    const inB = overlaps(loafB, from, from + d);
+    if (inA) a++;
+    if (inB) b++;
+    if (!inA && !inB) none++;
+  });
+  return `${slow} edits ≥ p90 (${p90.toFixed(1)} ms): ${a} overlap a long frame (> 50 ms) of A's, ${b} of this peer's, ${none} neither`;
 }
 
 /** Where the self time of function `name` is spent from: its callers, 4 deep, heaviest first. */
@@ -62,6 +96,7 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.start');
       return cdp;
     }));
+    await Promise.all(pages.map(watchFrames));
     const { sent, arrived, own } = await gestureToRender(pages, count, rate);
     const profiles = await Promise.all(cdps.map(async (c) => (await c.send('Profiler.stop')).profile as unknown as Profile));
     const render = arrived.flatMap((a) => latencies(sent, a));
@@ -70,7 +105,16 @@ async function main(): Promise<void> {
     console.log(`  rendered on the other canvases p50/p95 ${percentile(render, 50).toFixed(1)} / ${percentile(render, 95).toFixed(1)} ms`);
     console.log(`  A's own canvas p50/p95 ${percentile(ownMs, 50).toFixed(1)} / ${percentile(ownMs, 95).toFixed(1)} ms`);
     const who = (i: number) => (i === 0 ? 'A (makes the gestures)' : `peer ${i}`);
-    profiles.forEach((p, i) => console.log(`\n${who(i)}:\n  ${top(p, 30).join('\n  ')}`));
+    if (process.env.SAVE) profiles.forEach((p, i) => fs.writeFileSync(`${process.env.SAVE}-${i}.cpuprofile`, JSON.stringify(p)));
+    const loafs = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as { __loaf: Loaf[] }).__loaf)));
+    const bundleUrl = new URL('webview.js', pages[0]!.url()).href;
+    const groupOf = moduleGroups(await (await fetch(bundleUrl)).text());
+    profiles.forEach((p, i) => {
+      console.log(`\n${who(i)}:\n  ${breakdown(p, bundleUrl, groupOf, count).join('\n  ')}`);
+      console.log(`  long animation frames: ${loafs[i]!.length}; ${loafs[i]!.slice(0, 6).map((f) => `${(f.end - f.start).toFixed(0)} ms [${f.scripts.join(', ')}]`).join('; ')}`);
+      if (i > 0) console.log(`  ${slowEdits(sent, arrived[i - 1]!, loafs[0]!, loafs[i]!)}`);
+      console.log(`  top functions by self time:\n  ${top(p, 20).join('\n  ')}`);
+    });
     for (const name of (process.env.CALLERS ?? '').split(',').filter(Boolean)) {
       profiles.forEach((p, i) => console.log(`\n${who(i)}, callers of ${name}:\n${callers(p, name).join('\n')}`));
     }
