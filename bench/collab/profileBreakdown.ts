@@ -1,6 +1,8 @@
 /**
- * For profileLatency.ts: a page's CPU profile cut into tasks (runs of busy samples), the long ones
- * (> 16 ms, a missed frame) listed, and self time per package or folder of ours. The page's bundle is
+ * For profileLatency.ts: a page's CPU profile cut into busy runs (busy samples with less than JOIN_MS
+ * of idle between them), the long ones (> 16 ms) listed, and self time per package or folder of ours.
+ * A busy run is an upper bound of a task: back-to-back tasks under load merge into one (the long
+ * animation frames that profileLatency.ts also prints are the browser's own count). The page's bundle is
  * not minified: esbuild heads each module with a `// path` comment, which maps a line to its module.
  */
 
@@ -104,10 +106,10 @@ export function breakdown(profile: Profile, bundleUrl: string, groupOf: (line: n
   const long = all.filter((t) => span(t) > LONG_MS);
   const q = (p: number) => (lens[Math.min(lens.length - 1, Math.floor((p / 100) * lens.length))] ?? 0).toFixed(1);
   return [
-    `busy ${sum(busy).toFixed(0)} ms in ${all.length} tasks; task p50/p95/p99/max ${q(50)} / ${q(95)} / ${q(99)} / ${lens.at(-1)?.toFixed(1)} ms`,
+    `busy ${sum(busy).toFixed(0)} ms in ${all.length} busy runs; run p50/p95/p99/max ${q(50)} / ${q(95)} / ${q(99)} / ${lens.at(-1)?.toFixed(1)} ms`,
     `self time per group (${updates} updates):`,
     ...bySelf(busy, (s) => s.group, 14, updates),
-    `long tasks (> ${LONG_MS} ms): ${long.length}; at s from the profile's start: length ms (of which (program) ms)`,
+    `long busy runs (> ${LONG_MS} ms): ${long.length}; at s from the profile's start: length ms (of which (program) ms)`,
     `  ${long.map((t) => `@${((t[0]!.at - samples[0]!.at) / 1000).toFixed(2)}: ${span(t).toFixed(0)} (${sum(t.filter((x) => x.group === '(program)')).toFixed(0)})`).join(', ')}`,
     ...(long.length ? ['  their self time per group:', ...bySelf(long.flat(), (s) => s.group, 10), '  their top functions:',
       ...bySelf(long.flat(), (s) => s.fn, 16)] : []),
