@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import { formatBytes } from '../../core/lfsPointer';
-import { repositoriesIn } from '../../runner/git/lfsPull';
+import { pathExists, repositoriesIn } from '../../runner/git/lfsPull';
 import { largeFilesOutsideLfs, lfsPatternFor, lfsPointersInCheckout, trackWithLfs } from '../../runner/git/lfsScan';
 import { requireTrust } from '../trust';
 import { pullLfsContent } from './pullLfsContent';
@@ -51,7 +50,7 @@ async function scanRepository(root: string, warnAbove: number): Promise<[vscode.
   ]);
   // VS Code offers a problem's quick fixes only for a file it holds as text, never for a video or an
   // image: the problem goes on .gitattributes, where the fix writes, and points to the file from there.
-  const attributes = fs.existsSync(path.join(root, ATTRIBUTES)) ? uriOf(ATTRIBUTES) : undefined;
+  const attributes = (await pathExists(path.join(root, ATTRIBUTES))) ? uriOf(ATTRIBUTES) : undefined;
   return pointers.concat(large.map((f) => {
     const diagnostic = warning(`${f.path} is ${formatBytes(f.size)} and not tracked by Git LFS`, CODE);
     const file = new vscode.Location(uriOf(f.path), new vscode.Position(0, 0));

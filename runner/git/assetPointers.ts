@@ -1,5 +1,5 @@
-import { assetRefs, type AssetPointer, type BmadNode } from '../../core';
-import { insideProject } from '../projectPaths';
+import { assetRefs, type AssetPointer, type AssetRef, type BmadNode } from '../../core';
+import { insideProject, PathRefused } from '../projectPaths';
 import { readLfsPointer } from './lfsPull';
 
 /** What a canvas's nodes name that is still a Git LFS pointer, and every file it looked at. */
@@ -8,6 +8,17 @@ export interface AssetPointerProbe {
   readonly pointers: Record<string, AssetPointer[]>;
   /** Absolute paths of every file probed: a change to one of them calls for a new probe. */
   readonly probed: ReadonlySet<string>;
+  /** Why each path that leads out of the project was not read, located by node id and param. */
+  readonly refused: readonly string[];
+}
+
+/**
+ * The one way from a file a node names to a path on disk, for the probe and for the pull of what it
+ * found: insideProject, so a path that leads out of the project (`..`, absolute, a link) is refused
+ * with PathRefused naming the node and its param.
+ */
+export function assetFile(root: string, nodeId: string, ref: AssetRef): string {
+  return insideProject(root, ref.path, `${nodeId} params.${ref.param}`);
 }
 
 /**
@@ -18,12 +29,15 @@ export interface AssetPointerProbe {
 export async function probeAssetPointers(root: string, nodes: Iterable<BmadNode>): Promise<AssetPointerProbe> {
   const sizes = new Map<string, Promise<number | undefined>>();
   const pointers: Record<string, AssetPointer[]> = {};
+  const refused: string[] = [];
   for (const node of nodes) {
     for (const ref of assetRefs(node)) {
       let abs: string;
       try {
-        abs = insideProject(root, ref.path, `${node.id} params.${ref.param}`);
-      } catch {
+        abs = assetFile(root, node.id, ref);
+      } catch (e) {
+        if (!(e instanceof PathRefused)) throw e;
+        refused.push(e.message);
         continue;
       }
       if (!sizes.has(abs)) sizes.set(abs, readLfsPointer(abs).then((p) => p?.size, () => undefined));
@@ -31,5 +45,5 @@ export async function probeAssetPointers(root: string, nodes: Iterable<BmadNode>
       if (size !== undefined) (pointers[node.id] ??= []).push({ param: ref.param, path: ref.path, size });
     }
   }
-  return { pointers, probed: new Set(sizes.keys()) };
+  return { pointers, probed: new Set(sizes.keys()), refused };
 }

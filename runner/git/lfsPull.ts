@@ -35,6 +35,9 @@ export function readLfsPointerSync(file: string): LfsPointer | undefined {
   }
 }
 
+/** Without blocking: the scans that ask run beside the editor's work, on every file event. */
+export const pathExists = (file: string): Promise<boolean> => fs.promises.access(file).then(() => true, () => false);
+
 export async function repositoryRoot(dir: string): Promise<string> {
   return (await run('git', ['rev-parse', '--show-toplevel'], { cwd: dir })).stdout.trim();
 }
@@ -47,8 +50,9 @@ export async function repositoriesIn(folder: string): Promise<string[]> {
   const own = await repositoryRoot(folder).catch(() => undefined);
   if (own) return [own];
   const entries = await fs.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
-  const nested = entries.filter((e) => e.isDirectory() && fs.existsSync(path.join(folder, e.name, '.git')));
-  return nested.map((e) => path.join(folder, e.name));
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => path.join(folder, e.name));
+  const isRepository = await Promise.all(dirs.map((d) => pathExists(path.join(d, '.git'))));
+  return dirs.filter((_, i) => isRepository[i]);
 }
 
 /** A path as git wants it in `--include` and attributes: relative to the repository root, with `/`. */

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeNode, nodeFrom, type BmadNode } from '../../core';
-import { probeAssetPointers } from '../../runner/git/assetPointers';
+import { assetFile, probeAssetPointers } from '../../runner/git/assetPointers';
+import { PathRefused } from '../../runner/projectPaths';
 
 /** Which files a canvas names are LFS pointers: read from their first bytes, inside the project only. */
 describe('runner: asset files that are Git LFS pointers', () => {
@@ -48,11 +49,39 @@ describe('runner: asset files that are Git LFS pointers', () => {
     fs.writeFileSync(outside, pointer(5));
     try {
       const nodes = [node('character', 'c', { reference: `../${path.basename(outside)}`, lora: outside })];
-      const { pointers, probed } = await probeAssetPointers(root, nodes);
+      const { pointers, probed, refused } = await probeAssetPointers(root, nodes);
       assert.deepEqual(pointers, {});
       assert.equal(probed.size, 0);
+      assert.deepEqual(refused, [
+        `c params.reference: "../${path.basename(outside)}" leaves the project (..); use a path inside the project`,
+        `c params.lora: "${outside}" is an absolute path; use a path inside the project`,
+      ]);
     } finally {
       fs.rmSync(outside);
+    }
+  });
+
+  it('resolves a pointer the probe found to the file it probed, and refuses it once a link on its way leads out', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'bmad-asset-pointers-outside-'));
+    try {
+      fs.mkdirSync(path.join(root, '01_Assets/cast'));
+      fs.writeFileSync(path.join(root, '01_Assets/cast/mara.png'), pointer(7000));
+      fs.writeFileSync(path.join(outside, 'mara.png'), pointer(9));
+      const { pointers, probed } = await probeAssetPointers(root, [node('character', 'mara', { reference: '01_Assets/cast/mara.png' })]);
+      const [found] = pointers.mara ?? [];
+      assert.ok(found, 'the probe found the pointer');
+      assert.deepEqual([assetFile(root, 'mara', found)], [...probed], 'the pull goes to the very file the probe read');
+
+      // Between the probe and the pull the folder became a link out of the project (a checkout, a person).
+      fs.rmSync(path.join(root, '01_Assets/cast'), { recursive: true });
+      fs.symlinkSync(outside, path.join(root, '01_Assets/cast'));
+      assert.throws(() => assetFile(root, 'mara', found), (e: Error) => {
+        assert.ok(e instanceof PathRefused);
+        assert.equal(e.message, `mara params.reference: "01_Assets/cast/mara.png" is a link to ${path.join(fs.realpathSync(outside), 'mara.png')}, outside the project`);
+        return true;
+      });
+    } finally {
+      fs.rmSync(outside, { recursive: true });
     }
   });
 });
