@@ -14,15 +14,19 @@ const SHOT = 'Shot 2 as sent';
 /**
  * A canvas shown read-only (the older side of VS Code's diff, a version from git): its inspector shows
  * every field as it was, text selectable and copyable but not editable, choices inert, no row buttons,
- * and one line that says why; its cards do not drag. The writable canvas, same steps, still edits.
+ * and one line that says why; its cards do not drag. A writable canvas in compare mode is locked the
+ * same way, with its own line, and keeps its Restore. The writable canvas, same steps, still edits.
  */
 describe('a read-only canvas: the inspector and the cards take no edit, in Chromium', function () {
   this.timeout(90000);
   const canvas = canvasSuite();
   let page: Page;
 
-  /** The film canvas as the host sends it, Shot 2 with a line, a costume and a prop; from git when `readOnly` is given. */
-  async function openFilm(readOnly?: string): Promise<string> {
+  /**
+   * The film canvas as the host sends it, Shot 2 with a line, a costume and a prop; from git when
+   * `readOnly` is given; compared with HEAD (Shot 2's duration changed) when `compared`.
+   */
+  async function openFilm(readOnly?: string, compared = false): Promise<string> {
     page = await canvas.open('doc=film', { size: { width: 1600, height: 1500 } });
     const doc = await page.evaluate(() => fetch(`doc.json${location.search}`).then((r) => r.json() as Promise<Doc>));
     const shot = doc.nodes.find((n) => n.label === 'Shot 2 close')!;
@@ -32,7 +36,10 @@ describe('a read-only canvas: the inspector and the cards take no edit, in Chrom
       wardrobe: [{ character: 'Ada', wardrobe: 'oilskin coat' }],
       props: ['storm lantern'],
     });
-    await sendFromHost(page, { type: 'document', file: 'main.bmad', doc, settings: SETTINGS, ...(readOnly && { readOnly }) });
+    const shown = { file: 'main.bmad', doc, settings: SETTINGS, ...(readOnly && { readOnly }) };
+    await sendFromHost(page, compared
+      ? { type: 'compare', ...shown, against: 'HEAD', marks: { [shot.id]: 'changed' }, changes: { [shot.id]: [{ key: 'duration', before: '4', after: '5' }] }, order: [shot.id] }
+      : { type: 'document', ...shown });
     await node(page, SHOT).waitFor();
     return shot.id;
   }
@@ -80,17 +87,20 @@ describe('a read-only canvas: the inspector and the cards take no edit, in Chrom
 
   const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
-  it('read-only: typing changes no field and sends nothing, choices are disabled, rows have no buttons, a line says why', async () => {
-    const shot = await openFilm('git 1a2b3c4');
+  /**
+   * The inspector of a canvas that takes no edit: typing changes no field and sends nothing, choices are
+   * disabled, rows have no buttons, and `line` says why; `screen` is its screenshot's name.
+   */
+  async function inspectorTakesNoEdit(shot: string, line: string, screen: string): Promise<void> {
     await selectShot();
-    assert.equal(await page.locator('.inspector .inspector-readonly').innerText(), 'Read-only: git 1a2b3c4');
+    assert.equal(await page.locator('.inspector .inspector-readonly').innerText(), line);
 
     await typeIntoAction(shot);
     assert.equal(await valueOf(shot, 'action'), ACTION, 'the typed text did not go in');
     // Tab walks on: past the disabled framing and camera choices, to the duration (read-only, focusable).
     assert.equal(await focusedId(), `param-${shot}-duration`);
 
-    // The text can still be selected and copied out of the old version.
+    // The text can still be selected and copied out of the version shown.
     await field(shot, 'action').locator('textarea, input').click();
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Control+c');
@@ -106,11 +116,24 @@ describe('a read-only canvas: the inspector and the cards take no edit, in Chrom
     assert.equal(await inspector.locator('vscode-button').count(), 0, 'no Add, Remove or move buttons on the dialogue, costume or prop rows');
 
     fs.mkdirSync(SCREENS, { recursive: true });
-    await inspector.screenshot({ path: path.join(SCREENS, 'inspector-read-only.png') });
+    await inspector.screenshot({ path: path.join(SCREENS, `${screen}.png`) });
 
     await settle();
     assert.deepEqual(await ops(page), [], 'no op reached the host');
-    assert.doesNotMatch(await page.locator('.status-bar').innerText(), /read-only/, 'nothing had to be refused');
+    assert.doesNotMatch(await page.locator('.status-bar').innerText(), /read-only|comparing/, 'nothing had to be refused');
+  }
+
+  it('read-only: typing changes no field and sends nothing, choices are disabled, rows have no buttons, a line says why', async () => {
+    const shot = await openFilm('git 1a2b3c4');
+    await inspectorTakesNoEdit(shot, 'Read-only: git 1a2b3c4', 'inspector-read-only');
+  });
+
+  it('compare on a writable canvas: the inspector takes no edit just the same, says to close the compare, and keeps Restore', async () => {
+    const shot = await openFilm(undefined, true);
+    await inspectorTakesNoEdit(shot, 'Comparing: close the compare to edit', 'inspector-compare');
+    await selectShot();
+    assert.match(await page.locator('.inspector-changes').innerText(), /Changed since HEAD[\s\S]*duration: 4 → 5/);
+    assert.equal(await page.locator('.inspector-restore').innerText(), 'Restore from HEAD', 'restoring is what a compare is for');
   });
 
   it('writable: the same typing edits the action (one op), and the rows have their Add buttons', async () => {
@@ -126,15 +149,22 @@ describe('a read-only canvas: the inspector and the cards take no edit, in Chrom
     assert.equal(await valueOf(shot, 'action'), `${ACTION} It goes out.`);
   });
 
-  it('read-only: a card dragged does not move, even while held, a port dragged connects nothing, nothing is sent; writable it moves', async () => {
-    await openFilm('git 1a2b3c4');
+  /** A card dragged does not move, even while held, a port dragged connects nothing, nothing is sent or refused. */
+  async function cardsTakeNoEdit(): Promise<void> {
     const held = await dragHalfway('Film');
     assert.equal(held.during, held.before, 'the card stayed where the version has it');
     await dragHandle(page, { label: 'Night blues', handle: 'style' }, { label: 'Shot 1 wide', handle: 'style' });
     await settle();
     assert.deepEqual(await ops(page), []);
     assert.equal(await page.locator('.react-flow__edge.port-style').count(), 2, 'no new edge drawn');
-    assert.doesNotMatch(await page.locator('.status-bar').innerText(), /read-only/, 'no gesture got as far as being refused');
+    assert.doesNotMatch(await page.locator('.status-bar').innerText(), /read-only|comparing/, 'no gesture got as far as being refused');
+  }
+
+  it('read-only and compared: a card dragged does not move, even while held, a port dragged connects nothing; writable it moves', async () => {
+    await openFilm('git 1a2b3c4');
+    await cardsTakeNoEdit();
+    await openFilm(undefined, true);
+    await cardsTakeNoEdit();
 
     await openFilm();
     const moved = await dragHalfway('Film');

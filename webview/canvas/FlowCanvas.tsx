@@ -14,6 +14,7 @@ import { useSession } from '../hooks/useSession';
 import { useUi } from '../hooks/useUi';
 import { useViewCommands } from '../hooks/useViewCommands';
 import { createDragDrafts } from '../state/dragDrafts';
+import { editLock } from '../state/editLock';
 import type { UiState, Viewport } from '../state/uiState';
 import { DotBackground } from './DotBackground';
 import { MAX_ZOOM, MIN_ZOOM } from './fitViewport';
@@ -28,7 +29,6 @@ const MULTI_SELECT = ['Shift', 'Meta', 'Control'];
 const PRO = { hideAttribution: true };
 const selectSettings = (s: UiState) => s.settings;
 const selectConnecting = (s: UiState) => s.connecting;
-const selectReadOnly = (s: UiState) => s.readOnly;
 
 /**
  * The React Flow canvas, fully controlled from the session: it gets nodes and edges with known sizes
@@ -42,10 +42,10 @@ export function FlowCanvas({ initialViewport }: { initialViewport: Viewport }) {
   const drafts = useMemo(createDragDrafts, []);
   const settings = useUi(selectSettings);
   const connecting = useUi(selectConnecting);
-  // A read-only canvas's cards neither drag nor connect: the gesture would only be refused at its end.
-  // React Flow 12 still starts a connection from a handle when nodesConnectable is off (that only hides
-  // the line), so its ports take no pointer (canvas.css, .is-readonly).
-  const editable = useUi(selectReadOnly) === undefined;
+  // A read-only or compared canvas's cards neither drag nor connect: the gesture would only be refused
+  // at its end. React Flow 12 still starts a connection from a handle when nodesConnectable is off (that
+  // only hides the line), so its ports take no pointer (canvas.css, .is-readonly).
+  const editable = useUi(editLock) === undefined;
   const band = useZoomBand(initialViewport.zoom);
   const overview = band === 'overview';
   const { nodes, edges } = useFlowElements(drafts, overview, initialViewport);

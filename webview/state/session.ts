@@ -5,6 +5,7 @@ import type { BmadDocument } from '../../core/schema';
 import { CanvasCollab } from '../collab/canvasCollab';
 import type { HostChannel } from '../host/hostChannel';
 import { CanvasDoc } from './canvasDoc';
+import { editLock } from './editLock';
 import { FILE, LOCAL } from './origins';
 import { readSavedState, StateSaver } from './savedState';
 import { createUiStore, EMPTY, statusOf, type UiStore, type Viewport } from './uiState';
@@ -121,10 +122,10 @@ export class CanvasSession {
 
   /** A local gesture. Checked with core's rules first: an op the host would refuse is never sent. */
   dispatch(op: Op): OpResult {
-    const { mode, readOnly } = this.ui.get();
-    if (readOnly) return this.refuse(`read-only: ${readOnly}`);
-    if (mode === 'compare') return this.refuse('comparing: close the compare to edit');
-    if (mode !== 'canvas') return { ok: false, message: 'the canvas is not editable now' };
+    const ui = this.ui.get();
+    const lock = editLock(ui);
+    if (lock) return this.refuse(lock);
+    if (ui.mode !== 'canvas') return { ok: false, message: 'the canvas is not editable now' };
     const r = this.doc.applyOp(op, LOCAL);
     if (!r.ok) {
       this.ui.set({ status: statusOf('error', r.message) });

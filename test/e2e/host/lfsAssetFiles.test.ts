@@ -30,10 +30,15 @@ function project(name: string): { root: string; mara: string; stray: string } {
   const r = insert({ version: 1, nodes: [], edges: [] }, [mara, stray], []);
   if (!r.ok) throw new Error(r.message);
   const files = { ...Object.fromEntries(projectFiles({ name, defaultTier: 'low' })), [MAIN_CANVAS]: serializeDocument(r.doc), [IMAGE]: pointer(7000) };
+  // Written beside it, then renamed into place whole, as a clone lands: the workspace's file watcher
+  // (inotify) can miss a folder made inside a folder it has only just seen, and then it would never
+  // report the image's change.
+  const staging = path.join(workspaceFolder().fsPath, `.staging-${name}`);
   for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
+    fs.mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true });
+    fs.writeFileSync(path.join(staging, rel), text);
   }
+  fs.renameSync(staging, root);
   return { root, mara: mara.id, stray: stray.id };
 }
 

@@ -8,6 +8,7 @@ import { useSession } from '../../hooks/useSession';
 import { useUi } from '../../hooks/useUi';
 import { AssetPointerActions } from '../../lfs/AssetPointerActions';
 import { RenderPreview } from '../../render/RenderPreview';
+import { editLock } from '../../state/editLock';
 import { jsonEqual } from '../../state/yNode';
 import type { UiState } from '../../state/uiState';
 import { FieldFrame } from './FieldFrame';
@@ -26,8 +27,9 @@ const selectReadOnly = (s: UiState) => s.readOnly;
 /** In compare mode: how the node differs from the compared version, each field old → new. */
 function NodeChanges({ id }: { id: string }) {
   const compare = useUi(selectCompare);
-  // A read-only canvas (a version from git) is never restored into: no Restore buttons.
-  const writable = !useLocked();
+  // A read-only canvas (a version from git) is never restored into: no Restore buttons. A compared one
+  // that can be written is locked for edits (editLock), yet restores: that is what the compare is for.
+  const writable = useUi(selectReadOnly) === undefined;
   const session = useSession();
   const mark = compare?.marks.get(id);
   if (!compare || !mark) return null;
@@ -64,8 +66,9 @@ function RestoreButton({ ids, against, onRestore }: { ids: readonly string[]; ag
 /** Several nodes selected: how many, and in compare mode Restore for those of them that changed. */
 function MultiSelection({ selection }: { selection: ReadonlySet<string> }) {
   const compare = useUi(selectCompare);
-  // A read-only canvas (a version from git) is never restored into: no Restore buttons.
-  const writable = !useLocked();
+  // A read-only canvas (a version from git) is never restored into: no Restore buttons. A compared one
+  // that can be written is locked for edits (editLock), yet restores: that is what the compare is for.
+  const writable = useUi(selectReadOnly) === undefined;
   const session = useSession();
   const marked = compare ? [...selection].filter((id) => compare.marks.has(id)) : [];
   return (
@@ -84,15 +87,15 @@ function MultiSelection({ selection }: { selection: ReadonlySet<string> }) {
 
 /**
  * The right-hand panel: the form of the one selected node (nothing when zero or several are). Here,
- * and only here, the inspector learns whether the canvas is read-only; its controls read it from context.
+ * and only here, the inspector learns whether the canvas can be edited now; its controls read it from context.
  */
 export function Inspector() {
   const selection = useUi(selectSelection);
-  const readOnly = useUi(selectReadOnly);
+  const lock = useUi(editLock);
   const id = selection.size === 1 ? selection.values().next().value : undefined;
   const node = useFormNode(useDocNode(id));
   const panel = selection.size > 1 ? <MultiSelection selection={selection} /> : node && <NodeForm key={node.id} node={node} />;
-  return panel ? <ReadOnlyProvider value={readOnly}>{panel}</ReadOnlyProvider> : null;
+  return panel ? <ReadOnlyProvider value={lock}>{panel}</ReadOnlyProvider> : null;
 }
 
 /**

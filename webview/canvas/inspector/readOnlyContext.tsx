@@ -1,9 +1,10 @@
 import { createContext, useContext } from 'react';
 
 /**
- * Why the canvas the inspector shows cannot be written ("git index", "git 1a2b3c4"), or undefined
- * when it can. The Inspector provides it once; every control reads it here, so a field on a version
- * from git looks and acts read-only before anyone types into it, instead of being refused after.
+ * Why the canvas the inspector shows cannot be edited now (editLock: "read-only: git index",
+ * "comparing: close the compare to edit"), or undefined when it can. The Inspector provides it once;
+ * every control reads it here, so a field looks and acts read-only before anyone types into it,
+ * instead of being refused after.
  */
 const ReadOnlyContext = createContext<string | undefined>(undefined);
 
@@ -14,15 +15,15 @@ export function useLocked(): boolean {
   return useContext(ReadOnlyContext) !== undefined;
 }
 
-const WHY = 'This version cannot be edited; its text can be selected and copied';
+const WHY = 'Nothing here can be edited now; its text can be selected and copied';
 
 /** The line at the top of the inspector that says why nothing here can be changed. */
 export function ReadOnlyNote() {
-  const readOnly = useContext(ReadOnlyContext);
-  if (readOnly === undefined) return null;
+  const lock = useContext(ReadOnlyContext);
+  if (lock === undefined) return null;
   return (
     <p className="inspector-readonly" role="note" title={WHY}>
-      Read-only: {readOnly}
+      {lock.charAt(0).toUpperCase() + lock.slice(1)}
     </p>
   );
 }
