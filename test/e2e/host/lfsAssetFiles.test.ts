@@ -10,7 +10,7 @@ import { insert, makeNode, nodeFrom, serializeDocument } from '../../../core';
 import { MAIN_CANVAS, projectFiles, RENDERS_DIR } from '../../../runner/newProject/template';
 import type { BmadApi } from '../../../extension/api';
 import { bmadApi, closeAll, openCanvas, recordPosts, tempDir, waitFor } from './canvasHelpers';
-import { ui, workspaceFolder } from './e2e';
+import { ui } from './e2e';
 
 const IMAGE = '01_Assets/cast/mara.png';
 const STRAY = '../stray.png';
@@ -18,9 +18,14 @@ const RENDERS = 300;
 const pointer = (size: number) =>
   `version https://git-lfs.github.com/spec/v1\noid sha256:${'4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393'}\nsize ${size}\n`;
 
-/** A film project in the workspace whose Mara names IMAGE (a pointer) and whose Stray names a file outside it. */
-function project(name: string): { root: string; mara: string; stray: string } {
-  const root = path.join(workspaceFolder().fsPath, name);
+/**
+ * A film project whose Mara names IMAGE (a pointer) and whose Stray names a file outside it. Made outside
+ * the workspace, where the probe's own watcher starts on a tree that already exists: the workspace's
+ * watcher (inotify) misses folders made inside a folder it has only just seen, so a test there would
+ * wait for an event no watcher could deliver.
+ */
+function project(): { root: string; mara: string; stray: string } {
+  const root = tempDir('bmad-e2e-lfs-files-');
   const character = (label: string, reference: string, y: number) => {
     const n = makeNode('character', { x: 0, y }, label);
     return nodeFrom({ ...n, params: { ...n.params, reference } });
@@ -29,16 +34,11 @@ function project(name: string): { root: string; mara: string; stray: string } {
   const stray = character('Stray', STRAY, 260);
   const r = insert({ version: 1, nodes: [], edges: [] }, [mara, stray], []);
   if (!r.ok) throw new Error(r.message);
-  const files = { ...Object.fromEntries(projectFiles({ name, defaultTier: 'low' })), [MAIN_CANVAS]: serializeDocument(r.doc), [IMAGE]: pointer(7000) };
-  // Written beside it, then renamed into place whole, as a clone lands: the workspace's file watcher
-  // (inotify) can miss a folder made inside a folder it has only just seen, and then it would never
-  // report the image's change.
-  const staging = path.join(workspaceFolder().fsPath, `.staging-${name}`);
+  const files = { ...Object.fromEntries(projectFiles({ name: 'LFS files', defaultTier: 'low' })), [MAIN_CANVAS]: serializeDocument(r.doc), [IMAGE]: pointer(7000) };
   for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true });
-    fs.writeFileSync(path.join(staging, rel), text);
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
   }
-  fs.renameSync(staging, root);
   return { root, mara: mara.id, stray: stray.id };
 }
 
@@ -62,7 +62,7 @@ describe('the files a canvas names, probed for Git LFS pointers', () => {
   });
 
   it('hears of the image it names changing, of none of the renders written beside it, and says why it skips a path outside', async () => {
-    const { root, stray } = project('lfswatch');
+    const { root, stray } = project();
     const image = path.join(root, IMAGE);
     const session = await openCanvas(api, vscode.Uri.file(path.join(root, MAIN_CANVAS)));
     const posts = recordPosts(session);
@@ -86,11 +86,12 @@ describe('the files a canvas names, probed for Git LFS pointers', () => {
     } finally {
       posts.dispose();
       await closeAll();
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 
   it('Pull refuses a file that a link swapped in since the probe leads out of the project, and says so', async () => {
-    const { root, mara } = project('lfsswap');
+    const { root, mara } = project();
     const outside = tempDir('bmad-e2e-lfs-outside-');
     fs.writeFileSync(path.join(outside, 'mara.png'), pointer(9));
     const session = await openCanvas(api, vscode.Uri.file(path.join(root, MAIN_CANVAS)));
@@ -110,6 +111,7 @@ describe('the files a canvas names, probed for Git LFS pointers', () => {
       await vscode.commands.executeCommand('notifications.clearAll');
       await closeAll();
       fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });
