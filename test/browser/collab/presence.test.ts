@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { canvasSuite, node, posted, sendFromHost } from '../canvasPage';
+import { canvasesInSession } from './canvasSession';
 import { startBmadSignal, type SignalProcess } from '../../unit/runner/signalProcess';
 
 const SCREENS = path.resolve(__dirname, '../../../test-results/screens');
@@ -22,19 +23,7 @@ describe('presence: the other peer on the canvas, in Chromium', function () {
     assert.equal(end?.code, 0, end?.stderr);
   });
 
-  async function inSession(theme: 'dark' | 'light'): Promise<[Page, Page]> {
-    const query = `doc=film&theme=${theme}&signal=${encodeURIComponent(signal.url)}`;
-    const [a, b] = [await canvas.open(query), await canvas.open(query)];
-    const invite = { room: `presence-${process.pid}-${theme}`, password: 'presence-pass' };
-    await sendFromHost(a, { type: 'collabJoin', invite, signallingUrls: [signal.url], user: { name: 'Ada Lovelace' } });
-    await sendFromHost(b, { type: 'collabJoin', invite, signallingUrls: [signal.url], user: { name: 'Ben' } });
-    // The status each canvas sends its host names the other peer once its presence has arrived.
-    for (const [p, other] of [[a, 'Ben'], [b, 'Ada Lovelace']] as const) {
-      await p.waitForFunction((name) => (window as unknown as { __posted: { type: string; names?: string[] }[] }).__posted
-        .some((m) => m.type === 'collabStatus' && m.names?.includes(name)), other);
-    }
-    return [a, b];
-  }
+  const inSession = (theme: 'dark' | 'light') => canvasesInSession(canvas, signal, `presence-${theme}`, theme);
 
   const idOf = (page: Page, label: string) => node(page, label).getAttribute('data-id') as Promise<string>;
 
