@@ -46,12 +46,15 @@ describe('collaboration session in the webview (simulated peers)', () => {
     assert.deepEqual([...a.sent, ...b.sent].filter((m) => m.type === 'op'), []);
   });
 
-  it('a peer\'s own gesture is drawn once its update is sent; changes from peers are drawn at the next frame, all in one', async () => {
+  it('a peer\'s own gesture is drawn once its update is sent; a peer\'s burst is drawn in at most two: the first at once, the rest at the next frame', async () => {
     const { net, a, b, ids } = await pair();
     const before = net.bytes;
     const drawn = { a: [] as { nodes: string[]; sentBytes: number }[], b: [] as string[][] };
     a.session.doc.onViewChange((c) => drawn.a.push({ nodes: [...c.nodes], sentBytes: net.bytes - before }));
-    const bDrew = new Promise<void>((resolve) => b.session.doc.onViewChange((c) => (drawn.b.push([...c.nodes].sort()), resolve())));
+    const bDrewAll = new Promise<void>((resolve) => b.session.doc.onViewChange((c) => {
+      drawn.b.push([...c.nodes]);
+      if (new Set(drawn.b.flat()).size === ids.length) resolve();
+    }));
     net.hold = true;
     // Three gestures, three updates, arriving at B together (as data-channel messages queue up).
     for (const [i, id] of ids.entries()) a.session.dispatch({ type: 'move', moves: [{ id, x: 100 * i, y: 50 }] });
@@ -62,10 +65,11 @@ describe('collaboration session in the webview (simulated peers)', () => {
     assert.ok(drawn.a.every((d) => d.sentBytes > 0), 'A\'s update was handed to the link before A drew its move');
     assert.deepEqual(drawn.b, [], 'nothing has arrived at B');
     net.deliver();
-    assert.deepEqual(drawn.b, [], 'B draws at its next frame, not as each update arrives');
-    await bDrew;
+    assert.ok(drawn.b.length <= 1, `B draws the first update as it arrives, not the others (${drawn.b.length} draws)`);
+    await bDrewAll;
     await settle();
-    assert.deepEqual(drawn.b, [[...ids].sort()], 'B draws the three updates once, naming every node they moved');
+    assert.ok(drawn.b.length <= 2, `the others are drawn at the next frame, together (${JSON.stringify(drawn.b)})`);
+    assert.deepEqual(new Set(drawn.b.flat()), new Set(ids));
     assert.deepEqual(b.session.doc.getNode(ids[2])?.position, { x: 200, y: 50 });
   });
 

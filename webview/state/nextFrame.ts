@@ -10,7 +10,7 @@ let pending: Promise<void> | undefined;
  * One promise per animation frame, settled as the frame starts (before its style, layout and paint),
  * so that whatever waits on it is drawn in that frame, all of it in one React render.
  */
-export function nextFrame(): Promise<void> {
+function nextFrame(): Promise<void> {
   if (pending) return pending;
   let frame: number | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -27,4 +27,19 @@ export function nextFrame(): Promise<void> {
   });
   pending = p;
   return p;
+}
+
+let drewSinceFrame = false;
+
+/**
+ * When to draw a change that is not this peer's own: undefined (now) for the first since the last
+ * frame, whose render then runs in the idle time before that frame rather than inside it; the promise
+ * of the next frame for any more before it, so that a backlog of them is drawn there in one render.
+ * At most two renders per frame, whatever the rate they come at.
+ */
+export function drawNowOrAtFrame(): Promise<void> | undefined {
+  if (drewSinceFrame) return nextFrame();
+  drewSinceFrame = true;
+  void nextFrame().then(() => (drewSinceFrame = false));
+  return undefined;
 }
