@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import * as bp from '../canvas/benchPage.mjs';
+import { frameStamps, type FrameStamps } from './frameStamps';
 import type { Stamp } from './probes';
 
 /**
@@ -90,36 +91,21 @@ const openCard = (p: Page) => p.evaluate(() => {
 /**
  * Starts stamping, in `page`, every new x of card `id` as [x − x0 − 1, time]: press i shows as value i.
  * Two stamps: `seen`, the moment the card's DOM has it (a MutationObserver); `framed`, the layout of
- * the first frame that has it, after which that frame is painted. The second is the one a person
- * sees, and the one that holds whether the canvas draws a change as it arrives or at the next frame:
- * a ResizeObserver on a probe whose width changes every frame is called after each frame's
- * animation-frame callbacks, style and layout, and before its paint.
+ * the first frame that has it (frameStamps.ts).
  */
 async function watch(page: Page, id: string): Promise<void> {
+  await page.evaluate(`window.__frames = (${frameStamps.toString()})()`);
   await page.evaluate((nodeId) => {
+    const frames = (window as unknown as { __frames: FrameStamps }).__frames;
     const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`)!;
-    const now = () => performance.timeOrigin + performance.now();
     const x = () => Number(/translate\(\s*(-?[\d.]+)px/.exec(el.style.transform)?.[1] ?? Number.NaN);
     const x0 = x();
     const seen: [number, number][] = [];
-    const framed: [number, number][] = [];
-    let unframed: number[] = [];
     new MutationObserver(() => {
       const v = x() - x0 - 1;
-      if (v > (seen.at(-1)?.[0] ?? -1)) seen.push([v, now()]), unframed.push(v);
+      if (v > (seen.at(-1)?.[0] ?? -1)) seen.push([v, performance.timeOrigin + performance.now()]), frames.mark(v);
     }).observe(el, { attributes: true, attributeFilter: ['style'] });
-    const probe = document.body.appendChild(document.createElement('div'));
-    probe.style.cssText = 'position:fixed;left:0;top:0;height:1px;width:1px;opacity:0;pointer-events:none';
-    new ResizeObserver(() => {
-      const t = now();
-      for (const v of unframed) framed.push([v, t]);
-      unframed = [];
-    }).observe(probe);
-    requestAnimationFrame(function flip() {
-      probe.style.width = probe.style.width === '1px' ? '2px' : '1px';
-      requestAnimationFrame(flip);
-    });
-    Object.assign(window, { __seen: seen, __framed: framed });
+    Object.assign(window, { __seen: seen, __framed: frames.stamps });
   }, id);
 }
 
