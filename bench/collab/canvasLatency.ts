@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import * as bp from '../canvas/benchPage.mjs';
+import { frameStamps, type FrameStamps } from './frameStamps';
 import type { Stamp } from './probes';
 
 /**
@@ -87,27 +88,35 @@ const openCard = (p: Page) => p.evaluate(() => {
   return el?.dataset.id;
 });
 
-/** Starts stamping, in `page`, every new x of card `id` as [x − x0 − 1, time]: press i shows as value i. */
+/**
+ * Starts stamping, in `page`, every new x of card `id` as [x − x0 − 1, time]: press i shows as value i.
+ * Two stamps: `seen`, the moment the card's DOM has it (a MutationObserver); `framed`, the layout of
+ * the first frame that has it (frameStamps.ts).
+ */
 async function watch(page: Page, id: string): Promise<void> {
+  await page.evaluate(`window.__frames = (${frameStamps.toString()})()`);
   await page.evaluate((nodeId) => {
+    const frames = (window as unknown as { __frames: FrameStamps }).__frames;
     const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`)!;
     const x = () => Number(/translate\(\s*(-?[\d.]+)px/.exec(el.style.transform)?.[1] ?? Number.NaN);
     const x0 = x();
     const seen: [number, number][] = [];
     new MutationObserver(() => {
       const v = x() - x0 - 1;
-      if (v > (seen.at(-1)?.[0] ?? -1)) seen.push([v, performance.timeOrigin + performance.now()]);
+      if (v > (seen.at(-1)?.[0] ?? -1)) seen.push([v, performance.timeOrigin + performance.now()]), frames.mark(v);
     }).observe(el, { attributes: true, attributeFilter: ['style'] });
-    (window as unknown as { __seen: typeof seen }).__seen = seen;
+    Object.assign(window, { __seen: seen, __framed: frames.stamps });
   }, id);
 }
 
 /**
- * A presses ArrowRight `count` times at `perSecond` on a card; returns A's stamps, each other page's,
- * and A's own (its canvas showing its own gesture: the part of the latency spent before anything is sent).
+ * A presses ArrowRight `count` times at `perSecond` on a card; returns A's stamps, and each other
+ * page's (DOM changed, and laid out in a frame: see watch), and A's own (its canvas showing its own
+ * gesture: the part of the latency spent before anything is sent).
  */
-export async function gestureToRender(pages: Page[], count: number, perSecond: number): Promise<{ sent: Stamp[]; arrived: Stamp[][]; own: Stamp[] }> {
-  const [a, ...others] = pages as [Page, ...Page[]];
+export async function gestureToRender(pages: Page[], count: number, perSecond: number):
+  Promise<{ sent: Stamp[]; arrived: Stamp[][]; framed: Stamp[][]; own: Stamp[] }> {
+  const [a] = pages as [Page, ...Page[]];
   const id = await openCard(a);
   if (!id) throw new Error('no card in the open on the canvas');
   await a.locator(`.react-flow__node[data-id="${id}"] .card-header`).click();
@@ -125,9 +134,10 @@ export async function gestureToRender(pages: Page[], count: number, perSecond: n
     };
     tick();
   }), [count, perSecond] as const);
-  const [own, ...arrived] = await Promise.all(pages.map((p) => p.waitForFunction((last) => {
-    const seen = (window as unknown as { __seen: [number, number][] }).__seen;
-    return (seen.at(-1)?.[0] ?? -1) >= last && seen;
-  }, count - 1, { polling: 'raf', timeout: 60_000 }).then((h) => h.jsonValue() as Promise<Stamp[]>)));
-  return { sent, arrived, own: own! };
+  const stamps = await Promise.all(pages.map((p) => p.waitForFunction((last) => {
+    const w = window as unknown as { __seen: [number, number][]; __framed: [number, number][] };
+    return (w.__framed.at(-1)?.[0] ?? -1) >= last && { seen: w.__seen, framed: w.__framed };
+  }, count - 1, { polling: 'raf', timeout: 60_000 }).then((h) => h.jsonValue() as Promise<{ seen: Stamp[]; framed: Stamp[] }>)));
+  const [own, ...others] = stamps;
+  return { sent, arrived: others.map((o) => o.seen), framed: others.map((o) => o.framed), own: own!.seen };
 }

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { frameStamps, type FrameStamps } from './frameStamps';
 
 /**
  * Latency probes on a Y.Doc, for pages of bench:collab (our provider's test page and the raw y-webrtc
@@ -15,9 +16,17 @@ export function probes(doc: Y.Doc) {
   const map = doc.getMap<number>('probe');
   const seen: Stamp[] = [];
   let last = -1;
+  // The least a page showing the value must do: one element moved, drawn in the next frame.
+  let frames: FrameStamps | undefined;
+  let shown: HTMLElement | undefined;
   map.observe(() => {
     const v = map.get('x');
-    if (typeof v === 'number' && v > last) seen.push([(last = v), now()]);
+    if (typeof v !== 'number' || v <= last) return;
+    seen.push([(last = v), now()]);
+    frames ??= frameStamps();
+    shown ??= document.body.appendChild(document.createElement('div'));
+    shown.style.transform = `translateX(${v}px)`;
+    frames.mark(v);
   });
   return {
     /** Writes 0..count-1 at `perSecond` (paced by the clock, so a late tick does not slow the rest). */
@@ -35,15 +44,16 @@ export function probes(doc: Y.Doc) {
         tick();
       });
     },
-    /** Resolves with every arrival once `value` has arrived. */
-    arrivals(value: number): Promise<Stamp[]> {
+    /**
+     * Once `value` has arrived and been drawn: every arrival (the doc has it), and every one drawn (an
+     * element moved to it laid out in a frame, frameStamps.ts).
+     */
+    arrivals(value: number): Promise<{ seen: Stamp[]; drawn: Stamp[] }> {
       return new Promise((resolve) => {
         const check = () => {
-          if (last < value) return;
-          map.unobserve(check);
-          resolve(seen.slice());
+          if ((frames?.stamps.at(-1)?.[0] ?? -1) < value) return requestAnimationFrame(check);
+          resolve({ seen: seen.slice(), drawn: frames!.stamps.slice() });
         };
-        map.observe(check);
         check();
       });
     },

@@ -30,7 +30,7 @@ interface BenchApi {
   readonly ready: Promise<ReadyInfo>;
   setViewport(v: Viewport): void;
   getViewport(): Viewport;
-  stats(): { domNodes: number; domEdges: number; overview: boolean; overviewDraws: number };
+  stats(): { domNodes: number; domEdges: number; overview: boolean; overviewDraws: number; peerMarkRenders: number };
 }
 
 declare global {
@@ -50,7 +50,8 @@ export function installBenchHook(): void {
     ready: new Promise((r) => (resolveReady = r)),
     setViewport: (v) => void flow?.setViewport(v),
     getViewport: () => flow?.getViewport() ?? { x: 0, y: 0, zoom: 1 },
-    stats: () => ({ domNodes: count('.react-flow__node'), domEdges: count('.react-flow__edge'), overview: overviewNow(), overviewDraws: benchSignals.overviewDraws }),
+    stats: () => ({ domNodes: count('.react-flow__node'), domEdges: count('.react-flow__edge'), overview: overviewNow(), overviewDraws: benchSignals.overviewDraws,
+      peerMarkRenders: benchSignals.peerMarkRenders }),
   };
 }
 

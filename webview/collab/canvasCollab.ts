@@ -8,6 +8,7 @@ import { validateDocument, type BmadDocument, type BmadNode } from '../../core/s
 import { serializeDocument } from '../../core/serialize';
 import type { CanvasDoc, DocChange } from '../state/canvasDoc';
 import { FILE, LOCAL } from '../state/origins';
+import { drawNowOrAtFrame } from '../state/nextFrame';
 import { benchSpan } from '../bench/benchSpans';
 import { connect, type CollabOptions, type CollabProvider } from './connect';
 import { Presence } from './presence';
@@ -96,7 +97,10 @@ export class CanvasCollab {
     this.stopListening = this.doc.onChange((c) => this.onChange(c));
     // Drawing this peer's gesture waits until its update is sent: Yjs emits the update (which the
     // provider sends at once) after the transaction's observers, where this is asked, so a microtask.
-    this.doc.viewAfter = (c) => (c.origin === LOCAL ? Promise.resolve() : undefined);
+    // Everything else (peers' updates, above all) is drawn at once, or when another came since the
+    // last frame, at the next frame with the rest: each data-channel message is a task of its own, and
+    // drawn one by one, a backlog of a few made frames of 50-100 ms (bench/collab/profileLatency.ts).
+    this.doc.viewAfter = (c) => (c.origin === LOCAL ? Promise.resolve() : drawNowOrAtFrame());
     // Before connecting, so that the first awareness message a peer gets already says who we are.
     this.presence.attach(this.awareness, user.name);
     this.stopPresence = this.presence.view.subscribe(() => this.sendStatus());

@@ -44,9 +44,12 @@ export class CanvasDoc {
   private readonly viewListeners = new Set<(c: DocChange) => void>();
   /**
    * When set and it returns a promise for a change, the view hears of that change once the promise
-   * settles (see onViewChange); a collaboration session sets it (canvasCollab.ts).
+   * settles (see onViewChange); a collaboration session sets it (canvasCollab.ts). Changes held by
+   * the same promise reach the view as one change, naming every id they touched.
    */
   viewAfter: ((c: DocChange) => Promise<void> | undefined) | undefined;
+  /** The changes each pending viewAfter promise holds, merged (see flush). */
+  private readonly held = new Map<Promise<void>, { origin: unknown; nodes: Set<string>; edges: Set<string> }>();
   private pendingNodes = new Set<string>();
   private pendingEdges = new Set<string>();
   /** Nodes written whole in the current transaction, keyed by id (see diffIntoY). */
@@ -245,10 +248,22 @@ export class CanvasDoc {
     this.version++;
     const change: DocChange = { origin: tr.origin, nodes, edges };
     for (const fn of this.listeners) fn(change);
-    const held = this.viewAfter?.(change);
-    if (!held) return this.tellView(change);
-    const tell = () => this.tellView(change);
-    void held.then(tell, tell);
+    const after = this.viewAfter?.(change);
+    if (!after) return this.tellView(change);
+    const merged = this.held.get(after);
+    if (merged) {
+      merged.origin = change.origin;
+      for (const id of nodes) merged.nodes.add(id);
+      for (const id of edges) merged.edges.add(id);
+      return;
+    }
+    this.held.set(after, { origin: change.origin, nodes: new Set(nodes), edges: new Set(edges) });
+    const tell = () => {
+      const c = this.held.get(after);
+      this.held.delete(after);
+      if (c) this.tellView(c);
+    };
+    void after.then(tell, tell);
   };
 
   private tellView(change: DocChange): void {

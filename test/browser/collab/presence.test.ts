@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { canvasSuite, node, posted, sendFromHost } from '../canvasPage';
+import { canvasesInSession } from './canvasSession';
 import { startBmadSignal, type SignalProcess } from '../../unit/runner/signalProcess';
 
 const SCREENS = path.resolve(__dirname, '../../../test-results/screens');
@@ -22,19 +23,7 @@ describe('presence: the other peer on the canvas, in Chromium', function () {
     assert.equal(end?.code, 0, end?.stderr);
   });
 
-  async function inSession(theme: 'dark' | 'light'): Promise<[Page, Page]> {
-    const query = `doc=film&theme=${theme}&signal=${encodeURIComponent(signal.url)}`;
-    const [a, b] = [await canvas.open(query), await canvas.open(query)];
-    const invite = { room: `presence-${process.pid}-${theme}`, password: 'presence-pass' };
-    await sendFromHost(a, { type: 'collabJoin', invite, signallingUrls: [signal.url], user: { name: 'Ada Lovelace' } });
-    await sendFromHost(b, { type: 'collabJoin', invite, signallingUrls: [signal.url], user: { name: 'Ben' } });
-    // The status each canvas sends its host names the other peer once its presence has arrived.
-    for (const [p, other] of [[a, 'Ben'], [b, 'Ada Lovelace']] as const) {
-      await p.waitForFunction((name) => (window as unknown as { __posted: { type: string; names?: string[] }[] }).__posted
-        .some((m) => m.type === 'collabStatus' && m.names?.includes(name)), other);
-    }
-    return [a, b];
-  }
+  const inSession = (theme: 'dark' | 'light') => canvasesInSession(canvas, signal, `presence-${theme}`, theme);
 
   const idOf = (page: Page, label: string) => node(page, label).getAttribute('data-id') as Promise<string>;
 
@@ -89,6 +78,36 @@ describe('presence: the other peer on the canvas, in Chromium', function () {
     assert.equal(await b.locator('.peer-pointer, .peer-outline, .peer-editing, .minimap-peer').count(), 0);
     await b.waitForFunction(() => (window as unknown as { __posted: { type: string; names?: string[] }[] }).__posted
       .filter((m) => m.type === 'collabStatus').at(-1)?.names?.length === 0);
+  });
+
+  it("A's outline at B follows A's card when A moves it, and is not re-rendered when another card moves", async () => {
+    const [a, b] = await inSession('dark');
+    const id = await idOf(a, 'Keyframe 2');
+    await node(a, 'Keyframe 2').click({ position: { x: 120, y: 12 } });
+    const outline = b.locator(`.peer-outline[data-node="${id}"]`);
+    await outline.waitFor();
+    const renders = () => b.evaluate(() => window.__bmadCanvas!.stats().peerMarkRenders);
+
+    // B moves another card itself: that change reaches B's view; A's mark on Keyframe 2 has no reason to render.
+    // (B selecting the card changes B's own presence, which re-reads every peer's: counted from after it.)
+    const other = node(b, 'Keyframe 1');
+    const x0 = (await other.boundingBox())!.x;
+    await other.click({ position: { x: 120, y: 12 } });
+    await b.evaluate(() => new Promise(requestAnimationFrame));
+    const before = await renders();
+    await b.keyboard.press('ArrowRight');
+    await b.waitForFunction((x) => document.querySelector<HTMLElement>('.react-flow__node.selected')!.getBoundingClientRect().x > x, x0);
+    await b.evaluate(() => new Promise(requestAnimationFrame));
+    assert.equal(await renders(), before, 'moving Keyframe 1 re-rendered no outline');
+
+    // A nudges its selected card: at B the outline moves with it.
+    const card = node(b, 'Keyframe 2');
+    const c0 = (await card.boundingBox())!.x;
+    await a.keyboard.press('ArrowRight');
+    await b.waitForFunction(([nodeId, x]) => document.querySelector(`.react-flow__node[data-id="${nodeId}"]`)!.getBoundingClientRect().x > x, [id, c0] as const);
+    await b.evaluate(() => new Promise(requestAnimationFrame));
+    const [o, c] = [await outline.boundingBox(), await card.boundingBox()];
+    assert.ok(o && c && Math.abs(o.x - c.x) < 2 && Math.abs(o.y - c.y) < 2, `the outline is on the moved card: ${JSON.stringify(o)} vs ${JSON.stringify(c)}`);
   });
 
   it('the chips read on a light theme too', async () => {

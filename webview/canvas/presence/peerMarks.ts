@@ -1,4 +1,5 @@
-import type { PeerPresence } from '../../../core/presence';
+import { kindSpec } from '../../../core/nodes';
+import type { BmadNode } from '../../../core/schema';
 import type { Geometry } from '../overview/geometry';
 
 /** Black or white, whichever reads better on the peer's colour (the chips carry their own background). */
@@ -27,5 +28,9 @@ export function boxOf(g: Geometry, id: string): Box | undefined {
   return { x: r[i * 4]!, y: r[i * 4 + 1]!, w: r[i * 4 + 2]!, h: r[i * 4 + 3]! };
 }
 
-/** Whether any peer shows something on a card (then the geometry is worth building). */
-export const marksCards = (peers: readonly PeerPresence[]): boolean => peers.some((p) => p.selection.length > 0 || p.editing !== null);
+/** A node's card as the canvas draws it (its kind's fixed size at its position); undefined when gone. */
+export function nodeBox(n: BmadNode | undefined): Box | undefined {
+  if (!n) return undefined;
+  const { width, height } = kindSpec(n.kind).size;
+  return { x: n.position.x, y: n.position.y, w: width, h: height };
+}
