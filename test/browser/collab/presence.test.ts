@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { canvasSuite, node, posted, sendFromHost } from '../canvasPage';
-import { canvasesInSession } from './canvasSession';
-import { startBmadSignal, type SignalProcess } from '../../unit/runner/signalProcess';
+import { node, posted, sendFromHost } from '../canvasPage';
+import { canvasSessionSuite } from './canvasSession';
 
 const SCREENS = path.resolve(__dirname, '../../../test-results/screens');
 
@@ -14,16 +13,9 @@ const SCREENS = path.resolve(__dirname, '../../../test-results/screens');
  */
 describe('presence: the other peer on the canvas, in Chromium', function () {
   this.timeout(120000);
-  let signal: SignalProcess;
-  const canvas = canvasSuite();
+  const { canvas, inSession: inRoom } = canvasSessionSuite();
 
-  before(async () => (signal = await startBmadSignal()));
-  after(async () => {
-    const end = await signal?.stop();
-    assert.equal(end?.code, 0, end?.stderr);
-  });
-
-  const inSession = (theme: 'dark' | 'light') => canvasesInSession(canvas, signal, `presence-${theme}`, theme);
+  const inSession = (theme: 'dark' | 'light') => inRoom(`presence-${theme}`, theme);
 
   const idOf = (page: Page, label: string) => node(page, label).getAttribute('data-id') as Promise<string>;
 

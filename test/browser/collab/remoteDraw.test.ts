@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { canvasSuite, node } from '../canvasPage';
-import { startBmadSignal, type SignalProcess } from '../../unit/runner/signalProcess';
-import { canvasesInSession } from './canvasSession';
+import { node } from '../canvasPage';
+import { canvasSessionSuite } from './canvasSession';
 
 const PRESSES = 20;
 
@@ -12,17 +11,10 @@ const PRESSES = 20;
  */
 describe('collaboration: peers\' edits on the canvas, in Chromium', function () {
   this.timeout(120000);
-  let signal: SignalProcess;
-  const canvas = canvasSuite();
-
-  before(async () => (signal = await startBmadSignal()));
-  after(async () => {
-    const end = await signal?.stop();
-    assert.equal(end?.code, 0, end?.stderr);
-  });
+  const { inSession } = canvasSessionSuite();
 
   it('a burst of edits from a peer is drawn at most twice a frame, and ends where the peer left the card', async () => {
-    const [a, b] = await canvasesInSession(canvas, signal, 'remote-draw');
+    const [a, b] = await inSession('remote-draw');
     const card = node(a, 'Keyframe 2');
     const id = await card.getAttribute('data-id');
     await card.click({ position: { x: 120, y: 12 } });
