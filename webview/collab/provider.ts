@@ -72,10 +72,11 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
   private signalling: SignallingLink[] = [];
   private readonly asked = new Map<string, number>();
   private readonly seen: string[] = [];
+  private key: RoomKey | undefined;
   private destroyed = false;
   private wasSynced = true;
   private readonly sync: DocSync;
-  /** Resolves once the key is derived (the signalling links open meanwhile). */
+  /** Resolves once the key is derived and the signalling links are opening. */
   readonly ready: Promise<void>;
 
   constructor(private readonly o: CollabOptions) {
@@ -115,21 +116,17 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
     super.destroy();
   }
 
-  /**
-   * The sockets connect while the key is derived (PBKDF2, 100,000 rounds: tens of ms that a joiner
-   * used to wait before even dialling); the links publish and read nothing until it is there.
-   */
   private async start(): Promise<void> {
-    const key: Promise<RoomKey> | undefined = this.o.password === undefined ? undefined : deriveRoomKey(this.o.password, this.o.room);
+    this.key = this.o.password === undefined ? undefined : await deriveRoomKey(this.o.password, this.o.room);
+    if (this.destroyed) return;
     this.signalling = this.o.signallingUrls.map(
       (url) =>
-        new SignallingLink(url, this.o.room, key, {
+        new SignallingLink(url, this.o.room, this.key, {
           message: (m) => this.onRoomMessage(m),
           status: () => this.emit('status', [this.status]),
           problem: (kind, message) => this.emit('problem', [{ kind, message }]),
         }, () => this.stamp({ type: 'announce', from: this.peerId })),
     );
-    await key;
   }
 
   private stamp<M extends RoomMessage>(m: M): M {

@@ -28,8 +28,7 @@ export class SignallingLink {
   constructor(
     readonly url: string,
     private readonly room: string,
-    /** The room key, once derived; none: the room has no password. */
-    private readonly key: Promise<RoomKey> | undefined,
+    private readonly key: RoomKey | undefined,
     private readonly on: SignallingEvents,
     /** What to say each time the socket opens (our announce). */
     private readonly greeting: () => RoomMessage,
@@ -38,7 +37,7 @@ export class SignallingLink {
   }
 
   async publish(m: RoomMessage): Promise<void> {
-    const data = this.key ? toBase64(await encryptJson(m, await this.key)) : m;
+    const data = this.key ? toBase64(await encryptJson(m, this.key)) : m;
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'publish', topic: this.room, data }));
   }
 
@@ -83,7 +82,7 @@ export class SignallingLink {
     if (this.key) {
       if (typeof data !== 'string') return this.on.problem('decrypt', `${this.url}: an unencrypted message in a room with a password`);
       try {
-        data = await decryptJson(fromBase64(data), await this.key);
+        data = await decryptJson(fromBase64(data), this.key);
       } catch (e) {
         return this.on.problem('decrypt', `${this.url}: ${(e as Error).message}`);
       }
