@@ -79,7 +79,7 @@ async function breakdown(b: Page) {
     const post = longest('bmad:collab:post');
     const d = (e: PerformanceEntry | undefined) => e?.duration ?? 0;
     return { t, apply: d(apply), applyEnd: apply ? apply.startTime + apply.duration : 0, arrived: arrived?.startTime ?? 0,
-      flush: d(longest('bmad:doc:flush')), post: d(post), postEnd: post ? post.startTime + post.duration : 0 };
+      inflate: d(longest('bmad:collab:inflate')), flush: d(longest('bmad:doc:flush')), post: d(post), postEnd: post ? post.startTime + post.duration : 0 };
   });
 }
 
@@ -108,8 +108,8 @@ export async function lateJoinRuns(signalUrl: string, runs: number, joiner: Join
       await joinRoom(b, room, signalUrl);
       const r = await breakdown(b);
       // The room's side of the transfer: its answer to the joiner's sync step 1 (the longest apply span).
-      const answer = await a.evaluate((since) => Math.max(0, ...performance.getEntriesByName('bmad:collab:apply', 'measure')
-        .filter((e) => e.startTime >= since).map((e) => e.duration)), aSince);
+      const [answer, deflate] = await a.evaluate((since) => ['bmad:collab:apply', 'bmad:collab:deflate'].map((name) => Math.max(0,
+        ...performance.getEntriesByName(name, 'measure').filter((e) => e.startTime >= since).map((e) => e.duration))), aSince);
       if (edits && serializeDocument(await hostWrite(b)) !== serializeDocument(edits.doc)) {
         throw new Error("the joiner's document differs from the room's");
       }
@@ -122,7 +122,9 @@ export async function lateJoinRuns(signalUrl: string, runs: number, joiner: Join
       out.push({ total: t.painted! - t.join, parts: [
         ['signalling + WebRTC connect', connect],
         ['transfer (sync step 1 → the room\'s state arrived, chunks)', r.arrived - t.connect!],
-        ['  of which the room peer answering (Y.encodeStateAsUpdate → sync step 2)', answer],
+        ['  of which the room peer answering (Y.encodeStateAsUpdate → sync step 2)', answer!],
+        ['  of which the room peer deflating its answer', deflate!],
+        ['  of which the joiner inflating it', r.inflate],
         ['Y.applyUpdate (and sync reply)', r.apply - r.flush],
         [`CanvasDoc flush (nodeFromY per node changed; ${NODES.toLocaleString('en')} when empty)`, r.flush],
         [`host write (serialize + validate + post collabDoc)${postBefore ? '' : ', after paint: not in the total'}`, r.post],

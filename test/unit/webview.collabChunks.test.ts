@@ -15,7 +15,7 @@ describe('collab chunks (a data-channel message is at most 256 KiB)', () => {
       assert.ok(chunks.every((c) => c.length <= CHANNEL_LIMIT), `chunks of ${n} bytes within ${CHANNEL_LIMIT}`);
       const out = chunks.map((c) => r.push(c));
       assert.ok(out.slice(0, -1).every((o) => o === undefined), 'only the last chunk completes it');
-      assert.deepEqual(out.at(-1), message);
+      assert.deepEqual(out.at(-1), { bytes: message, deflated: false });
     }
   });
 

@@ -18,8 +18,11 @@ const AWARENESS = 1;
 const QUERY_AWARENESS = 3;
 const HELLO = 16;
 
-/** What goes over a data channel; a change to it is a new number. 2: no room-key layer (peerLink.ts). */
-export const PROTOCOL = 2;
+/**
+ * What goes over a data channel; a change to it is a new number. 2: no room-key layer (peerLink.ts).
+ * 3: large messages deflated (a first chunk of kind 2, chunks.ts).
+ */
+export const PROTOCOL = 3;
 
 /** The peer speaks another collaboration protocol than this one. */
 export class ProtocolError extends Error {

@@ -1,13 +1,14 @@
 import { benchSince } from '../bench/benchSpans';
-import { ChunkError, Chunker, Reassembler } from './chunks';
+import { ChunkError, Chunker, Reassembler, type Whole } from './chunks';
+import { Inbox, Outbox } from './linkOrder';
 import type { SignalPayload } from './signalMessages';
 
 /**
- * One WebRTC connection to one peer: a single ordered, reliable data channel. Messages are cut into
- * chunks (chunks.ts) and sent with flow control: Chromium closes a data channel whose send buffer
- * overflows (16 MiB), so chunks wait in our queue while more than HIGH_WATER bytes are buffered. Any
- * failure closes the link with a reason; the provider then connects again and the Yjs sync repairs
- * what the closed link did not deliver.
+ * One WebRTC connection to one peer: a single ordered, reliable data channel. Large messages are
+ * deflated, keeping their order (linkOrder.ts); every message is cut into chunks (chunks.ts) and sent
+ * with flow control: Chromium closes a data channel whose send buffer overflows (16 MiB), so chunks
+ * wait in our queue while more than HIGH_WATER bytes are buffered. Any failure closes the link with a
+ * reason; the provider then connects again and the Yjs sync repairs what the closed link did not deliver.
  *
  * Why the room key does not encrypt these messages (as y-webrtc, whose data channels carry plain Yjs
  * messages; only its signalling and BroadcastChannel traffic use the password): a data channel is
@@ -40,8 +41,9 @@ export interface PeerLinkOptions {
 export class PeerLink {
   private readonly pc: RTCPeerConnection;
   private channel: RTCDataChannel | undefined;
-  private readonly chunker: Chunker;
+  private readonly outbox: Outbox;
   private readonly reassembler: Reassembler;
+  private readonly inbox: Inbox;
   private readonly queue: Uint8Array<ArrayBuffer>[] = [];
   private pendingCandidates: RTCIceCandidateInit[] = [];
   private readonly timeout: ReturnType<typeof setTimeout>;
@@ -49,8 +51,15 @@ export class PeerLink {
   open = false;
 
   constructor(private readonly o: PeerLinkOptions, private readonly on: PeerLinkEvents) {
-    this.chunker = new Chunker(o.maxMessageBytes);
+    this.outbox = new Outbox(new Chunker(o.maxMessageBytes), o.maxMessageBytes, (chunks) => {
+      this.queue.push(...chunks);
+      this.pump();
+    }, (reason) => this.end(reason));
     this.reassembler = new Reassembler(o.maxMessageBytes);
+    this.inbox = new Inbox(o.maxMessageBytes, (m) => {
+      benchSince('bmad:collab:arrived', performance.now());
+      this.on.message(m);
+    }, (reason) => this.end(`a message from the peer: ${reason}`));
     this.pc = new RTCPeerConnection(o.rtc);
     this.pc.onicecandidate = (e) => {
       const c = e.candidate;
@@ -94,12 +103,10 @@ export class PeerLink {
   send(message: Uint8Array<ArrayBuffer>): void {
     if (this.closed) return;
     try {
-      this.queue.push(...this.chunker.split(message));
+      this.outbox.send(message);
     } catch (e) {
       this.end(`sending: ${(e as Error).message}`);
-      return;
     }
-    this.pump();
   }
 
   /** Bytes waiting in our queue and in the channel's buffer. */
@@ -147,22 +154,22 @@ export class PeerLink {
   }
 
   private receive(chunk: Uint8Array): void {
-    let whole: Uint8Array<ArrayBuffer> | undefined;
+    let whole: Whole | undefined;
     try {
       whole = this.reassembler.push(chunk);
     } catch (e) {
       this.end(e instanceof ChunkError ? `bad chunk from the peer: ${e.message}` : String(e));
       return;
     }
-    if (!whole) return;
-    benchSince('bmad:collab:arrived', performance.now());
-    this.on.message(whole);
+    if (whole) this.inbox.push(whole);
   }
 
   private end(reason: string | undefined): void {
     if (this.closed) return;
     this.closed = true;
     this.open = false;
+    this.outbox.stop();
+    this.inbox.stop();
     clearTimeout(this.timeout);
     this.queue.length = 0;
     this.channel?.close();

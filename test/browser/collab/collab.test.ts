@@ -56,6 +56,17 @@ describe('collaboration over WebRTC in Chromium, through a real `bmad signal`', 
     assert.equal(await peers[2]!.run((api) => api.nodeCount(), null), 10);
   });
 
+  it("a change a peer makes inside another's update (a merge repair) reaches every peer", async () => {
+    const [a, b, c] = await joined(3);
+    await b!.run((api) => api.repairs('n1', 'bad'), null);
+    await a!.run((api) => (api.setField('n1', 'label', 'kept'), api.setField('n1', 'bad', true)), null);
+    // A deletion adds no struct (the state vectors do not show it): wait for it at each peer.
+    await Promise.all([a!, c!].map((p) => p.run((api) => api.whenFieldGone('n1', 'bad'), null)));
+    const digests = await converge([a!, b!, c!]);
+    assert.equal(new Set(digests).size, 1);
+    for (const p of [a!, b!, c!]) assert.equal(await p.run((api) => api.field('n1', 'label'), null), 'kept');
+  });
+
   it('an update over 256 KiB (1 MB of text in one transaction) arrives whole, and small ones still flow', async () => {
     const [a, b] = await joined(2, { password: 'big' });
     await a!.run((api) => api.insertText(1024 * 1024), null);

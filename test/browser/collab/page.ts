@@ -136,6 +136,20 @@ const api = {
     doc.clientID = own;
   },
   field: (id: string, f: string) => nodes.get(id)?.get(f),
+  /**
+   * As the canvas repairs a merge (canvasCollab.ts): when a peer's update sets node `id`'s `field`,
+   * this page deletes it in a transaction of its own, made inside the cleanup of the peer's.
+   */
+  /** Resolves once node `id` has no `field` (a peer's deletion has arrived). */
+  whenFieldGone(id: string, field: string): Promise<void> {
+    return when(() => nodes.get(id)?.has(field) === false, onDocUpdate);
+  },
+  repairs(id: string, field: string) {
+    doc.on('afterTransaction', (tr) => {
+      const m = nodes.get(id);
+      if (!tr.local && m?.has(field)) doc.transact(() => m.delete(field), 'repair');
+    });
+  },
   tookTheirs: () => tookTheirs,
   addNodes(count: number, prefix: string, promptBytes: number) {
     doc.transact(() => {
