@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { serializeDocument } from '../../core/serialize';
 import type { BmadDocument } from '../../core/schema';
 import { joinRoom, startCanvasSwarm } from './canvasLatency';
+import { frameStamps, type FrameStamps } from './frameStamps';
 import { roomEdits, type Moved } from './roomEdits';
 
 /**
@@ -9,8 +10,8 @@ import { roomEdits, type Moved } from './roomEdits';
  * 5,000-node grid is in a room; a second canvas page joins. Two joiners:
  *
  *  - `empty`: a page with an EMPTY canvas joins an unedited room; the time runs from its join until every
- *    card of its viewport is drawn (as many visible cards as the first page shows) and the frame after
- *    has come (so that one was painted).
+ *    card of its viewport is drawn (as many visible cards as the first page shows), stamped at the
+ *    layout of the frame that draws them, before its paint (frameStamps.ts, as the latency rows).
  *  - `same file`: what users do (each peer has its own clone): the joiner page has the SAME 5,000-node
  *    file open (shown and seeded, as the extension opens it), and the room has made edits before it
  *    joins (roomEdits.ts: 50 moves, 5 param edits). The time runs from its join until its canvas
@@ -41,6 +42,7 @@ export interface LateJoin {
  * `expected` visible cards, each of `moved` (those on screen) at its position; then it joins.
  */
 async function joinAndWatch(page: Page, expected: number, moved: Moved[]): Promise<void> {
+  await page.evaluate(`window.__frames = (${frameStamps.toString()})()`);
   await page.evaluate(([n, want]) => {
     const w = window as unknown as { __posted: { type: string; peers?: number }[]; __late: Promise<Times> };
     const t: Times = { join: performance.now() };
@@ -60,7 +62,11 @@ async function joinAndWatch(page: Page, expected: number, moved: Moved[]): Promi
         const cards = [...document.querySelectorAll<HTMLElement>('.react-flow__node')];
         if (cards.length >= n && cards.every((c) => c.style.visibility !== 'hidden') && want.every(at)) {
           t.drawn = performance.now();
-          requestAnimationFrame(() => resolve({ ...t, painted: performance.now() }));
+          // This frame lays the cards out: its frame stamp is the moment it is about to paint them.
+          const frames = (window as unknown as { __frames: FrameStamps }).__frames;
+          frames.mark(0);
+          const painted = () => (frames.stamps.length ? resolve({ ...t, painted: frames.stamps[0]![1] - performance.timeOrigin }) : requestAnimationFrame(painted));
+          requestAnimationFrame(painted);
         } else requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);

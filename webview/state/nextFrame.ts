@@ -1,8 +1,7 @@
-/**
- * A webview gets no animation frames while it is hidden (and Node, where the unit tests run, has
- * none): a change held for the next frame is told after this long at most.
- */
+/** A webview gets no animation frames while it is hidden: what waits for one waits this long at most. */
 const NO_FRAME_MS = 100;
+/** Where nothing is drawn at all (Node, where the unit tests run), the next task stands for the next frame. */
+const drawing = typeof requestAnimationFrame === 'function';
 
 let pending: Promise<void> | undefined;
 
@@ -22,8 +21,8 @@ function nextFrame(): Promise<void> {
       if (frame !== undefined) cancelAnimationFrame(frame);
       resolve();
     };
-    timer = setTimeout(settle, NO_FRAME_MS);
-    if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(settle);
+    timer = setTimeout(settle, drawing ? NO_FRAME_MS : 0);
+    if (drawing) frame = requestAnimationFrame(settle);
   });
   pending = p;
   return p;
@@ -42,4 +41,12 @@ export function drawNowOrAtFrame(): Promise<void> | undefined {
   drewSinceFrame = true;
   void nextFrame().then(() => (drewSinceFrame = false));
   return undefined;
+}
+
+/**
+ * Runs `fn` in a task after the next frame, so after that frame is painted: for work that must not
+ * hold back drawing what just changed.
+ */
+export function afterNextFrame(fn: () => void): void {
+  void nextFrame().then(() => setTimeout(fn, 0));
 }
