@@ -24,7 +24,7 @@ describe('a read-only canvas: the inspector and the cards take no edit, in Chrom
 
   /**
    * The film canvas as the host sends it, Shot 2 with a line, a costume and a prop; from git when
-   * `readOnly` is given; compared with HEAD (Shot 2's duration changed) when `compared`.
+   * `readOnly` is given; compared with HEAD (Shot 2's duration changed from 4 to its 3) when `compared`.
    */
   async function openFilm(readOnly?: string, compared = false): Promise<string> {
     page = await canvas.open('doc=film', { size: { width: 1600, height: 1500 } });
@@ -38,7 +38,7 @@ describe('a read-only canvas: the inspector and the cards take no edit, in Chrom
     });
     const shown = { file: 'main.bmad', doc, settings: SETTINGS, ...(readOnly && { readOnly }) };
     await sendFromHost(page, compared
-      ? { type: 'compare', ...shown, against: 'HEAD', marks: { [shot.id]: 'changed' }, changes: { [shot.id]: [{ key: 'duration', before: '4', after: '5' }] }, order: [shot.id] }
+      ? { type: 'compare', ...shown, against: 'HEAD', marks: { [shot.id]: 'changed' }, changes: { [shot.id]: [{ key: 'duration', before: '4', after: String(shot.params.duration) }] }, order: [shot.id] }
       : { type: 'document', ...shown });
     await node(page, SHOT).waitFor();
     return shot.id;
@@ -132,7 +132,7 @@ describe('a read-only canvas: the inspector and the cards take no edit, in Chrom
     const shot = await openFilm(undefined, true);
     await inspectorTakesNoEdit(shot, 'Comparing: close the compare to edit', 'inspector-compare');
     await selectShot();
-    assert.match(await page.locator('.inspector-changes').innerText(), /Changed since HEAD[\s\S]*duration: 4 → 5/);
+    assert.match(await page.locator('.inspector-changes').innerText(), /Changed since HEAD[\s\S]*duration: 4 → 3/);
     assert.equal(await page.locator('.inspector-restore').innerText(), 'Restore from HEAD', 'restoring is what a compare is for');
   });
 
