@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, runCommand, screenshot } from '../workbench.mjs';
+import { launchBrowser, quickOpen, runCommand, screenshot, webviewFrame } from '../workbench.mjs';
 import {
   agreed as agreedOn, connected, drag, editParam, joinWithLink, makeProject, openCanvas, openWindow, saveAll, scene,
   startPeer, startSession, startSignal, until,
@@ -111,6 +111,37 @@ describe('a collaboration session between two VS Code windows', function () {
     assert.equal(undone['n-light'], moved['n-light'], "Ben's drag stays");
     const [a, b] = await saveBoth();
     assert.equal(a, b, 'both .bmad files hold the same bytes');
+  });
+
+  it("a canvas in a tab behind another stays in the session: Ada's drag reaches Ben's file, and his canvas shows it when he comes back", async () => {
+    const [ada, ben] = peers;
+    const before = await agreed();
+    assert.ok(before, 'both canvases start alike');
+    const harbour = (/** @type {string} */ text) => JSON.stringify(JSON.parse(text).nodes.find((n) => n.id === 'n-harbour').position);
+    const savedHarbour = harbour(fs.readFileSync(path.join(ada.dir, CANVAS), 'utf8'));
+    // Ben opens another file in front of the canvas: its tab is hidden, its page kept.
+    await quickOpen(ben.page, 'project.json', ben.dir);
+    await ben.page.locator('.tab.active', { hasText: 'project.json' }).waitFor();
+    await drag(ada, 'n-harbour', 128, 0);
+    // While Ben looks elsewhere: Ada still counts him, and his canvas writes the drag into his document.
+    await ada.page.locator('.statusbar-item', { hasText: '1 peer' }).first().waitFor();
+    await ben.page.locator('.tab.dirty', { hasText: 'collab.bmad' }).waitFor({ timeout: 20_000 });
+    await ada.frame?.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await ada.page.keyboard.press('Control+S');
+    await runCommand(ben.page, 'File: Save All');
+    const [a, b] = await until('both files saved with the drag', async () => {
+      const files = peers.map((p) => fs.readFileSync(path.join(p.dir, CANVAS), 'utf8'));
+      return harbour(files[0]) !== savedHarbour && harbour(files[0]) === harbour(files[1]) && files;
+    });
+    assert.equal(a, b, 'both .bmad files hold the same bytes');
+    // Back on the canvas tab, without joining again: it shows Ada's drag.
+    await ben.page.locator('.tab', { hasText: 'collab.bmad' }).click();
+    ben.frame = await webviewFrame(ben.page);
+    const after = await until("Ben's canvas to show Ada's drag", async () => {
+      const s = await agreed();
+      return s && s['n-harbour'] !== before['n-harbour'] && s;
+    });
+    assert.equal(after['n-light'], before['n-light']);
   });
 
   it('a peer whose canvas closed edits offline and rejoins: both edits to one node merge, and the files are byte-identical', async () => {
