@@ -3,10 +3,11 @@ import * as encoding from 'lib0/encoding';
 
 /**
  * Chromium drops a data-channel message over 262,144 bytes without an error, so every message goes as
- * chunks of at most CHUNK_BYTES: a first chunk `[0, id, totalBytes, payload…]` (kind 2 instead of 0: the
- * message is deflated, deflate.ts), then continuations `[1, id, payload…]`. The channel is ordered and reliable, so a message's chunks arrive in a row:
- * anything else (a continuation of another id, a new message before the last one is whole, more bytes
- * than announced, a message over the cap) is a ChunkError, reported and never skipped.
+ * chunks of at most CHUNK_BYTES: a first chunk `[0, id, totalBytes, payload…]` (kind 2 instead of 0:
+ * the message is deflated, deflate.ts), then continuations `[1, id, payload…]`. The channel is ordered
+ * and reliable, so a message's chunks arrive in a row: anything else (a continuation of another id, a
+ * new message before the last one is whole, more bytes than announced, a message over the cap) is a
+ * ChunkError, reported and never skipped.
  */
 
 export const CHUNK_BYTES = 64 * 1024;
