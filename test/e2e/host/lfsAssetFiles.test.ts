@@ -71,15 +71,26 @@ describe('the files a canvas names, probed for Git LFS pointers', () => {
       await waitFor('the log to say why Stray\'s reference is not probed', () => logText().includes(
         `not probed for Git LFS pointers: ${stray} params.reference: "${STRAY}" leaves the project (..); use a path inside the project`));
 
+      // The watcher starts after the first probe, and a file watcher takes a moment to be live (longer on
+      // a loaded machine): the image is rewritten (still a pointer) until its event is heard, so that
+      // the renders below are written while the watcher is known to be listening.
+      let size = 7000;
+      await waitFor('the probe\'s watcher to hear the image', () => {
+        if (logText().includes(`file event for ${image}`)) return true;
+        fs.writeFileSync(image, pointer(++size));
+        return false;
+      }, 60_000, 1000);
+      const heardBefore = logText().split('\n').filter((l) => l.includes('file event for')).length;
+
       const renders = path.join(root, RENDERS_DIR, 'shot-1');
       fs.mkdirSync(renders, { recursive: true });
       for (let i = 0; i < RENDERS; i++) fs.writeFileSync(path.join(renders, `take-${i}.png`), Buffer.alloc(64, i));
       // Then the image is pulled by hand: the acknowledgement that events for what came before were delivered.
       fs.writeFileSync(image, Buffer.alloc(7000, 7));
       await waitFor('the probe to find the image real', () =>
-        posts.messages.some((m) => m.type === 'assetPointers' && Object.keys(m.nodes).length === 0));
-      await waitFor('the log to show the image\'s event', () => logText().includes(`file event for ${image}`));
-      const heard = logText().split('\n').filter((l) => l.includes('file event for'));
+        posts.messages.some((m) => m.type === 'assetPointers' && Object.keys(m.nodes).length === 0), 30_000);
+      const heard = logText().split('\n').filter((l) => l.includes('file event for')).slice(heardBefore);
+      assert.ok(heard.some((l) => l.includes(image)), 'the image\'s new bytes reached the probe as an event');
       assert.deepEqual(heard.filter((l) => l.includes(RENDERS_DIR)), [], `none of the ${RENDERS} renders reached the probe`);
       await waitFor('the card to stop saying "not pulled"', async () =>
         (await ui.webview.evaluate('document.querySelectorAll(".bmad-lfs-badge").length')) === 0);
