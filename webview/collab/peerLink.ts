@@ -132,12 +132,7 @@ export class PeerLink {
     channel.binaryType = 'arraybuffer';
     channel.bufferedAmountLowThreshold = LOW_WATER;
     channel.onbufferedamountlow = () => this.pump();
-    channel.onopen = () => {
-      this.open = true;
-      clearTimeout(this.timeout);
-      this.on.open();
-      this.pump();
-    };
+    channel.onopen = () => this.opened();
     channel.onclose = () => this.end('the peer closed the connection');
     channel.onerror = (e) => this.end(`data channel error: ${(e as RTCErrorEvent).error?.message ?? 'unknown'}`);
     channel.onmessage = (e) => this.receive(new Uint8Array(e.data as ArrayBuffer));
@@ -153,7 +148,22 @@ export class PeerLink {
     }
   }
 
+  /**
+   * Once, before any message is delivered: the provider says its hello on open, and a message heard
+   * before that would be taken as the peer's first. Chromium can dispatch a peer's first messages
+   * before the channel's own 'open' event (seen under CPU load: the answering end's hello was lost and
+   * the link refused as another protocol); a message proves the channel open, so it opens it here.
+   */
+  private opened(): void {
+    if (this.open || this.closed) return;
+    this.open = true;
+    clearTimeout(this.timeout);
+    this.on.open();
+    this.pump();
+  }
+
   private receive(chunk: Uint8Array): void {
+    this.opened();
     let whole: Whole | undefined;
     try {
       whole = this.reassembler.push(chunk);

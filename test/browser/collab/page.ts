@@ -93,6 +93,19 @@ const api = {
     provider.on('problem', (p) => problems.push(p));
     return provider.ready;
   },
+  /**
+   * From now on, this page's data channels dispatch their 'open' event `ms` late, after the peer's first
+   * messages: the order Chromium itself sometimes gives under CPU load (peerLink.ts).
+   */
+  openEventsLate(ms: number) {
+    const native = Object.getOwnPropertyDescriptor(RTCDataChannel.prototype, 'onopen')!;
+    Object.defineProperty(RTCDataChannel.prototype, 'onopen', {
+      ...native,
+      set(this: RTCDataChannel, fn: ((e: Event) => void) | null) {
+        native.set!.call(this, fn && ((e: Event) => void setTimeout(() => fn.call(this, e), ms)));
+      },
+    });
+  },
   leave() {
     provider?.destroy();
     provider = undefined;
