@@ -9,7 +9,7 @@ import { roomEdits, type Moved } from './roomEdits';
  * bench:collab's late joiner as the user sees it: a canvas page of the real webview bundle holding a
  * 5,000-node grid is in a room; a second canvas page joins. Two joiners:
  *
- *  - `empty`: a page with an EMPTY canvas joins an unedited room; the time runs from its join until every
+ *  - `empty`: a page with an EMPTY canvas joins an unedited, settled room (it has kept its state); the time runs from its join until every
  *    card of its viewport is drawn (as many visible cards as the first page shows), stamped at the
  *    layout of the frame that draws them, before its paint (frameStamps.ts, as the latency rows).
  *  - `same file`: what users do (each peer has its own clone): the joiner page has the SAME 5,000-node
@@ -107,6 +107,9 @@ export async function lateJoinRuns(signalUrl: string, runs: number, joiner: Join
       const a = await swarm.page(NODES);
       await joinRoom(a, room, signalUrl);
       const edits = joiner === 'same file' ? await roomEdits(a) : undefined;
+      // A late joiner finds the room settled: it has kept its whole state, as each peer does a while
+      // after joining or changing (canvasCollab.ts keepWhenSettled, snapshots), to answer a joiner with none of it.
+      await a.waitForFunction(() => performance.getEntriesByName('bmad:collab:keep', 'measure').length > 0, null, { polling: 100, timeout: 60_000 });
       const expected = await a.evaluate(() => document.querySelectorAll('.react-flow__node').length);
       const b = await swarm.page(joiner === 'same file' ? NODES : 0);
       await joinAndWatch(b, expected, edits?.onScreen ?? []);

@@ -48,6 +48,7 @@ export class SeededNetwork {
     };
     self.transport = {
       on: (_name, f) => f,
+      keepState: () => Y.encodeStateAsUpdate(o.doc),
       destroy: () => {
         o.doc.off('update', onUpdate);
         this.members.splice(this.members.indexOf(self), 1);

@@ -43,6 +43,7 @@ export class SimulatedNetwork {
     const self: Member = { sync: new DocSync(o.doc, o.awareness, o.fresh, () => ends), ends };
     const transport: CollabTransport = {
       on: (_name, f) => f,
+      keepState: () => self.sync.keepState(),
       destroy: () => {
         self.sync.destroy();
         this.members.delete(self);

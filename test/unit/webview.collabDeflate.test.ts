@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
 import { CHUNK_BYTES, Chunker, Reassembler } from '../../webview/collab/chunks';
 import { DEFLATE_FROM, deflate, inflate, InflateError } from '../../webview/collab/deflate';
 import { Inbox, Outbox } from '../../webview/collab/linkOrder';
@@ -78,6 +79,27 @@ describe('collab deflate (large messages go compressed, in order)', () => {
     assert.deepEqual(w.deflated(), [1, 0]);
     assert.ok(w.sent() < big.length / 10, `${w.sent()} bytes on the wire for ${big.length}`);
     assert.deepEqual(w.failures, []);
+  });
+
+  it('a large message sent with its bytes already deflated goes as those bytes, to each link, in order', async () => {
+    const big = repetitive(2 * 1024 * 1024, 5);
+    // zlib at level 1: other bytes than the link's own deflate would make, so the wire shows which went.
+    const given = new Uint8Array(deflateRawSync(big, { level: 1 }));
+    const own = await deflate(big);
+    assert.notEqual(given.length, own.length);
+    const once = Promise.resolve(given);
+    const [w1, w2] = [wire(), wire()];
+    for (const w of [w1, w2]) {
+      w.outbox.send(big, once);
+      w.outbox.send(Uint8Array.of(3));
+    }
+    await Promise.all([w1.until(2), w2.until(2)]);
+    for (const w of [w1, w2]) {
+      assert.deepEqual(w.delivered, [big, Uint8Array.of(3)]);
+      assert.deepEqual(w.deflated(), [1, 0]);
+    }
+    // The bytes on the wire are the ones given (plus chunk headers), not a deflate of its own.
+    for (const w of [w1, w2]) assert.ok(w.sent() > given.length && w.sent() < given.length + 64, `${w.sent()} bytes sent for ${given.length} given`);
   });
 
   it('keeps the order of many messages, large and small, interleaved', async () => {

@@ -1,5 +1,5 @@
 import { Awareness } from 'y-protocols/awareness';
-import { fromBase64, toBase64 } from 'lib0/buffer';
+import { fromBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 import type { CollabInvite } from '../../core/collabLink';
 import type { CollabUser } from '../../core/presence';
@@ -13,17 +13,12 @@ import { benchSpan } from '../bench/benchSpans';
 import { connect, type CollabOptions, type CollabProvider } from './connect';
 import { Presence } from './presence';
 import { invalidEdges, rebaseOnto } from './sharedGraph';
+import { Snapshots } from './snapshots';
 
 /** Origin of the edge deletions every peer makes alike after a merge (see invalidEdges). */
 const REPAIR = 'repair';
 /** Recent texts the host was sent or sent us; a `document` with one of these is not a new change. */
 const KNOWN_TEXTS = 32;
-/**
- * At most this often the host gets the session's Y.Doc state to keep (collabSnapshot), so a canvas
- * that closes loses at most this much of it; what it loses is still in the file, and comes back as
- * this peer's edits on rejoin (the same values, so it merges as a no-op unless someone changed them).
- */
-const SNAPSHOT_MS = 2000;
 /**
  * The host's text gets the shared canvas at most this often. Each write serializes and posts the
  * whole canvas, and the host diffs it into the TextDocument: at 100 remote edits a second that was a
@@ -32,7 +27,7 @@ const SNAPSHOT_MS = 2000;
 const HOST_WRITE_GAP_MS = 50;
 
 /** What the session needs of a provider; the unit tests' simulated peers implement it too. */
-export type CollabTransport = Pick<CollabProvider, 'on' | 'destroy' | 'peers' | 'status'>;
+export type CollabTransport = Pick<CollabProvider, 'on' | 'destroy' | 'peers' | 'status' | 'keepState'>;
 
 export interface CollabHost {
   post(message: ToHost): void;
@@ -62,7 +57,7 @@ export class CanvasCollab {
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   private lastStatus = '';
   private stopPresence: (() => void) | undefined;
-  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  private snapshots: Snapshots | undefined;
   /** Each node's kind when the edges were last known valid: edges depend only on which nodes exist, and their kinds. */
   private readonly kinds = new Map<string, BmadNode['kind']>();
 
@@ -109,6 +104,7 @@ export class CanvasCollab {
     const fresh = resume === undefined && seed !== undefined ? { seed, takeTheirs: () => this.takeRoomCanvas() } : undefined;
     const p = this.connectTo({ doc: ydoc, awareness: this.awareness, room: invite.room, password: invite.password, signallingUrls, fresh });
     this.provider = p;
+    this.snapshots = new Snapshots(p, (update) => this.host.post({ type: 'collabSnapshot', room: this.room, update }));
     const status = (problem?: string) => this.sendStatus(problem);
     p.on('peers', () => status());
     p.on('status', () => status());
@@ -130,7 +126,8 @@ export class CanvasCollab {
     if (!this.provider) return;
     // A write still waiting for its task goes now: the host keeps the last state the session had.
     if (this.flushQueued) this.flushToHost();
-    this.postSnapshot();
+    this.snapshots?.stop();
+    this.snapshots = undefined;
     // While the links are open: our awareness state's removal reaches the peers at once.
     this.stopPresence?.();
     this.presence.detach();
@@ -194,14 +191,8 @@ export class CanvasCollab {
     return this.doc.ydoc;
   }
 
-  private postSnapshot(): void {
-    clearTimeout(this.snapshotTimer);
-    this.snapshotTimer = undefined;
-    this.host.post({ type: 'collabSnapshot', room: this.room, update: toBase64(Y.encodeStateAsUpdate(this.doc.ydoc)) });
-  }
-
   private onChange(c: DocChange): void {
-    this.snapshotTimer ??= setTimeout(() => this.provider && this.postSnapshot(), SNAPSHOT_MS);
+    this.snapshots?.changed();
     const structural = this.structural(c);
     if (structural && c.origin !== LOCAL && c.origin !== REPAIR) {
       const bad = invalidEdges(this.doc.toJSON());

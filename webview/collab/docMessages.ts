@@ -63,6 +63,14 @@ export const syncStep1 = (doc: Y.Doc): Uint8Array<ArrayBuffer> =>
     syncProtocol.writeSyncStep1(e, doc);
   });
 
+/** A sync step 2 carrying `update` (what y-protocols' writeSyncStep2 writes, from bytes already encoded). */
+export const syncStep2 = (update: Uint8Array): Uint8Array<ArrayBuffer> =>
+  encoding.encode((e) => {
+    encoding.writeVarUint(e, SYNC);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, update);
+  });
+
 export const updateMessage = (update: Uint8Array): Uint8Array<ArrayBuffer> =>
   encoding.encode((e) => {
     encoding.writeVarUint(e, SYNC);

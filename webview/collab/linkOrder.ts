@@ -23,8 +23,8 @@ export class Outbox {
     private readonly fail: (reason: string) => void,
   ) {}
 
-  /** Throws ChunkError for a message over the cap (nothing of it is sent). */
-  send(message: Uint8Array<ArrayBuffer>): void {
+  /** Throws ChunkError for a message over the cap (nothing of it is sent). `deflated`: see PeerLink.send. */
+  send(message: Uint8Array<ArrayBuffer>, deflated?: Promise<Uint8Array<ArrayBuffer>>): void {
     if (this.stopped) return;
     if (message.length > this.maxMessageBytes) throw new ChunkError(`message of ${message.length} bytes is over the cap of ${this.maxMessageBytes}`);
     const big = message.length >= DEFLATE_FROM;
@@ -32,7 +32,7 @@ export class Outbox {
     this.held++;
     const start = performance.now();
     // Deflating starts now, beside the messages ahead of it; only its output waits for theirs.
-    const packed = big ? deflate(message) : undefined;
+    const packed = big ? (deflated ?? deflate(message)) : undefined;
     this.tail = this.tail.then(async () => {
       const z = await packed;
       if (z) benchSince('bmad:collab:deflate', start);

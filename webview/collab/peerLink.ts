@@ -99,11 +99,14 @@ export class PeerLink {
     }
   }
 
-  /** Queues one whole message; it arrives whole, in order, or the link closes with a reason. */
-  send(message: Uint8Array<ArrayBuffer>): void {
+  /**
+   * Queues one whole message; it arrives whole, in order, or the link closes with a reason. `deflated`:
+   * its bytes already deflated (shared by the links it goes to), when it is large enough to be.
+   */
+  send(message: Uint8Array<ArrayBuffer>, deflated?: Promise<Uint8Array<ArrayBuffer>>): void {
     if (this.closed) return;
     try {
-      this.outbox.send(message);
+      this.outbox.send(message, deflated);
     } catch (e) {
       this.end(`sending: ${(e as Error).message}`);
     }

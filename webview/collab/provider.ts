@@ -106,6 +106,11 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
     return all.includes('connected') ? 'connected' : all.includes('connecting') || all.length === 0 ? 'connecting' : 'disconnected';
   }
 
+  /** The doc's whole state, encoded for a snapshot; kept to answer a joiner that has none of it (docSync.ts). */
+  keepState(o: { deflate?: boolean } = {}): Uint8Array {
+    return this.sync.keepState(o);
+  }
+
   override destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
@@ -167,7 +172,7 @@ export class CollabProvider extends ObservableV2<CollabEvents> {
       get open() {
         return entry.link.open;
       },
-      send: (m) => entry.link.send(m),
+      send: (m, deflated) => entry.link.send(m, deflated),
       link: new PeerLink({ initiator, rtc: this.o.rtc ?? { iceServers: [] }, maxMessageBytes: this.o.maxMessageBytes ?? MAX_MESSAGE_BYTES }, {
         signal: (signal: SignalPayload) => this.publish({ type: 'signal', from: this.peerId, to: id, signal }),
         open: () => {
