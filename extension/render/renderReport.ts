@@ -28,7 +28,10 @@ export function renderReport(s: RenderSummary, doc: BmadDocument, films: readonl
   const names = new NodeNames(doc.nodes);
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const name = (id: string, label = '') => names.of(byId.get(id) ?? { id, kind: '', label });
-  const ran = s.ran.map((r) => r.slice(r.indexOf('#') + 1));
+  // Jobs side by side finish in any order: named in the canvas's order, the same message every time.
+  const place = new Map(doc.nodes.map((n, i) => [n.id, i]));
+  const at = (id: string) => place.get(id) ?? doc.nodes.length;
+  const ran = s.ran.map((r) => r.slice(r.indexOf('#') + 1)).sort((a, b) => at(a) - at(b));
   const film = films[0];
   const withFilm = (r: Omit<RenderReport, 'film'>): RenderReport =>
     film ? { ...r, film, actions: [...FILM_ACTIONS, ...r.actions] } : r;

@@ -24,6 +24,12 @@ describe('extension: the render-done message', () => {
     assert.equal(renderReport(summary({ cached: 3 }), doc, []).text, 'BMAD: everything was up to date (3 cached).');
   });
 
+  it('names what was rendered in the canvas order, whatever order the jobs finished in', () => {
+    for (const ran of [['main.bmad#img', 'main.bmad#vid'], ['main.bmad#vid', 'main.bmad#img']]) {
+      assert.equal(renderReport(summary({ ran }), doc, []).text, 'BMAD: rendered "Keyframe" and "Clip" (vid).');
+    }
+  });
+
   it('a failure is an error naming the node by label, with the log, counting the rest apart', () => {
     const m = renderReport(
       summary({ ok: false, failures: [failure('vid2', 'needs-input', 'no keyframe'), failure('img', 'failed', 'BAD_PARAMS: steps'), failure('out', 'skipped', 'upstream failed')] }),
