@@ -279,9 +279,16 @@ async function menu(page, top, item) {
   }
   const entry = menuItem(page, item);
   await entry.waitFor({ state: 'visible' });
+  await entry.hover();
+  // VS Code's menu items take a mouse-up only once a 100 ms timer set when they render has run
+  // ("add mouse up listener later to avoid accidental clicks", base/browser/ui/menu/menu.ts): a
+  // click sooner, as Playwright's is on a busy machine, does nothing and leaves the menu open. The
+  // page runs its timers in deadline order, so one of 101 ms set now, after the item rendered, ends
+  // after VS Code's: then the item takes the click, as it does for a person, who is never that fast.
+  await page.evaluate(() => new Promise((done) => { setTimeout(done, 101); }));
   await entry.click();
-  // An item that ran closes its menu. A menu still open here (seen 1 run in 4) would swallow the
-  // next test's keys and clicks: close it, and say so instead of letting those tests fail for it.
+  // An item that ran closes its menu. A menu still open here would swallow the next test's keys and
+  // clicks: close it, and say so instead of letting those tests fail for it.
   const open = page.locator('.monaco-menu [role="menuitem"]:visible');
   try {
     await open.first().waitFor({ state: 'hidden', timeout: 5000 });
