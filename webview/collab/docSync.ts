@@ -27,7 +27,7 @@ const RESUME = ['beforeTransaction', 'beforeObserverCalls', 'afterAllTransaction
 /** The doc's whole state as last encoded for its snapshot (keepState), and its state vector then. */
 interface Kept {
   readonly doc: Y.Doc;
-  /** The sync step 2 of the whole state, and its deflated bytes once asked for. */
+  /** The sync step 2 of the whole state, and its deflated bytes once asked for (deflatedOf). */
   readonly step2: Uint8Array<ArrayBuffer>;
   deflated?: Promise<Uint8Array<ArrayBuffer>>;
   readonly vector: Uint8Array;
@@ -84,7 +84,7 @@ export class DocSync {
       const answer = benchSpan('bmad:collab:apply', () => this.answerFromKept(theirs));
       if (answer) {
         link.send(answer.since);
-        link.send(answer.kept.step2, answer.kept.deflated);
+        link.send(answer.kept.step2, this.deflatedOf(answer.kept));
         return false;
       }
     }
@@ -114,8 +114,12 @@ export class DocSync {
     return update;
   }
 
-  /** Made once per kept state and shared by every link it goes to; a failure fails each of them (linkOrder.ts). */
-  private deflatedOf(k: Kept): Promise<Uint8Array<ArrayBuffer>> {
+  /**
+   * Made once per kept state and shared by every link it goes to; a failure fails each of them
+   * (linkOrder.ts). None for a state under DEFLATE_FROM, which the Outbox sends as it is.
+   */
+  private deflatedOf(k: Kept): Promise<Uint8Array<ArrayBuffer>> | undefined {
+    if (k.step2.length < DEFLATE_FROM) return undefined;
     if (!k.deflated) {
       k.deflated = deflate(k.step2);
       k.deflated.catch(() => undefined); // kept unused, a failure is nobody's
@@ -135,7 +139,6 @@ export class DocSync {
     const k = this.kept;
     if (!k || k.doc !== this.current) return undefined;
     for (const client of k.clients.keys()) if ((theirs.get(client) ?? 0) > 0) return undefined;
-    if (k.step2.length >= DEFLATE_FROM) this.deflatedOf(k);
     return { since: updateMessage(Y.encodeStateAsUpdate(k.doc, k.vector)), kept: k };
   }
 
