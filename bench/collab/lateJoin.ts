@@ -108,7 +108,7 @@ export async function lateJoinRuns(signalUrl: string, runs: number, joiner: Join
       await joinRoom(a, room, signalUrl);
       const edits = joiner === 'same file' ? await roomEdits(a) : undefined;
       // A late joiner finds the room settled: it has kept its whole state, as each peer does a while
-      // after joining or changing (canvasCollab.ts keepWhenSettled, snapshots), to answer a joiner with none of it.
+      // after joining or changing (snapshots.ts keepWhenSettled), to answer a joiner with none of it.
       await a.waitForFunction(() => performance.getEntriesByName('bmad:collab:keep', 'measure').length > 0, null, { polling: 100, timeout: 60_000 });
       const expected = await a.evaluate(() => document.querySelectorAll('.react-flow__node').length);
       const b = await swarm.page(joiner === 'same file' ? NODES : 0);

@@ -30,7 +30,7 @@ export class Snapshots {
     this.timer ??= setTimeout(() => this.postNow(), SNAPSHOT_MS);
   }
 
-  postNow(): void {
+  private postNow(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.post(toBase64(this.transport.keepState()));
