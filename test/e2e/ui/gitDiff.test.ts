@@ -23,10 +23,33 @@ const EDIT: Op = {
 
 /** The two canvases of the diff now shown, left and right, once both have drawn their cards. */
 async function diffSides(s: E2ESession): Promise<[Frame, Frame]> {
-  return await until('both sides of the diff drawn', async () => {
-    const frames = await canvasFrames(s.page);
-    return frames.length === 2 && frames.every((f) => f.nodes > 0) ? frames.map((f) => f.frame) : undefined;
-  }, 30000) as [Frame, Frame];
+  try {
+    return await until('both sides of the diff drawn', async () => {
+      const frames = await canvasFrames(s.page);
+      return frames.length === 2 && frames.every((f) => f.nodes > 0) ? frames.map((f) => f.frame) : undefined;
+    }, 30000) as [Frame, Frame];
+  } catch (e) {
+    // Seen once in a fresh-clone CI: one side stayed blank with no load error in the console. Say what
+    // each webview frame was doing then, so that the next failure tells which way it went.
+    throw new Error(`${(e as Error).message}; the webview frames then: ${await webviewFrameStates(s)}`);
+  }
+}
+
+/** Every canvas page frame: VS Code's id for it (active-frame or pending-frame), whether it is shown, its load state, its cards. */
+async function webviewFrameStates(s: E2ESession): Promise<string> {
+  const states = await Promise.all(s.page.frames().filter((f) => f.url().includes('/pre/fake.html')).map(async (f) => {
+    try {
+      const id = await (await f.frameElement()).getAttribute('id');
+      const outer = await f.parentFrame()?.frameElement();
+      const shown = outer && (await outer.isVisible()) ? `shown at x ${Math.round((await outer.boundingBox())?.x ?? -1)}` : 'not shown';
+      const [ready, cards, error] = await f.evaluate(() => [document.readyState, document.querySelectorAll('.react-flow__node').length,
+        document.querySelector('.error-view')?.textContent?.slice(0, 120) ?? ''] as const);
+      return `${id} ${shown}, ${ready}, ${cards} cards${error ? `, error view: ${error}` : ''}`;
+    } catch (e) {
+      return `(gone: ${(e as Error).message.split('\n')[0]})`;
+    }
+  }));
+  return states.length ? states.join('; ') : 'none';
 }
 
 /**
