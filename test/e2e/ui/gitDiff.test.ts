@@ -49,7 +49,14 @@ async function webviewFrameStates(s: E2ESession): Promise<string> {
       return `(gone: ${(e as Error).message.split('\n')[0]})`;
     }
   }));
-  return states.length ? states.join('; ') : 'none';
+  // A webview whose outer frame (VS Code's pre/index.html) never got a page of ours inside it.
+  const empty = [];
+  for (const f of s.page.frames().filter((x) => x.url().includes('/pre/index.html'))) {
+    if (f.childFrames().some((c) => c.url().includes('/pre/fake.html'))) continue;
+    const el = await f.frameElement().catch(() => undefined);
+    empty.push(el && (await el.isVisible()) ? `shown at x ${Math.round((await el.boundingBox())?.x ?? -1)}` : 'not shown');
+  }
+  return `${states.length ? states.join('; ') : 'none'}; webviews with no page inside: ${empty.length ? empty.join('; ') : 'none'}`;
 }
 
 /**
